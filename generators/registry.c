@@ -1,0 +1,22 @@
+/* The generator registry: one line per generator, in the order they run. */
+#include <string.h>
+
+#include "ucplan/generator.h"
+
+extern const struct ucp_generator ucp_gen_bind;
+
+const struct ucp_generator *const ucp_generators[] = {
+	&ucp_gen_bind,
+	NULL,
+};
+
+const struct ucp_generator *
+ucp_generator_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; ucp_generators[i] != NULL; i++)
+		if (strcmp(ucp_generators[i]->name, name) == 0)
+			return ucp_generators[i];
+	return NULL;
+}

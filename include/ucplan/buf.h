@@ -1,0 +1,39 @@
+/* A growable text buffer with a sticky error: all generated text goes through it. */
+#ifndef UCPLAN_BUF_H
+#define UCPLAN_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ucplan/status.h"
+
+struct ucp_buf {
+	char	*data;		/* always NUL-terminated when len > 0 or cap > 0 */
+	size_t	 len;
+	size_t	 cap;
+	bool	 failed;	/* sticky: set by the first failed allocation */
+};
+
+/* Initialises an empty buffer; allocates nothing. */
+void ucp_buf_init(struct ucp_buf *b);
+/* Frees the buffer's memory and leaves it empty. */
+void ucp_buf_clear(struct ucp_buf *b);
+/* Empties the buffer but keeps its memory. */
+void ucp_buf_reset(struct ucp_buf *b);
+/* Appends LEN bytes of S. */
+void ucp_buf_add(struct ucp_buf *b, const char *s, size_t len);
+/* Appends the NUL-terminated string S. */
+void ucp_buf_puts(struct ucp_buf *b, const char *s);
+/* Appends formatted text. */
+void ucp_buf_printf(struct ucp_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends spaces until the current line is at least COLUMN characters wide. */
+void ucp_buf_pad(struct ucp_buf *b, size_t column);
+/* Returns the contents (never NULL; "" when empty). Borrowed from B. */
+const char *ucp_buf_str(const struct ucp_buf *b);
+/* Returns UCP_ENOMEM if any operation failed since init/reset, else UCP_OK. */
+enum ucp_status ucp_buf_status(const struct ucp_buf *b);
+/* Takes the contents out of B (caller frees with free()); B is left empty. */
+char *ucp_buf_export(struct ucp_buf *b);
+
+#endif

@@ -1,0 +1,158 @@
+/*
+ * The plan: everything ucplan computed from one configuration. DNS records per
+ * view and zone, certificates, endpoints and publishing rules. Generators and
+ * tests read it; only the planner builds it. All memory belongs to the plan's
+ * arena and is freed by ucp_plan_free().
+ *
+ * Names are stored lower case and absolute without the trailing dot
+ * ("sip.contoso.com"); record data is presentation text with absolute names
+ * ending in a dot ("0 0 443 sip.contoso.com.").
+ */
+#ifndef UCPLAN_PLAN_H
+#define UCPLAN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ucplan/diag.h"
+
+enum ucp_view {
+	UCP_VIEW_INTERNAL = 0,
+	UCP_VIEW_EXTERNAL = 1,
+};
+#define UCP_VIEW_COUNT 2
+
+/* Record types, in the order they are written within one owner name. */
+enum ucp_rrtype {
+	UCP_RR_SOA = 0,
+	UCP_RR_NS,
+	UCP_RR_A,
+	UCP_RR_AAAA,
+	UCP_RR_CNAME,
+	UCP_RR_MX,
+	UCP_RR_SRV,
+	UCP_RR_TXT,
+	UCP_RR_CAA,
+};
+#define UCP_RR_COUNT 9
+
+struct ucp_record {
+	const char	*owner;
+	enum ucp_rrtype	 type;
+	uint32_t	 ttl;
+	const char	*data;
+	const char	*why;	/* one line: why the record exists */
+};
+
+struct ucp_zone {
+	const char		*name;
+	enum ucp_view		 view;
+	bool			 pinpoint;	/* a pin-point zone (spec 4.2) */
+	uint32_t		 ttl;		/* $TTL */
+	uint32_t		 serial;
+	const char		*mname;		/* absolute, with trailing dot */
+	const char		*rname;		/* absolute, with trailing dot */
+	uint32_t		 refresh, retry, expire, minimum;
+	const char *const	*ns;		/* apex NS targets, no trailing dot */
+	size_t			 nns;
+	struct ucp_record	*records;	/* canonical order; no SOA, no apex NS */
+	size_t			 nrecords;
+	bool			 keep_file;	/* equal to the file on disk: its bytes are kept */
+};
+
+struct ucp_view_plan {
+	const char		*name;		/* "internal" or "external" */
+	struct ucp_zone		*zones;		/* sorted by name (canonical order) */
+	size_t			 nzones;
+	const char *const	*clients;	/* match-clients; internal view only */
+	size_t			 nclients;
+};
+
+enum ucp_ca {
+	UCP_CA_PUBLIC = 0,
+	UCP_CA_ENTERPRISE,
+};
+
+struct ucp_cert {
+	const char		*name;		/* "external", "pool", … */
+	enum ucp_ca		 ca;
+	const char		*subject;
+	const char *const	*san;		/* subject first */
+	size_t			 nsan;
+	unsigned		 key_bits;
+	bool			 exportable;
+	const char *const	*used_by;	/* endpoint roles */
+	size_t			 nused_by;
+	const char		*usage;		/* one line for tables */
+};
+
+struct ucp_endpoint {
+	const char	*role;		/* access-edge, webconf-edge, av-edge, edge-internal, reverse-proxy, pool, director, cas */
+	const char	*interface;	/* "internal" or "external" */
+	const char	*fqdn;
+	const char	*ip;
+	unsigned	 port;
+	unsigned	 port_end;	/* 0 unless a range */
+	const char	*protocol;	/* "tcp" or "udp" */
+	const char	*direction;	/* "inbound", "outbound" or "both" */
+	const char	*purpose;
+	const char	*certificate;	/* certificate name, or NULL */
+};
+
+struct ucp_listener {
+	const char	*name;
+	const char	*ip;
+	unsigned	 port;
+	const char	*certificate;
+};
+
+struct ucp_rule {
+	const char		*name;		/* "Exchange OWA", … */
+	const char		*id;		/* short machine name: "exchange-owa" */
+	const char *const	*public_names;
+	size_t			 npublic_names;
+	const char *const	*paths;
+	size_t			 npaths;
+	const char		*internal_site;
+	const char		*internal_ip;	/* backend address */
+	unsigned		 internal_port;
+	bool			 forward_host_header;
+	const char		*authentication;	/* "pass-through" or "fba" */
+	bool			 long_timeouts;	/* ActiveSync, Outlook Anywhere */
+};
+
+struct ucp_publishing {
+	const char		*product;	/* reverse_proxy.product, NULL when none */
+	struct ucp_listener	*listeners;
+	size_t			 nlisteners;
+	struct ucp_rule		*rules;
+	size_t			 nrules;
+};
+
+struct ucp_arena;
+
+struct ucp_plan {
+	struct ucp_arena	*arena;
+	const char		*config_name;	/* base name of the configuration */
+	struct ucp_view_plan	 views[UCP_VIEW_COUNT];
+	struct ucp_cert		*certs;
+	size_t			 ncerts;
+	struct ucp_endpoint	*endpoints;
+	size_t			 nendpoints;
+	struct ucp_publishing	 publishing;
+	const struct ucp_diags	*diags;		/* borrowed */
+};
+
+/* Frees the plan and everything it holds. PLAN may be NULL. */
+void ucp_plan_free(struct ucp_plan *plan);
+/* Returns the type's mnemonic ("A", "SRV", …). */
+const char *ucp_rrtype_name(enum ucp_rrtype type);
+/* Parses a mnemonic (case-insensitive); returns false when unknown. */
+bool ucp_rrtype_parse(const char *name, enum ucp_rrtype *type);
+/* Returns "internal" or "external". */
+const char *ucp_view_name(enum ucp_view view);
+/* Returns the certificate called NAME, or NULL. */
+const struct ucp_cert *ucp_plan_cert(const struct ucp_plan *plan, const char *name);
+
+#endif

@@ -1,0 +1,122 @@
+/* Region allocator for the plan and the model. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct block {
+	struct block	*next;
+	size_t		 used;
+	size_t		 size;
+	max_align_t	 data[];
+};
+
+struct ucp_arena {
+	struct block	*head;
+};
+
+#define BLOCK_SIZE (64 * 1024)
+
+static void
+oom(void)
+{
+	fputs("ucplan: out of memory\n", stderr);
+	abort();
+}
+
+struct ucp_arena *
+ucp_arena_new(void)
+{
+	return calloc(1, sizeof(struct ucp_arena));
+}
+
+void
+ucp_arena_free(struct ucp_arena *a)
+{
+	struct block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *
+ucp_arena_alloc(struct ucp_arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	struct block *b = a->head;
+	void *p;
+
+	size = (size + align - 1) / align * align;
+	if (size == 0)
+		size = align;
+	if (b == NULL || b->size - b->used < size) {
+		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+
+		if ((b = malloc(sizeof(*b) + bsize)) == NULL)
+			oom();
+		b->used = 0;
+		b->size = bsize;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+ucp_arena_strdup(struct ucp_arena *a, const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	p = ucp_arena_alloc(a, n);
+	memcpy(p, s, n);
+	return p;
+}
+
+char *
+ucp_arena_printf(struct ucp_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	p = ucp_arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+ucp_ptrs_add(struct ucp_arena *a, struct ucp_ptrs *v, const void *p)
+{
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		const void **items = ucp_arena_alloc(a, cap * sizeof(*items));
+
+		if (v->len > 0)
+			memcpy(items, v->items, v->len * sizeof(*items));
+		v->items = items;
+		v->cap = cap;
+	}
+	v->items[v->len++] = p;
+}

@@ -1,0 +1,1203 @@
+/*
+ * Loading a libconfig file into the typed model. The schema below is checked
+ * first (unknown settings, types, required settings), then each value is
+ * converted and checked (names, addresses, ranges, duplicates). All problems are
+ * reported; a bad value is left unset in the model. This is the only file that
+ * includes libconfig.
+ */
+#include <ctype.h>
+#include <libconfig.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ucplan/buf.h"
+#include "model.h"
+#include "name.h"
+#include "strmap.h"
+
+enum stype {
+	S_GROUP,
+	S_STRING,
+	S_INT,
+	S_BOOL,
+	S_STRINGS,	/* array of strings */
+	S_GROUPS,	/* list of groups */
+	S_SERIAL,	/* "auto" or an int */
+	S_MAP,		/* a group of string settings with free names (lint) */
+};
+
+struct schema {
+	const char		*name;
+	enum stype		 type;
+	bool			 required;
+	const struct schema	*sub;	/* S_GROUP children; S_GROUPS element children */
+};
+
+#define END { .name = NULL }
+
+static const struct schema host_schema[] = {
+	{ .name = "fqdn", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_STRING, .required = true },
+	END
+};
+static const struct schema access_schema[] = {
+	{ .name = "fqdn", .type = S_STRING },
+	{ .name = "ip", .type = S_STRING, .required = true },
+	END
+};
+static const struct schema webconf_schema[] = {
+	{ .name = "fqdn", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "port", .type = S_INT },
+	END
+};
+static const struct schema av_schema[] = {
+	{ .name = "fqdn", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "auth_port", .type = S_INT },
+	END
+};
+static const struct schema org_schema[] = {
+	{ .name = "name", .type = S_STRING },
+	{ .name = "unit", .type = S_STRING },
+	{ .name = "locality", .type = S_STRING },
+	{ .name = "state", .type = S_STRING },
+	{ .name = "country", .type = S_STRING },
+	END
+};
+static const struct schema soa_schema[] = {
+	{ .name = "refresh", .type = S_INT },
+	{ .name = "retry", .type = S_INT },
+	{ .name = "expire", .type = S_INT },
+	{ .name = "minimum", .type = S_INT },
+	END
+};
+static const struct schema dns_internal_schema[] = {
+	{ .name = "nameservers", .type = S_STRINGS, .required = true },
+	{ .name = "clients", .type = S_STRINGS, .required = true },
+	{ .name = "style", .type = S_STRING },
+	END
+};
+static const struct schema dns_external_schema[] = {
+	{ .name = "nameservers", .type = S_STRINGS, .required = true },
+	END
+};
+static const struct schema record_schema[] = {
+	{ .name = "view", .type = S_STRING, .required = true },
+	{ .name = "name", .type = S_STRING, .required = true },
+	{ .name = "type", .type = S_STRING, .required = true },
+	{ .name = "data", .type = S_STRING, .required = true },
+	{ .name = "ttl", .type = S_INT },
+	END
+};
+static const struct schema dns_schema[] = {
+	{ .name = "ttl", .type = S_INT },
+	{ .name = "serial", .type = S_SERIAL },
+	{ .name = "contact", .type = S_STRING },
+	{ .name = "soa", .type = S_GROUP, .sub = soa_schema },
+	{ .name = "zones", .type = S_STRINGS },
+	{ .name = "internal", .type = S_GROUP, .required = true, .sub = dns_internal_schema },
+	{ .name = "external", .type = S_GROUP, .required = true, .sub = dns_external_schema },
+	{ .name = "records", .type = S_GROUPS, .sub = record_schema },
+	END
+};
+static const struct schema pool_schema[] = {
+	{ .name = "fqdn", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "load_balancer", .type = S_STRING },
+	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
+	{ .name = "web_fqdn", .type = S_STRING },
+	END
+};
+static const struct schema web_schema[] = {
+	{ .name = "external_fqdn", .type = S_STRING },
+	END
+};
+static const struct schema edge_schema[] = {
+	{ .name = "internal", .type = S_GROUP, .sub = host_schema },
+	{ .name = "access", .type = S_GROUP, .sub = access_schema },
+	{ .name = "webconf", .type = S_GROUP, .sub = webconf_schema },
+	{ .name = "av", .type = S_GROUP, .sub = av_schema },
+	{ .name = "federation", .type = S_BOOL },
+	END
+};
+static const struct schema sip_schema[] = {
+	{ .name = "product", .type = S_STRING, .required = true },
+	{ .name = "domains", .type = S_STRINGS, .required = true },
+	{ .name = "edition", .type = S_STRING, .required = true },
+	{ .name = "pool", .type = S_GROUP, .required = true, .sub = pool_schema },
+	{ .name = "director", .type = S_GROUP, .sub = host_schema },
+	{ .name = "tcp", .type = S_BOOL },
+	{ .name = "device_updates", .type = S_BOOL },
+	{ .name = "web", .type = S_GROUP, .sub = web_schema },
+	{ .name = "edge", .type = S_GROUP, .sub = edge_schema },
+	END
+};
+static const struct schema mx_schema[] = {
+	{ .name = "host", .type = S_STRING, .required = true },
+	{ .name = "preference", .type = S_INT },
+	END
+};
+static const struct schema exchange_schema[] = {
+	{ .name = "version", .type = S_STRING, .required = true },
+	{ .name = "external_fqdn", .type = S_STRING, .required = true },
+	{ .name = "smtp_domains", .type = S_STRINGS },
+	{ .name = "autodiscover", .type = S_STRING },
+	{ .name = "mx", .type = S_GROUP, .sub = mx_schema },
+	{ .name = "cas", .type = S_GROUPS, .required = true, .sub = host_schema },
+	{ .name = "cas_vip", .type = S_STRING },
+	{ .name = "cas_array", .type = S_GROUP, .sub = host_schema },
+	{ .name = "services", .type = S_STRINGS },
+	END
+};
+static const struct schema rp_schema[] = {
+	{ .name = "product", .type = S_STRING, .required = true },
+	{ .name = "external_ip", .type = S_STRING, .required = true },
+	{ .name = "listener", .type = S_STRING },
+	{ .name = "authentication", .type = S_STRING },
+	END
+};
+static const struct schema certs_schema[] = {
+	{ .name = "design", .type = S_STRING },
+	{ .name = "webconf", .type = S_STRING },
+	{ .name = "key_bits", .type = S_INT },
+	{ .name = "public_ca", .type = S_BOOL },
+	END
+};
+static const struct schema top_schema[] = {
+	{ .name = "ucplan", .type = S_INT, .required = true },
+	{ .name = "organization", .type = S_GROUP, .sub = org_schema },
+	{ .name = "dns", .type = S_GROUP, .required = true, .sub = dns_schema },
+	{ .name = "sip", .type = S_GROUP, .sub = sip_schema },
+	{ .name = "exchange", .type = S_GROUP, .sub = exchange_schema },
+	{ .name = "reverse_proxy", .type = S_GROUP, .sub = rp_schema },
+	{ .name = "certificates", .type = S_GROUP, .sub = certs_schema },
+	{ .name = "lint", .type = S_MAP },
+	END
+};
+
+static const char *const type_words[] = {
+	[S_GROUP] = "a group { ... }",
+	[S_STRING] = "a string",
+	[S_INT] = "an integer",
+	[S_BOOL] = "a boolean (true or false)",
+	[S_STRINGS] = "an array of strings [ ... ]",
+	[S_GROUPS] = "a list of groups ( { ... }, ... )",
+	[S_SERIAL] = "\"auto\" or an integer",
+	[S_MAP] = "a group of strings",
+};
+
+/* One word per value of a string enumeration. */
+struct choice {
+	const char	*word;
+	int		 value;
+};
+
+struct loader {
+	struct ucp_model	*m;
+	struct ucp_diags	*diags;
+	const char		*path;		/* main file as given */
+	char			*dir;		/* its directory, for includes */
+	const char		*last_file;	/* interned copy of the last source file */
+	const char		*last_src;
+};
+
+/* ---- locations ---------------------------------------------------------- */
+
+static void
+path_of(const config_setting_t *s, struct ucp_buf *b)
+{
+	const config_setting_t *parent = config_setting_parent(s);
+
+	if (parent == NULL)
+		return;
+	path_of(parent, b);
+	if (config_setting_name(s) != NULL && config_setting_type(parent) == CONFIG_TYPE_GROUP) {
+		if (b->len > 0)
+			ucp_buf_puts(b, ".");
+		ucp_buf_puts(b, config_setting_name(s));
+	} else {
+		ucp_buf_printf(b, "[%d]", config_setting_index(s));
+	}
+}
+
+static const char *
+source_file(struct loader *ld, const char *src)
+{
+	char *f;
+
+	if (src == NULL)
+		return ld->path;
+	if (ld->last_src != NULL && strcmp(src, ld->last_src) == 0)
+		return ld->last_file;
+	if (strcmp(src, ld->path) == 0 || src[0] == '/' || strcmp(ld->dir, ".") == 0)
+		f = ucp_arena_strdup(ld->m->arena, src);
+	else
+		f = ucp_arena_printf(ld->m->arena, "%s/%s", ld->dir, src);
+	ld->last_src = ucp_arena_strdup(ld->m->arena, src);
+	ld->last_file = f;
+	return f;
+}
+
+static struct ucp_loc
+loc_of(struct loader *ld, const config_setting_t *s)
+{
+	struct ucp_loc loc = { .file = ld->path, .line = 1, .path = NULL };
+	const config_setting_t *p;
+	struct ucp_buf b;
+
+	if (s == NULL)
+		return loc;
+	for (p = s; p != NULL && config_setting_source_line(p) == 0; p = config_setting_parent(p))
+		;
+	if (p != NULL) {
+		loc.line = config_setting_source_line(p);
+		loc.file = source_file(ld, config_setting_source_file(p));
+	}
+	ucp_buf_init(&b);
+	path_of(s, &b);
+	if (b.len > 0)
+		loc.path = ucp_arena_strdup(ld->m->arena, ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	return loc;
+}
+
+/* The location of setting NAME inside GROUP (which may not have it). */
+static struct ucp_loc
+child_loc(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	struct ucp_loc loc = loc_of(ld, group);
+
+	loc.path = loc.path != NULL ? ucp_arena_printf(ld->m->arena, "%s.%s", loc.path, name)
+	    : ucp_arena_strdup(ld->m->arena, name);
+	return loc;
+}
+
+#define REPORT(ld, locp, rule, ...) \
+	ucp_diags_add((ld)->diags, (locp), UCP_SEV_ERROR, true, (rule), __VA_ARGS__)
+
+/* ---- schema check ------------------------------------------------------- */
+
+static bool
+type_ok(const config_setting_t *s, const struct schema *sc)
+{
+	int t = config_setting_type(s), i, n;
+
+	switch (sc->type) {
+	case S_GROUP:
+	case S_MAP:
+		return t == CONFIG_TYPE_GROUP;
+	case S_STRING:
+		return t == CONFIG_TYPE_STRING;
+	case S_INT:
+		return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64;
+	case S_BOOL:
+		return t == CONFIG_TYPE_BOOL;
+	case S_SERIAL:
+		return t == CONFIG_TYPE_STRING || t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64;
+	case S_STRINGS:
+		if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+			return false;
+		n = config_setting_length(s);
+		for (i = 0; i < n; i++)
+			if (config_setting_type(config_setting_get_elem(s, (unsigned)i)) != CONFIG_TYPE_STRING)
+				return false;
+		return true;
+	case S_GROUPS:
+		if (t == CONFIG_TYPE_ARRAY)
+			return config_setting_length(s) == 0;
+		return t == CONFIG_TYPE_LIST;
+	}
+	return false;
+}
+
+static void check_group(struct loader *ld, const config_setting_t *group, const struct schema *sc);
+
+static void
+check_setting(struct loader *ld, const config_setting_t *s, const struct schema *sc)
+{
+	struct ucp_loc loc = loc_of(ld, s);
+	int i, n;
+
+	if (!type_ok(s, sc)) {
+		REPORT(ld, &loc, "config-type", "must be %s", type_words[sc->type]);
+		return;
+	}
+	if (sc->type == S_GROUP) {
+		check_group(ld, s, sc->sub);
+	} else if (sc->type == S_GROUPS) {
+		n = config_setting_length(s);
+		for (i = 0; i < n; i++) {
+			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+			struct ucp_loc eloc = loc_of(ld, e);
+
+			if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+				REPORT(ld, &eloc, "config-type", "must be a group { ... }");
+			else
+				check_group(ld, e, sc->sub);
+		}
+	} else if (sc->type == S_MAP) {
+		n = config_setting_length(s);
+		for (i = 0; i < n; i++) {
+			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+			struct ucp_loc eloc = loc_of(ld, e);
+
+			if (config_setting_type(e) != CONFIG_TYPE_STRING)
+				REPORT(ld, &eloc, "config-type", "must be a string");
+		}
+	}
+}
+
+static void
+check_group(struct loader *ld, const config_setting_t *group, const struct schema *sc)
+{
+	const struct schema *c;
+	int i, n = config_setting_length(group);
+
+	for (i = 0; i < n; i++) {
+		const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(s);
+
+		for (c = sc; c->name != NULL; c++)
+			if (strcmp(c->name, name) == 0)
+				break;
+		if (c->name == NULL) {
+			struct ucp_loc loc = loc_of(ld, s);
+
+			REPORT(ld, &loc, "config-unknown", "unknown setting");
+			continue;
+		}
+		check_setting(ld, s, c);
+	}
+	for (c = sc; c->name != NULL; c++) {
+		if (c->required && config_setting_get_member(group, c->name) == NULL) {
+			struct ucp_loc loc = child_loc(ld, group, c->name);
+
+			REPORT(ld, &loc, "config-required", "missing required setting");
+		}
+	}
+}
+
+/* ---- typed getters (types were checked; wrong types are skipped) -------- */
+
+static const config_setting_t *
+member(const config_setting_t *group, const char *name)
+{
+	return group != NULL && config_setting_type(group) == CONFIG_TYPE_GROUP
+	    ? config_setting_get_member(group, name) : NULL;
+}
+
+static bool
+has_text_problem(struct loader *ld, const config_setting_t *s, const char *v)
+{
+	struct ucp_loc loc;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)v; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			loc = loc_of(ld, s);
+			REPORT(ld, &loc, "config-value", "control characters (such as newlines) are not allowed");
+			return true;
+		}
+	}
+	return false;
+}
+
+static struct ucp_str
+get_str(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_str r = { 0 };
+
+	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_STRING)
+		return r;
+	if (has_text_problem(ld, s, config_setting_get_string(s)))
+		return r;
+	r.v = ucp_arena_strdup(ld->m->arena, config_setting_get_string(s));
+	return r;
+}
+
+/* A free-text value for certificate subjects: no characters that break a DN or an INF line. */
+static struct ucp_str
+get_text(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	struct ucp_str r = get_str(ld, group, name);
+
+	if (r.v != NULL && strpbrk(r.v, "\"\\,=+<>#;/") != NULL) {
+		REPORT(ld, &r.loc, "config-value", "must not contain any of \" \\ , = + < > # ; /");
+		r.v = NULL;
+	}
+	return r;
+}
+
+static const char *
+normalize_name(struct loader *ld, const char *v, enum ucp_name_kind kind, const struct ucp_loc *loc)
+{
+	char out[256];
+	const char *why = ucp_name_normalize(v, kind, out);
+
+	if (why != NULL) {
+		REPORT(ld, loc, "config-name", "invalid name \"%s\": %s", v, why);
+		return NULL;
+	}
+	if (strchr(out, '.') == NULL) {
+		REPORT(ld, loc, "config-name", "\"%s\" is not fully qualified", v);
+		return NULL;
+	}
+	return ucp_arena_strdup(ld->m->arena, out);
+}
+
+static struct ucp_str
+get_name(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	struct ucp_str r = get_str(ld, group, name);
+
+	if (r.v != NULL)
+		r.v = normalize_name(ld, r.v, UCP_NAME_HOST, &r.loc);
+	return r;
+}
+
+static const char *
+normalize_addr(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	char out[46];
+
+	if (ucp_addr_parse(v, out) == 0) {
+		REPORT(ld, loc, "config-address", "\"%s\" is not an IPv4 or IPv6 address", v);
+		return NULL;
+	}
+	return ucp_arena_strdup(ld->m->arena, out);
+}
+
+static struct ucp_str
+get_addr(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	struct ucp_str r = get_str(ld, group, name);
+
+	if (r.v != NULL)
+		r.v = normalize_addr(ld, r.v, &r.loc);
+	return r;
+}
+
+static struct ucp_num
+get_int(struct loader *ld, const config_setting_t *group, const char *name,
+    long long def, long long min, long long max)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_num r = { .v = def };
+
+	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s == NULL)
+		return r;
+	if (config_setting_type(s) != CONFIG_TYPE_INT && config_setting_type(s) != CONFIG_TYPE_INT64)
+		return r;
+	r.v = config_setting_get_int64(s);
+	if (r.v < min || r.v > max) {
+		REPORT(ld, &r.loc, "config-range", "%lld is out of range (%lld to %lld)", r.v, min, max);
+		r.v = def;
+		return r;
+	}
+	r.set = true;
+	return r;
+}
+
+static bool
+get_bool(struct loader *ld, const config_setting_t *group, const char *name, bool def)
+{
+	const config_setting_t *s = member(group, name);
+
+	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_BOOL)
+		return def;
+	return config_setting_get_bool(s) != 0;
+}
+
+static int
+get_choice(struct loader *ld, const config_setting_t *group, const char *name,
+    const struct choice *choices, int def, struct ucp_loc *locp)
+{
+	struct ucp_str r = get_str(ld, group, name);
+	const struct choice *c;
+	struct ucp_buf b;
+
+	if (locp != NULL)
+		*locp = r.loc;
+	if (r.v == NULL)
+		return def;
+	for (c = choices; c->word != NULL; c++)
+		if (strcmp(c->word, r.v) == 0)
+			return c->value;
+	ucp_buf_init(&b);
+	for (c = choices; c->word != NULL; c++)
+		ucp_buf_printf(&b, "%s\"%s\"", c == choices ? "" : ", ", c->word);
+	REPORT(ld, &r.loc, "config-value", "\"%s\" is not one of %s", r.v, ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	return def;
+}
+
+/* An array of names; duplicates are errors. */
+static struct ucp_strs
+get_names(struct loader *ld, const config_setting_t *group, const char *name, bool is_addr)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_strs r = { 0 };
+	struct ucp_strmap seen;
+	int i, n;
+
+	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s == NULL || !type_ok(s, &(struct schema){ .type = S_STRINGS }))
+		return r;
+	n = config_setting_length(s);
+	r.items = ucp_arena_alloc(ld->m->arena, sizeof(*r.items) * (size_t)(n > 0 ? n : 1));
+	ucp_strmap_init(&seen);
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		struct ucp_str *it = &r.items[r.len];
+		const char *v = config_setting_get_string(e);
+
+		it->loc = loc_of(ld, e);
+		if (has_text_problem(ld, e, v))
+			continue;
+		it->v = is_addr ? normalize_addr(ld, v, &it->loc)
+		    : normalize_name(ld, v, UCP_NAME_HOST, &it->loc);
+		if (it->v == NULL)
+			continue;
+		if (ucp_strmap_has(&seen, it->v)) {
+			REPORT(ld, &it->loc, "config-duplicate", "\"%s\" is listed twice", it->v);
+			continue;
+		}
+		ucp_strmap_put(&seen, it->v, it);
+		r.len++;
+	}
+	ucp_strmap_clear(&seen);
+	return r;
+}
+
+static struct ucp_host
+get_host(struct loader *ld, const config_setting_t *group, const char *name)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_host h = { 0 };
+
+	h.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_GROUP)
+		return h;
+	h.present = true;
+	h.fqdn = get_name(ld, s, "fqdn");
+	h.ip = get_addr(ld, s, "ip");
+	return h;
+}
+
+static struct ucp_host *
+get_hosts(struct loader *ld, const config_setting_t *group, const char *name, size_t *countp,
+    struct ucp_loc *locp)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_host *hosts;
+	int i, n;
+
+	*countp = 0;
+	*locp = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_LIST)
+		return NULL;
+	n = config_setting_length(s);
+	hosts = ucp_arena_alloc(ld->m->arena, sizeof(*hosts) * (size_t)(n > 0 ? n : 1));
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+
+		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+			continue;
+		hosts[*countp].present = true;
+		hosts[*countp].loc = loc_of(ld, e);
+		hosts[*countp].fqdn = get_name(ld, e, "fqdn");
+		hosts[*countp].ip = get_addr(ld, e, "ip");
+		(*countp)++;
+	}
+	return hosts;
+}
+
+/* ---- dns.records ---------------------------------------------------------- */
+
+static const char *
+record_target(struct loader *ld, const char *word, enum ucp_name_kind kind, const struct ucp_loc *loc)
+{
+	const char *n = normalize_name(ld, word, kind, loc);
+
+	return n != NULL ? ucp_arena_printf(ld->m->arena, "%s.", n) : NULL;
+}
+
+static bool
+parse_u16(const char *word, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!isdigit((unsigned char)word[0]))
+		return false;
+	v = strtoul(word, &end, 10);
+	if (*end != '\0' || v > max)
+		return false;
+	*out = (unsigned)v;
+	return true;
+}
+
+/* Splits V into at most MAX white-space separated words (modifies V). */
+static int
+split_words(char *v, char **words, int max)
+{
+	int n = 0;
+	char *p = v;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		if (n == max)
+			return max + 1;
+		words[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	return n;
+}
+
+static const char *
+record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const struct ucp_loc *loc)
+{
+	char tmp[1024], *w[5], canon[46];
+	unsigned a, b, c;
+	struct ucp_buf buf;
+	const char *p, *res;
+	int n;
+
+	switch (type) {
+	case UCP_RR_A:
+	case UCP_RR_AAAA:
+		n = ucp_addr_parse(data, canon);
+		if (n != (type == UCP_RR_A ? 4 : 6)) {
+			REPORT(ld, loc, "config-address", "\"%s\" is not an %s address", data,
+			    type == UCP_RR_A ? "IPv4" : "IPv6");
+			return NULL;
+		}
+		return ucp_arena_strdup(ld->m->arena, canon);
+	case UCP_RR_CNAME:
+		return record_target(ld, data, UCP_NAME_UNDERSCORE, loc);
+	case UCP_RR_NS:
+		return record_target(ld, data, UCP_NAME_HOST, loc);
+	case UCP_RR_TXT:
+		ucp_buf_init(&buf);
+		for (p = data; *p; p++) {
+			if ((p - data) % 255 == 0)
+				ucp_buf_puts(&buf, p == data ? "\"" : "\" \"");
+			if (*p == '"' || *p == '\\')
+				ucp_buf_add(&buf, "\\", 1);
+			ucp_buf_add(&buf, p, 1);
+		}
+		ucp_buf_puts(&buf, *data ? "\"" : "\"\"");
+		res = ucp_arena_strdup(ld->m->arena, ucp_buf_str(&buf));
+		ucp_buf_clear(&buf);
+		return res;
+	default:
+		break;
+	}
+	if (strlen(data) >= sizeof(tmp)) {
+		REPORT(ld, loc, "config-value", "record data is too long");
+		return NULL;
+	}
+	strcpy(tmp, data);
+	switch (type) {
+	case UCP_RR_MX:
+		if (split_words(tmp, w, 2) != 2 || !parse_u16(w[0], 65535, &a)) {
+			REPORT(ld, loc, "config-value", "MX data must be \"PREFERENCE HOST\"");
+			return NULL;
+		}
+		if ((p = record_target(ld, w[1], UCP_NAME_HOST, loc)) == NULL)
+			return NULL;
+		return ucp_arena_printf(ld->m->arena, "%u %s", a, p);
+	case UCP_RR_SRV:
+		if (split_words(tmp, w, 4) != 4 || !parse_u16(w[0], 65535, &a) ||
+		    !parse_u16(w[1], 65535, &b) || !parse_u16(w[2], 65535, &c)) {
+			REPORT(ld, loc, "config-value", "SRV data must be \"PRIORITY WEIGHT PORT TARGET\"");
+			return NULL;
+		}
+		if ((p = record_target(ld, w[3], UCP_NAME_HOST, loc)) == NULL)
+			return NULL;
+		return ucp_arena_printf(ld->m->arena, "%u %u %u %s", a, b, c, p);
+	case UCP_RR_CAA:
+		n = split_words(tmp, w, 3);
+		if (n < 3) {
+			REPORT(ld, loc, "config-value", "CAA data must be \"FLAGS TAG VALUE\"");
+			return NULL;
+		}
+		/* The value is the rest of the line, possibly quoted. */
+		p = data + (w[2] - tmp);
+		if (!parse_u16(w[0], 255, &a) || strspn(w[1], "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(w[1])) {
+			REPORT(ld, loc, "config-value", "CAA data must be \"FLAGS TAG VALUE\" with flags 0-255 and a lower-case tag");
+			return NULL;
+		}
+		{
+			size_t len = strlen(p);
+
+			if (len >= 2 && p[0] == '"' && p[len - 1] == '"') {
+				p++;
+				len -= 2;
+			}
+			if (memchr(p, '"', len) != NULL || memchr(p, '\\', len) != NULL ||
+			    memchr(p, ';', len) != NULL) {
+				REPORT(ld, loc, "config-value", "CAA value must not contain quotes, backslashes or ';'");
+				return NULL;
+			}
+			return ucp_arena_printf(ld->m->arena, "%u %s \"%.*s\"", a, w[1], (int)len, p);
+		}
+	default:
+		break;
+	}
+	return NULL;
+}
+
+static const struct choice view_choices[] = {
+	{ "internal", 1 << UCP_VIEW_INTERNAL },
+	{ "external", 1 << UCP_VIEW_EXTERNAL },
+	{ "both", (1 << UCP_VIEW_INTERNAL) | (1 << UCP_VIEW_EXTERNAL) },
+	{ NULL, 0 },
+};
+
+static void
+load_records(struct loader *ld, const config_setting_t *dns)
+{
+	const config_setting_t *s = member(dns, "records");
+	struct ucp_model *m = ld->m;
+	int i, n;
+
+	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_LIST)
+		return;
+	n = config_setting_length(s);
+	m->dns.records = ucp_arena_alloc(m->arena, sizeof(*m->dns.records) * (size_t)(n > 0 ? n : 1));
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		struct ucp_extra_record *r = &m->dns.records[m->dns.nrecords];
+		struct ucp_str type, name;
+		enum ucp_name_kind kind;
+		bool ok = true;
+
+		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+			continue;
+		r->loc = loc_of(ld, e);
+		r->views = (unsigned)get_choice(ld, e, "view", view_choices, 0, NULL);
+		type = get_str(ld, e, "type");
+		if (type.v != NULL && !ucp_rrtype_parse(type.v, &r->type)) {
+			REPORT(ld, &type.loc, "config-value",
+			    "\"%s\" is not one of A, AAAA, CNAME, MX, TXT, SRV, NS, CAA", type.v);
+			ok = false;
+		} else if (type.v != NULL && r->type == UCP_RR_SOA) {
+			REPORT(ld, &type.loc, "config-value", "SOA records are written by ucplan itself");
+			ok = false;
+		}
+		kind = (r->type == UCP_RR_TXT || r->type == UCP_RR_SRV || r->type == UCP_RR_CNAME)
+		    ? UCP_NAME_UNDERSCORE : UCP_NAME_HOST;
+		name = get_str(ld, e, "name");
+		r->name = name;
+		if (name.v != NULL)
+			r->name.v = normalize_name(ld, name.v, kind, &name.loc);
+		r->data = get_str(ld, e, "data");
+		if (r->data.v != NULL && type.v != NULL && ok)
+			r->data.v = record_data(ld, r->type, r->data.v, &r->data.loc);
+		r->ttl = get_int(ld, e, "ttl", 0, 0, 2147483647);
+		if (r->views == 0 || type.v == NULL || !ok || r->name.v == NULL || r->data.v == NULL)
+			continue;
+		m->dns.nrecords++;
+	}
+}
+
+/*
+ * Turns "hostmaster@contoso.com" (or a DNS name) into an SOA RNAME with
+ * trailing dot; dots in the local part are escaped.
+ */
+static const char *
+contact_rname(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	const char *at = strchr(v, '@'), *domain, *p;
+	struct ucp_buf b;
+	char *res;
+
+	if (at == NULL) {
+		domain = normalize_name(ld, v, UCP_NAME_HOST, loc);
+		return domain != NULL ? ucp_arena_printf(ld->m->arena, "%s.", domain) : NULL;
+	}
+	if (at == v || strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+") !=
+	    (size_t)(at - v)) {
+		REPORT(ld, loc, "config-name", "\"%s\" is not a mail address: the local part may contain only "
+		    "letters, digits and . - _ +", v);
+		return NULL;
+	}
+	if ((domain = normalize_name(ld, at + 1, UCP_NAME_HOST, loc)) == NULL)
+		return NULL;
+	ucp_buf_init(&b);
+	for (p = v; p < at; p++) {
+		if (*p == '.')
+			ucp_buf_add(&b, "\\", 1);
+		ucp_buf_add(&b, p, 1);
+	}
+	ucp_buf_printf(&b, ".%s.", domain);
+	res = ucp_arena_strdup(ld->m->arena, ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	return res;
+}
+
+/* ---- sections ------------------------------------------------------------- */
+
+static void
+load_dns(struct loader *ld, const config_setting_t *root)
+{
+	static const struct choice styles[] = {
+		{ "split-brain", UCP_STYLE_SPLIT_BRAIN }, { "pinpoint", UCP_STYLE_PINPOINT }, { NULL, 0 },
+	};
+	const config_setting_t *dns = member(root, "dns"), *s;
+	struct ucp_model *m = ld->m;
+
+	m->dns.loc = dns != NULL ? loc_of(ld, dns) : child_loc(ld, root, "dns");
+	m->dns.ttl = get_int(ld, dns, "ttl", 3600, 0, 2147483647);
+	s = member(dns, "serial");
+	m->dns.serial.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, dns, "serial");
+	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_STRING) {
+		if (strcmp(config_setting_get_string(s), "auto") != 0)
+			REPORT(ld, &m->dns.serial.loc, "config-value", "must be \"auto\" or an integer");
+	} else if (s != NULL) {
+		m->dns.serial = get_int(ld, dns, "serial", 0, 0, 4294967295LL);
+	}
+	m->dns.contact = get_str(ld, dns, "contact");
+	if (m->dns.contact.v != NULL)
+		m->dns.contact.v = contact_rname(ld, m->dns.contact.v, &m->dns.contact.loc);
+	s = member(dns, "soa");
+	m->dns.refresh = get_int(ld, s, "refresh", 3600, 1, 2147483647);
+	m->dns.retry = get_int(ld, s, "retry", 600, 1, 2147483647);
+	m->dns.expire = get_int(ld, s, "expire", 1209600, 1, 2147483647);
+	m->dns.minimum = get_int(ld, s, "minimum", 300, 0, 2147483647);
+	m->dns.zones = get_names(ld, dns, "zones", false);
+	s = member(dns, "internal");
+	m->dns.int_ns = get_names(ld, s, "nameservers", false);
+	m->dns.style = (enum ucp_style)get_choice(ld, s, "style", styles, UCP_STYLE_SPLIT_BRAIN, &m->dns.style_loc);
+	{
+		const config_setting_t *c = member(s, "clients");
+		int i, n;
+
+		m->dns.clients.loc = c != NULL ? loc_of(ld, c) : child_loc(ld, s, "clients");
+		if (c != NULL && type_ok(c, &(struct schema){ .type = S_STRINGS })) {
+			n = config_setting_length(c);
+			m->dns.clients.items = ucp_arena_alloc(m->arena, sizeof(struct ucp_str) * (size_t)(n > 0 ? n : 1));
+			for (i = 0; i < n; i++) {
+				const config_setting_t *e = config_setting_get_elem(c, (unsigned)i);
+				struct ucp_str *it = &m->dns.clients.items[m->dns.clients.len];
+				char out[64];
+
+				it->loc = loc_of(ld, e);
+				if (!ucp_prefix_parse(config_setting_get_string(e), out, sizeof(out))) {
+					REPORT(ld, &it->loc, "config-address", "\"%s\" is not an address or prefix",
+					    config_setting_get_string(e));
+					continue;
+				}
+				it->v = ucp_arena_strdup(m->arena, out);
+				m->dns.clients.len++;
+			}
+		}
+	}
+	s = member(dns, "external");
+	m->dns.ext_ns = get_names(ld, s, "nameservers", false);
+	load_records(ld, dns);
+}
+
+static void
+load_sip(struct loader *ld, const config_setting_t *root)
+{
+	static const struct choice products[] = { { "ocs2007r2", 0 }, { NULL, 0 } };
+	static const struct choice editions[] = {
+		{ "standard", UCP_EDITION_STANDARD }, { "enterprise", UCP_EDITION_ENTERPRISE }, { NULL, 0 },
+	};
+	static const struct choice lbs[] = {
+		{ "hardware", UCP_LB_HARDWARE }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE }, { NULL, 0 },
+	};
+	const config_setting_t *sip = member(root, "sip"), *pool, *edge, *web, *s;
+	struct ucp_model *m = ld->m;
+
+	if (sip == NULL || config_setting_type(sip) != CONFIG_TYPE_GROUP)
+		return;
+	m->sip.present = true;
+	m->sip.loc = loc_of(ld, sip);
+	get_choice(ld, sip, "product", products, 0, &m->sip.product.loc);
+	m->sip.domains = get_names(ld, sip, "domains", false);
+	if (member(sip, "domains") != NULL && config_setting_length(member(sip, "domains")) == 0)
+		REPORT(ld, &m->sip.domains.loc, "config-required", "at least one SIP domain is needed");
+	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, "edition", editions, UCP_EDITION_STANDARD,
+	    &m->sip.edition_loc);
+	pool = member(sip, "pool");
+	m->sip.pool_loc = pool != NULL ? loc_of(ld, pool) : child_loc(ld, sip, "pool");
+	m->sip.pool_fqdn = get_name(ld, pool, "fqdn");
+	m->sip.pool_ip = get_addr(ld, pool, "ip");
+	m->sip.pool_web_fqdn = get_name(ld, pool, "web_fqdn");
+	m->sip.lb = (enum ucp_lb)get_choice(ld, pool, "load_balancer", lbs, UCP_LB_HARDWARE, &m->sip.lb_loc);
+	{
+		struct ucp_loc unused;
+
+		m->sip.servers = get_hosts(ld, pool, "servers", &m->sip.nservers, &unused);
+	}
+	m->sip.director = get_host(ld, sip, "director");
+	m->sip.tcp = get_bool(ld, sip, "tcp", false);
+	m->sip.device_updates = get_bool(ld, sip, "device_updates", false);
+	web = member(sip, "web");
+	m->sip.web_external_fqdn = get_name(ld, web, "external_fqdn");
+	edge = member(sip, "edge");
+	m->sip.edge_loc = edge != NULL ? loc_of(ld, edge) : child_loc(ld, sip, "edge");
+	m->sip.edge_internal = get_host(ld, edge, "internal");
+	s = member(edge, "access");
+	m->sip.edge_access.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, edge, "access");
+	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_GROUP) {
+		m->sip.edge_access.present = true;
+		m->sip.edge_access.fqdn = get_name(ld, s, "fqdn");
+		m->sip.edge_access.ip = get_addr(ld, s, "ip");
+	}
+	m->sip.edge_webconf = get_host(ld, edge, "webconf");
+	s = member(edge, "webconf");
+	m->sip.edge_webconf.port = get_int(ld, s, "port", 443, 1, 65535);
+	m->sip.edge_av = get_host(ld, edge, "av");
+	s = member(edge, "av");
+	m->sip.edge_av.port = get_int(ld, s, "auth_port", 5062, 1, 65535);
+	m->sip.federation = get_bool(ld, edge, "federation", true);
+}
+
+static void
+load_exchange(struct loader *ld, const config_setting_t *root)
+{
+	static const struct choice versions[] = { { "2007", 2007 }, { "2010", 2010 }, { NULL, 0 } };
+	static const struct choice autodiscover[] = {
+		{ "a", UCP_AUTODISCOVER_A }, { "cname", UCP_AUTODISCOVER_CNAME }, { "srv", UCP_AUTODISCOVER_SRV },
+		{ NULL, 0 },
+	};
+	static const struct choice services[] = {
+		{ "owa", UCP_SVC_OWA }, { "ecp", UCP_SVC_ECP }, { "activesync", UCP_SVC_ACTIVESYNC },
+		{ "outlook-anywhere", UCP_SVC_OUTLOOK_ANYWHERE }, { "ews", UCP_SVC_EWS }, { "oab", UCP_SVC_OAB },
+		{ "autodiscover", UCP_SVC_AUTODISCOVER }, { NULL, 0 },
+	};
+	const config_setting_t *ex = member(root, "exchange"), *s;
+	struct ucp_model *m = ld->m;
+	int version;
+
+	if (ex == NULL || config_setting_type(ex) != CONFIG_TYPE_GROUP)
+		return;
+	m->exchange.present = true;
+	m->exchange.loc = loc_of(ld, ex);
+	version = get_choice(ld, ex, "version", versions, 0, &m->exchange.version.loc);
+	m->exchange.version.v = version == 2007 ? "2007" : version == 2010 ? "2010" : NULL;
+	m->exchange.external_fqdn = get_name(ld, ex, "external_fqdn");
+	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", false);
+	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, "autodiscover", autodiscover,
+	    UCP_AUTODISCOVER_A, &m->exchange.autodiscover_loc);
+	s = member(ex, "mx");
+	m->exchange.mx.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, ex, "mx");
+	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_GROUP) {
+		m->exchange.mx.present = true;
+		m->exchange.mx.fqdn = get_name(ld, s, "host");
+		m->exchange.mx.port = get_int(ld, s, "preference", 10, 0, 65535);
+	}
+	m->exchange.cas = get_hosts(ld, ex, "cas", &m->exchange.ncas, &m->exchange.cas_loc);
+	m->exchange.cas_vip = get_addr(ld, ex, "cas_vip");
+	m->exchange.cas_array = get_host(ld, ex, "cas_array");
+	s = member(ex, "services");
+	m->exchange.services_loc = s != NULL ? loc_of(ld, s) : child_loc(ld, ex, "services");
+	if (s == NULL || !type_ok(s, &(struct schema){ .type = S_STRINGS })) {
+		m->exchange.services = UCP_SVC_OWA | UCP_SVC_ACTIVESYNC | UCP_SVC_OUTLOOK_ANYWHERE |
+		    UCP_SVC_EWS | UCP_SVC_OAB | UCP_SVC_AUTODISCOVER | (version == 2010 ? UCP_SVC_ECP : 0);
+	} else {
+		int i, n = config_setting_length(s);
+
+		for (i = 0; i < n; i++) {
+			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+			struct ucp_loc eloc = loc_of(ld, e);
+			const struct choice *c;
+
+			for (c = services; c->word != NULL; c++)
+				if (strcmp(c->word, config_setting_get_string(e)) == 0)
+					break;
+			if (c->word == NULL) {
+				REPORT(ld, &eloc, "config-value", "\"%s\" is not an Exchange service "
+				    "(owa, ecp, activesync, outlook-anywhere, ews, oab, autodiscover)",
+				    config_setting_get_string(e));
+			} else if ((unsigned)c->value & m->exchange.services) {
+				REPORT(ld, &eloc, "config-duplicate", "\"%s\" is listed twice", c->word);
+			} else {
+				m->exchange.services |= (unsigned)c->value;
+			}
+		}
+	}
+}
+
+static void
+load_rp(struct loader *ld, const config_setting_t *root)
+{
+	static const struct choice products[] = {
+		{ "isa2004", UCP_RP_ISA2004 }, { "isa2006", UCP_RP_ISA2006 }, { "isa2006sp1", UCP_RP_ISA2006SP1 },
+		{ "tmg2010", UCP_RP_TMG2010 }, { NULL, 0 },
+	};
+	static const struct choice auths[] = { { "pass-through", 0 }, { "fba", 1 }, { NULL, 0 } };
+	const config_setting_t *rp = member(root, "reverse_proxy");
+	struct ucp_model *m = ld->m;
+	int auth;
+
+	if (rp == NULL || config_setting_type(rp) != CONFIG_TYPE_GROUP)
+		return;
+	m->rp.present = true;
+	m->rp.loc = loc_of(ld, rp);
+	m->rp.product = (enum ucp_rp_product)get_choice(ld, rp, "product", products, UCP_RP_TMG2010,
+	    &m->rp.product_loc);
+	m->rp.external_ip = get_addr(ld, rp, "external_ip");
+	m->rp.listener = get_str(ld, rp, "listener");
+	if (m->rp.listener.v == NULL)
+		m->rp.listener.v = "ucplan-listener";
+	else if (strspn(m->rp.listener.v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+	    != strlen(m->rp.listener.v) || m->rp.listener.v[0] == '\0') {
+		REPORT(ld, &m->rp.listener.loc, "config-value", "listener names may contain only letters, digits, '-' and '_'");
+		m->rp.listener.v = "ucplan-listener";
+	}
+	auth = get_choice(ld, rp, "authentication", auths, 0, &m->rp.authentication.loc);
+	m->rp.authentication.v = auth ? "fba" : "pass-through";
+}
+
+static void
+load_certs(struct loader *ld, const config_setting_t *root)
+{
+	static const struct choice designs[] = {
+		{ "single", UCP_DESIGN_SINGLE }, { "per-role", UCP_DESIGN_PER_ROLE }, { NULL, 0 },
+	};
+	static const struct choice webconfs[] = {
+		{ "port-444", UCP_WEBCONF_PORT444 }, { "separate", UCP_WEBCONF_SEPARATE }, { NULL, 0 },
+	};
+	const config_setting_t *c = member(root, "certificates");
+	struct ucp_model *m = ld->m;
+
+	m->certs.loc = c != NULL ? loc_of(ld, c) : child_loc(ld, root, "certificates");
+	m->certs.design = (enum ucp_design)get_choice(ld, c, "design", designs, UCP_DESIGN_SINGLE, &m->certs.design_loc);
+	m->certs.webconf = (enum ucp_webconf)get_choice(ld, c, "webconf", webconfs, UCP_WEBCONF_PORT444,
+	    &m->certs.webconf_loc);
+	m->certs.key_bits = get_int(ld, c, "key_bits", 2048, 0, 65536);
+	if (m->certs.key_bits.set && m->certs.key_bits.v != 1024 && m->certs.key_bits.v != 2048 &&
+	    m->certs.key_bits.v != 4096) {
+		REPORT(ld, &m->certs.key_bits.loc, "config-range", "must be 1024, 2048 or 4096");
+		m->certs.key_bits.v = 2048;
+	}
+	m->certs.public_ca = get_bool(ld, c, "public_ca", true);
+}
+
+static void
+load_org(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *o = member(root, "organization");
+	struct ucp_model *m = ld->m;
+
+	m->org.name = get_text(ld, o, "name");
+	m->org.unit = get_text(ld, o, "unit");
+	m->org.locality = get_text(ld, o, "locality");
+	m->org.state = get_text(ld, o, "state");
+	m->org.country = get_text(ld, o, "country");
+	if (m->org.country.v != NULL && (strlen(m->org.country.v) != 2 ||
+	    !isupper((unsigned char)m->org.country.v[0]) || !isupper((unsigned char)m->org.country.v[1]))) {
+		REPORT(ld, &m->org.country.loc, "config-value", "must be a two-letter country code such as \"US\"");
+		m->org.country.v = NULL;
+	}
+}
+
+static void
+load_lint(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *l = member(root, "lint");
+	int i, n;
+
+	if (l == NULL || config_setting_type(l) != CONFIG_TYPE_GROUP)
+		return;
+	n = config_setting_length(l);
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(l, (unsigned)i);
+		struct ucp_loc loc = loc_of(ld, e);
+		enum ucp_severity sev;
+		const char *v;
+
+		if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			continue;
+		v = config_setting_get_string(e);
+		if (!ucp_severity_parse(v, &sev) || sev == UCP_SEV_NOTE) {
+			REPORT(ld, &loc, "config-value", "\"%s\" is not one of \"error\", \"warning\", \"ignore\"", v);
+			continue;
+		}
+		ucp_diags_override(ld->diags, ucp_arena_strdup(ld->m->arena, config_setting_name(e)), sev);
+	}
+}
+
+struct ucp_model *
+ucp_model_from_config(const char *path, struct ucp_diags *diags)
+{
+	struct loader ld = { .diags = diags, .path = path };
+	const config_setting_t *root, *s;
+	struct ucp_model *m;
+	config_t cfg;
+	char *copy;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL || (m->arena = ucp_arena_new()) == NULL) {
+		free(m);
+		return NULL;
+	}
+	ld.m = m;
+	m->file = ucp_arena_strdup(m->arena, path);
+	copy = ucp_arena_strdup(m->arena, path);
+	m->basename = ucp_arena_strdup(m->arena, basename(copy));
+	copy = ucp_arena_strdup(m->arena, path);
+	ld.dir = ucp_arena_strdup(m->arena, dirname(copy));
+	m->top = (struct ucp_loc){ .file = m->file, .line = 1 };
+
+	config_init(&cfg);
+	config_set_include_dir(&cfg, ld.dir);
+	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
+		struct ucp_loc loc = { .file = path, .line = (unsigned)config_error_line(&cfg) };
+
+		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
+			ucp_diags_add(diags, &(struct ucp_loc){ .file = path }, UCP_SEV_ERROR, true, "config-io",
+			    "cannot read the configuration");
+		} else {
+			if (config_error_file(&cfg) != NULL)
+				loc.file = source_file(&ld, config_error_file(&cfg));
+			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "config-syntax", "%s",
+			    config_error_text(&cfg));
+		}
+		config_destroy(&cfg);
+		ucp_model_free(m);
+		return NULL;
+	}
+	root = config_root_setting(&cfg);
+	check_group(&ld, root, top_schema);
+	s = member(root, "ucplan");
+	if (s != NULL && type_ok(s, &top_schema[0]) && config_setting_get_int64(s) != 1) {
+		struct ucp_loc loc = loc_of(&ld, s);
+
+		REPORT(&ld, &loc, "config-value", "schema version %lld is not supported (this ucplan reads 1)",
+		    (long long)config_setting_get_int64(s));
+	}
+	load_org(&ld, root);
+	load_dns(&ld, root);
+	load_sip(&ld, root);
+	load_exchange(&ld, root);
+	load_rp(&ld, root);
+	load_certs(&ld, root);
+	load_lint(&ld, root);
+	config_destroy(&cfg);
+	return m;
+}
+
+void
+ucp_model_free(struct ucp_model *m)
+{
+	if (m == NULL)
+		return;
+	ucp_arena_free(m->arena);
+	free(m);
+}

@@ -1,0 +1,183 @@
+/* Collecting, sorting and printing diagnostics. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ucplan/diag.h"
+
+static void
+oom(void)
+{
+	fputs("ucplan: out of memory\n", stderr);
+	abort();
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		oom();
+	return p;
+}
+
+void
+ucp_diags_init(struct ucp_diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+ucp_diags_clear(struct ucp_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->len; i++) {
+		free(d->items[i].file);
+		free(d->items[i].setting);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	free(d->override_rule);
+	free(d->override_sev);
+	ucp_diags_init(d);
+}
+
+void
+ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity sev)
+{
+	size_t n = d->noverrides + 1;
+	const char **r = realloc(d->override_rule, n * sizeof(*r));
+	enum ucp_severity *s;
+
+	if (r == NULL)
+		oom();
+	d->override_rule = r;
+	if ((s = realloc(d->override_sev, n * sizeof(*s))) == NULL)
+		oom();
+	d->override_sev = s;
+	r[n - 1] = rule;
+	s[n - 1] = sev;
+	d->noverrides = n;
+}
+
+void
+ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
+    bool fixed, const char *rule, const char *fmt, ...)
+{
+	struct ucp_diag *g;
+	va_list ap;
+	size_t i;
+	int n;
+
+	if (!fixed) {
+		for (i = 0; i < d->noverrides; i++)
+			if (strcasecmp(d->override_rule[i], rule) == 0)
+				severity = d->override_sev[i];
+	}
+	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose))
+		return;
+	if (d->len == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct ucp_diag *items = realloc(d->items, cap * sizeof(*items));
+
+		if (items == NULL)
+			oom();
+		d->items = items;
+		d->cap = cap;
+	}
+	g = &d->items[d->len];
+	memset(g, 0, sizeof(*g));
+	g->severity = severity;
+	g->rule = rule;
+	g->seq = d->len;
+	if (loc != NULL) {
+		g->file = xstrdup(loc->file);
+		g->line = loc->line;
+		g->setting = xstrdup(loc->path);
+	}
+	va_start(ap, fmt);
+	n = vasprintf(&g->message, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	d->len++;
+	if (severity == UCP_SEV_ERROR)
+		d->errors++;
+	else if (severity == UCP_SEV_WARNING)
+		d->warnings++;
+}
+
+static int
+cmp_diag(const void *pa, const void *pb)
+{
+	const struct ucp_diag *a = pa, *b = pb;
+	int c;
+
+	c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+ucp_diags_sort(struct ucp_diags *d)
+{
+	if (d->len > 1)
+		qsort(d->items, d->len, sizeof(d->items[0]), cmp_diag);
+}
+
+void
+ucp_diags_print(const struct ucp_diags *d, FILE *fp)
+{
+	const struct ucp_diag *g;
+	size_t i;
+
+	for (i = 0; i < d->len; i++) {
+		g = &d->items[i];
+		if (g->file != NULL && g->line > 0)
+			fprintf(fp, "%s:%u: ", g->file, g->line);
+		else if (g->file != NULL)
+			fprintf(fp, "%s: ", g->file);
+		else
+			fputs("ucplan: ", fp);
+		fprintf(fp, "%s: ", ucp_severity_name(g->severity));
+		if (g->setting != NULL)
+			fprintf(fp, "%s: ", g->setting);
+		fprintf(fp, "%s [%s]\n", g->message, g->rule);
+	}
+}
+
+static const char *const severity_names[] = {
+	[UCP_SEV_IGNORE] = "ignore",
+	[UCP_SEV_NOTE] = "note",
+	[UCP_SEV_WARNING] = "warning",
+	[UCP_SEV_ERROR] = "error",
+};
+
+const char *
+ucp_severity_name(enum ucp_severity sev)
+{
+	return severity_names[sev];
+}
+
+bool
+ucp_severity_parse(const char *name, enum ucp_severity *sev)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(severity_names) / sizeof(severity_names[0]); i++) {
+		if (strcmp(name, severity_names[i]) == 0) {
+			*sev = (enum ucp_severity)i;
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,168 @@
+/*
+ * The typed model of one configuration (spec section 3). Only config.c builds
+ * it from libconfig; the planner reads it. Every value remembers where it was
+ * set so diagnostics can point at the setting. Strings and arrays live in the
+ * model's arena; free everything with ucp_model_free().
+ */
+#ifndef UCPLAN_MODEL_H
+#define UCPLAN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ucplan/diag.h"
+#include "ucplan/plan.h"
+
+struct ucp_arena;
+
+/* A string setting: NULL when absent. Names are normalised, addresses canonical. */
+struct ucp_str {
+	const char	*v;
+	struct ucp_loc	 loc;
+};
+
+struct ucp_num {
+	long long	 v;
+	bool		 set;
+	struct ucp_loc	 loc;
+};
+
+struct ucp_strs {
+	struct ucp_str	*items;
+	size_t		 len;
+	struct ucp_loc	 loc;	/* the array itself */
+};
+
+struct ucp_host {
+	bool		 present;
+	struct ucp_loc	 loc;	/* the group */
+	struct ucp_str	 fqdn;
+	struct ucp_str	 ip;
+	struct ucp_num	 port;	/* edge.webconf.port, edge.av.auth_port */
+};
+
+enum ucp_style { UCP_STYLE_SPLIT_BRAIN, UCP_STYLE_PINPOINT };
+enum ucp_edition { UCP_EDITION_STANDARD, UCP_EDITION_ENTERPRISE };
+enum ucp_lb { UCP_LB_HARDWARE, UCP_LB_NLB, UCP_LB_NONE };
+enum ucp_autodiscover { UCP_AUTODISCOVER_A, UCP_AUTODISCOVER_CNAME, UCP_AUTODISCOVER_SRV };
+enum ucp_rp_product { UCP_RP_ISA2004, UCP_RP_ISA2006, UCP_RP_ISA2006SP1, UCP_RP_TMG2010 };
+enum ucp_design { UCP_DESIGN_SINGLE, UCP_DESIGN_PER_ROLE };
+enum ucp_webconf { UCP_WEBCONF_PORT444, UCP_WEBCONF_SEPARATE };
+
+/* Exchange services (bit flags). */
+enum {
+	UCP_SVC_OWA = 1 << 0,
+	UCP_SVC_ECP = 1 << 1,
+	UCP_SVC_ACTIVESYNC = 1 << 2,
+	UCP_SVC_OUTLOOK_ANYWHERE = 1 << 3,
+	UCP_SVC_EWS = 1 << 4,
+	UCP_SVC_OAB = 1 << 5,
+	UCP_SVC_AUTODISCOVER = 1 << 6,
+};
+
+/* Views a dns.records entry goes to (bit flags of 1 << enum ucp_view). */
+struct ucp_extra_record {
+	unsigned	 views;
+	struct ucp_str	 name;
+	enum ucp_rrtype	 type;
+	struct ucp_str	 data;		/* already in presentation form, absolute names */
+	struct ucp_num	 ttl;
+	struct ucp_loc	 loc;
+};
+
+struct ucp_model {
+	struct ucp_arena	*arena;
+	const char		*file;		/* the configuration as named on the command line */
+	const char		*basename;
+	struct ucp_loc		 top;		/* file, line 1: for whole-file diagnostics */
+
+	struct {
+		struct ucp_str	 name, unit, locality, state, country;
+	} org;
+
+	struct {
+		struct ucp_loc	 loc;
+		struct ucp_num	 ttl;
+		struct ucp_num	 serial;	/* set = forced; else "auto" */
+		struct ucp_str	 contact;	/* as an RNAME, with trailing dot */
+		struct ucp_num	 refresh, retry, expire, minimum;
+		struct ucp_strs	 zones;
+		struct ucp_strs	 int_ns, clients, ext_ns;
+		enum ucp_style	 style;
+		struct ucp_loc	 style_loc;
+		struct ucp_extra_record *records;
+		size_t		 nrecords;
+	} dns;
+
+	struct {
+		bool		 present;
+		struct ucp_loc	 loc;
+		struct ucp_str	 product;
+		struct ucp_strs	 domains;
+		enum ucp_edition edition;
+		struct ucp_loc	 edition_loc;
+		struct ucp_loc	 pool_loc;
+		struct ucp_str	 pool_fqdn, pool_ip, pool_web_fqdn;
+		enum ucp_lb	 lb;
+		struct ucp_loc	 lb_loc;
+		struct ucp_host	*servers;
+		size_t		 nservers;
+		struct ucp_host	 director;
+		bool		 tcp, device_updates;
+		struct ucp_str	 web_external_fqdn;
+		struct ucp_host	 edge_internal, edge_access, edge_webconf, edge_av;
+		bool		 federation;
+		struct ucp_loc	 edge_loc;
+	} sip;
+
+	struct {
+		bool		 present;
+		struct ucp_loc	 loc;
+		struct ucp_str	 version;
+		struct ucp_str	 external_fqdn;
+		struct ucp_strs	 smtp_domains;	/* defaults to sip.domains */
+		enum ucp_autodiscover autodiscover;
+		struct ucp_loc	 autodiscover_loc;
+		struct ucp_host	 mx;		/* fqdn = host, port = preference */
+		struct ucp_host	*cas;
+		size_t		 ncas;
+		struct ucp_loc	 cas_loc;
+		struct ucp_str	 cas_vip;
+		struct ucp_host	 cas_array;
+		unsigned	 services;
+		struct ucp_loc	 services_loc;
+	} exchange;
+
+	struct {
+		bool		 present;
+		struct ucp_loc	 loc;
+		enum ucp_rp_product product;
+		struct ucp_loc	 product_loc;
+		struct ucp_str	 external_ip;
+		struct ucp_str	 listener;
+		struct ucp_str	 authentication;
+	} rp;
+
+	struct {
+		struct ucp_loc	 loc;
+		enum ucp_design	 design;
+		struct ucp_loc	 design_loc;
+		enum ucp_webconf webconf;
+		struct ucp_loc	 webconf_loc;
+		struct ucp_num	 key_bits;
+		bool		 public_ca;
+	} certs;
+};
+
+/*
+ * Reads the configuration at PATH. Every problem becomes a diagnostic in DIAGS;
+ * the model is returned even when some settings were bad (they are left unset),
+ * or NULL when the file could not be parsed at all. Lint overrides are applied
+ * to DIAGS.
+ */
+struct ucp_model *ucp_model_from_config(const char *path, struct ucp_diags *diags);
+/* Frees MODEL (may be NULL). */
+void ucp_model_free(struct ucp_model *model);
+
+#endif

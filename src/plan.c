@@ -1,0 +1,59 @@
+/* Plan accessors and the record-type table. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "ucplan/plan.h"
+
+static const char *const rrtype_names[UCP_RR_COUNT] = {
+	[UCP_RR_SOA] = "SOA", [UCP_RR_NS] = "NS", [UCP_RR_A] = "A", [UCP_RR_AAAA] = "AAAA",
+	[UCP_RR_CNAME] = "CNAME", [UCP_RR_MX] = "MX", [UCP_RR_SRV] = "SRV", [UCP_RR_TXT] = "TXT",
+	[UCP_RR_CAA] = "CAA",
+};
+
+const char *
+ucp_rrtype_name(enum ucp_rrtype type)
+{
+	return rrtype_names[type];
+}
+
+bool
+ucp_rrtype_parse(const char *name, enum ucp_rrtype *type)
+{
+	int i;
+
+	for (i = 0; i < UCP_RR_COUNT; i++) {
+		if (strcasecmp(name, rrtype_names[i]) == 0) {
+			*type = (enum ucp_rrtype)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+ucp_view_name(enum ucp_view view)
+{
+	return view == UCP_VIEW_INTERNAL ? "internal" : "external";
+}
+
+const struct ucp_cert *
+ucp_plan_cert(const struct ucp_plan *plan, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < plan->ncerts; i++)
+		if (strcmp(plan->certs[i].name, name) == 0)
+			return &plan->certs[i];
+	return NULL;
+}
+
+void
+ucp_plan_free(struct ucp_plan *plan)
+{
+	if (plan == NULL)
+		return;
+	ucp_arena_free(plan->arena);
+	free(plan);
+}

@@ -1,0 +1,32 @@
+/* The planner: turns a model into a plan. All product rules live below src/planner/. */
+#ifndef UCPLAN_PLANNER_H
+#define UCPLAN_PLANNER_H
+
+#include <stdint.h>
+
+#include "model.h"
+#include "ucplan/diag.h"
+#include "ucplan/plan.h"
+
+/*
+ * Plans MODEL. Diagnostics go to DIAGS (which the plan borrows); SERIAL is the
+ * SOA serial of every zone unless the model forces one. Returns the plan even
+ * when it has errors (check DIAGS->errors), or NULL when out of memory.
+ */
+struct ucp_plan *ucp_plan_new(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
+
+/* One row of the rule table. */
+struct ucp_rule_info {
+	const char		*id;
+	enum ucp_severity	 severity;
+	const char		*summary;
+	const char		*source;	/* section of the domain reference, or "spec" */
+};
+
+/* NULL-terminated (id == NULL) table of every rule the planner enforces. */
+extern const struct ucp_rule_info ucp_rules[];
+
+/* Returns the rule called ID, or NULL. */
+const struct ucp_rule_info *ucp_rule_find(const char *id);
+
+#endif

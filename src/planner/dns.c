@@ -1,0 +1,507 @@
+/*
+ * Zones and views (spec 4.1, 4.2): derives the zone set, places every planned
+ * record in the longest matching zone of its view, copies external records
+ * into split-brain internal zones or cuts pin-point zones, delegates nested
+ * zones with glue, sorts everything canonically and checks the DNS rules that
+ * need the whole picture (reference 12.1).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "name.h"
+#include "planner/internal.h"
+
+struct zb {
+	const char	*name;
+	bool		 pinpoint;
+	struct ucp_ptrs	 recs;	/* struct prec * */
+};
+
+struct view_zones {
+	struct ucp_strmap	 map;	/* name -> struct zb */
+	struct ucp_ptrs		 list;	/* struct zb *, insertion order */
+};
+
+/* The longest suffix of NAME (or NAME itself) that is a key of MAP. */
+static void *
+longest(const struct ucp_strmap *map, const char *name)
+{
+	const char *n;
+	void *v;
+
+	for (n = name; n != NULL; n = ucp_name_parent(n))
+		if ((v = ucp_strmap_get(map, n)) != NULL)
+			return v;
+	return NULL;
+}
+
+static struct zb *
+zone_get(struct planner *p, struct view_zones *vz, const char *name, bool pinpoint)
+{
+	struct zb *z = ucp_strmap_get(&vz->map, name);
+
+	if (z == NULL) {
+		z = ucp_arena_alloc(p->a, sizeof(*z));
+		z->name = ucp_arena_strdup(p->a, name);
+		z->pinpoint = pinpoint;
+		ucp_strmap_put(&vz->map, z->name, z);
+		ucp_ptrs_add(p->a, &vz->list, z);
+	}
+	return z;
+}
+
+static struct prec *
+new_prec(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
+    const char *why, const struct ucp_loc *loc)
+{
+	struct prec *r = ucp_arena_alloc(p->a, sizeof(*r));
+
+	r->r.owner = owner;
+	r->r.type = type;
+	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
+	r->r.data = data;
+	r->r.why = why;
+	r->view = view;
+	if (loc != NULL)
+		r->loc = *loc;
+	return r;
+}
+
+static void
+derive_zone_set(struct planner *p, struct ucp_strmap *set)
+{
+	const struct ucp_model *m = p->m;
+	static int mark;
+	size_t i, v;
+
+	if (m->dns.zones.len > 0) {
+		for (i = 0; i < m->dns.zones.len; i++)
+			ucp_strmap_put(set, m->dns.zones.items[i].v, (void *)&m->dns.zones.items[i]);
+		return;
+	}
+	for (i = 0; i < m->sip.domains.len; i++)
+		ucp_strmap_put(set, m->sip.domains.items[i].v, &mark);
+	for (i = 0; i < p->smtp.len; i++)
+		ucp_strmap_put(set, p->smtp.items[i].v, &mark);
+	/* Every other host name's parent; underscore owners live in their domain's zone. */
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		for (i = 0; i < p->recs[v].len; i++) {
+			const struct prec *r = p->recs[v].items[i];
+			const char *parent;
+
+			if (r->r.owner[0] == '_' || ucp_strmap_has(set, r->r.owner))
+				continue;
+			parent = ucp_name_parent(r->r.owner);
+			if (parent == NULL || ucp_name_labels(parent) < 2)
+				parent = r->r.owner;
+			if (strchr(parent, '_') == NULL)
+				ucp_strmap_put(set, parent, &mark);
+		}
+	}
+}
+
+static void
+place(struct planner *p, struct view_zones *vz, struct prec *r)
+{
+	struct zb *z = longest(&vz->map, r->r.owner);
+
+	if (z == NULL) {
+		plan_report(p, R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones in dns.zones",
+		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view));
+		return;
+	}
+	ucp_ptrs_add(p->a, &z->recs, r);
+}
+
+/* The zone of SET that NAME lies in (its longest suffix), or NULL. */
+static const char *
+zone_of(const struct ucp_strmap *set, const char *name)
+{
+	const char *n;
+
+	for (n = name; n != NULL; n = ucp_name_parent(n))
+		if (ucp_strmap_has(set, n))
+			return n;
+	return NULL;
+}
+
+static void
+build_external(struct planner *p, const struct ucp_strmap *set, struct view_zones *vz)
+{
+	size_t i;
+
+	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
+		struct prec *r = (struct prec *)p->recs[UCP_VIEW_EXTERNAL].items[i];
+		const char *zname = zone_of(set, r->r.owner);
+
+		if (zname != NULL)
+			zone_get(p, vz, zname, false);
+		place(p, vz, r);
+	}
+}
+
+static void
+build_internal(struct planner *p, const struct ucp_strmap *set, const struct view_zones *ext, struct view_zones *vz)
+{
+	const struct ucp_ptrs *in = &p->recs[UCP_VIEW_INTERNAL];
+	bool pinpoint = p->m->dns.style == UCP_STYLE_PINPOINT;
+	size_t i;
+
+	if (!pinpoint)
+		for (i = 0; i < ext->list.len; i++)
+			zone_get(p, vz, ((const struct zb *)ext->list.items[i])->name, false);
+	for (i = 0; i < in->len; i++) {
+		const struct prec *r = in->items[i];
+		const char *zname = zone_of(set, r->r.owner);
+
+		if (zname == NULL)
+			continue;	/* reported by place() */
+		if (pinpoint && ucp_strmap_has(&ext->map, zname))
+			zone_get(p, vz, r->r.owner, true);
+		else
+			zone_get(p, vz, zname, false);
+	}
+	for (i = 0; i < in->len; i++)
+		place(p, vz, (struct prec *)in->items[i]);
+	if (pinpoint)
+		return;
+	/* Split-brain: every external node without internal records is copied. */
+	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
+		const struct prec *r = p->recs[UCP_VIEW_EXTERNAL].items[i];
+		struct zb *z;
+
+		if (plan_owner(p, UCP_VIEW_INTERNAL, r->r.owner) != NULL)
+			continue;
+		if ((z = longest(&vz->map, r->r.owner)) == NULL)
+			continue;
+		ucp_ptrs_add(p->a, &z->recs, new_prec(p, UCP_VIEW_INTERNAL, r->r.owner, r->r.type, r->r.data,
+		    r->extra ? "copy of the external record" : r->r.why, &r->loc));
+		((struct prec *)z->recs.items[z->recs.len - 1])->r.ttl = r->r.ttl;
+		((struct prec *)z->recs.items[z->recs.len - 1])->extra = r->extra;
+	}
+}
+
+static const struct ucp_strs *
+view_ns(const struct planner *p, enum ucp_view view)
+{
+	return view == UCP_VIEW_INTERNAL ? &p->m->dns.int_ns : &p->m->dns.ext_ns;
+}
+
+static void
+delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
+{
+	const struct ucp_strs *ns = view_ns(p, view);
+	size_t i, j, k, n = vz->list.len;
+
+	for (i = 0; i < n; i++) {
+		struct zb *child = (struct zb *)vz->list.items[i];
+		const char *up = ucp_name_parent(child->name);
+		struct zb *parent = up != NULL ? longest(&vz->map, up) : NULL;
+
+		if (parent == NULL)
+			continue;
+		for (j = 0; j < ns->len; j++) {
+			const char *target = ns->items[j].v;
+			bool glued = false;
+
+			ucp_ptrs_add(p->a, &parent->recs, new_prec(p, view, child->name, UCP_RR_NS,
+			    ucp_arena_printf(p->a, "%s.", target), "delegation of the nested zone", &ns->items[j].loc));
+			if (!ucp_name_in(target, child->name))
+				continue;
+			for (k = 0; k < child->recs.len; k++) {
+				const struct prec *r = child->recs.items[k];
+
+				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
+					continue;
+				ucp_ptrs_add(p->a, &parent->recs, new_prec(p, view, r->r.owner, r->r.type, r->r.data,
+				    "glue", &r->loc));
+				glued = true;
+			}
+			if (!glued)
+				plan_report(p, R_DNS_GLUE, &ns->items[j].loc,
+				    "nameserver %s lies inside the delegated zone %s (%s view) and has no address for glue: "
+				    "add an A or AAAA record for it in dns.records", target, child->name,
+				    ucp_view_name(view));
+		}
+	}
+}
+
+static int
+cmp_prec(const void *pa, const void *pb)
+{
+	const struct prec *a = *(const struct prec *const *)pa, *b = *(const struct prec *const *)pb;
+	int c = ucp_name_compare(a->r.owner, b->r.owner);
+
+	if (c != 0)
+		return c;
+	if (a->r.type != b->r.type)
+		return a->r.type < b->r.type ? -1 : 1;
+	return strcmp(a->r.data, b->r.data);
+}
+
+static int
+cmp_zone(const void *pa, const void *pb)
+{
+	const struct zb *a = *(const struct zb *const *)pa, *b = *(const struct zb *const *)pb;
+
+	return ucp_name_compare(a->name, b->name);
+}
+
+/* The target name of an SRV/MX/NS/CNAME record's data, without the trailing dot. */
+static const char *
+data_target(struct planner *p, const struct prec *r)
+{
+	const char *sp = strrchr(r->r.data, ' ');
+	const char *t = sp != NULL ? sp + 1 : r->r.data;
+	size_t len = strlen(t);
+
+	if (len > 0 && t[len - 1] == '.')
+		len--;
+	return ucp_arena_printf(p->a, "%.*s", (int)len, t);
+}
+
+static unsigned
+types_of(const struct ucp_strmap *idx, const char *name)
+{
+	return (unsigned)(uintptr_t)ucp_strmap_get(idx, name);
+}
+
+#define CAS_ARRAY "RPC Client Access array"
+
+struct srv_port {
+	const char	*prefix;
+	unsigned	 port;
+	bool		 sip;		/* D2: target in the SRV's own domain */
+	bool		 strict;	/* D3: strict naming */
+};
+
+static const struct srv_port srv_ports[] = {
+	{ "_sipinternaltls._tcp.", 5061, true, true },
+	{ "_sipinternal._tcp.", 5060, true, false },
+	{ "_sip._tls.", 443, true, true },
+	{ "_sipfederationtls._tcp.", 5061, true, false },
+	{ "_xmpp-server._tcp.", 5269, false, false },
+	{ "_ntp._udp.", 123, false, false },
+	{ "_autodiscover._tcp.", 443, false, false },
+};
+
+static void
+check_srv(struct planner *p, const struct prec *r, const char *target)
+{
+	unsigned prio, weight, port;
+	size_t i;
+
+	if (sscanf(r->r.data, "%u %u %u", &prio, &weight, &port) != 3)
+		return;
+	for (i = 0; i < sizeof(srv_ports) / sizeof(srv_ports[0]); i++) {
+		const struct srv_port *s = &srv_ports[i];
+		size_t n = strlen(s->prefix);
+		const char *d;
+
+		if (strncmp(r->r.owner, s->prefix, n) != 0)
+			continue;
+		d = r->r.owner + n;
+		if (port != s->port)
+			plan_report(p, R_DNS_SRV_PORT, &r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
+		if (s->sip && !ucp_name_in(target, d))
+			plan_report(p, R_DNS_SRV_DOMAIN, &r->loc,
+			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->r.owner,
+			    target, d);
+		if (s->strict && ucp_name_in(target, d) && strcmp(target, d) != 0) {
+			const char *parent = ucp_name_parent(target);
+
+			if (parent != NULL && strcmp(parent, d) != 0)
+				plan_report(p, R_DNS_STRICT, &r->loc,
+				    "%s targets %s, more than one label below %s: strict DNS naming refuses it unless "
+				    "clients set DisableStrictDNSNaming; use sip.%s", r->r.owner, target, d, d);
+		}
+		return;
+	}
+}
+
+/* Checks that need a view's full record set: targets, CNAMEs, SRV rules, internal names. */
+static void
+check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, const struct ucp_strmap *internal_only)
+{
+	struct ucp_strmap idx;
+	size_t i, j;
+
+	ucp_strmap_init(&idx);
+	for (i = 0; i < vz->list.len; i++) {
+		const struct zb *z = vz->list.items[i];
+
+		ucp_strmap_put(&idx, z->name, (void *)(uintptr_t)(types_of(&idx, z->name) |
+		    1u << UCP_RR_SOA | 1u << UCP_RR_NS));
+		for (j = 0; j < z->recs.len; j++) {
+			const struct prec *r = z->recs.items[j];
+
+			ucp_strmap_put(&idx, r->r.owner, (void *)(uintptr_t)(types_of(&idx, r->r.owner) | 1u << r->r.type));
+		}
+	}
+	for (i = 0; i < vz->list.len; i++) {
+		const struct zb *z = vz->list.items[i];
+
+		for (j = 0; j < z->recs.len; j++) {
+			const struct prec *r = z->recs.items[j];
+			const char *target, *what;
+			unsigned t;
+
+			if (r->r.type == UCP_RR_CNAME && (types_of(&idx, r->r.owner) & ~(1u << UCP_RR_CNAME)))
+				plan_report(p, R_DNS_CNAME, &r->loc, "%s has a CNAME and other records in the %s view",
+				    r->r.owner, ucp_view_name(view));
+			what = view == UCP_VIEW_EXTERNAL ? ucp_strmap_get(internal_only, r->r.owner) : NULL;
+			if (what != NULL)
+				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? R_DNS_CAS_ARRAY : R_DNS_INTERNAL_NAME, &r->loc,
+				    "%s is an internal-only name (%s) and should not resolve in the external view",
+				    r->r.owner, what);
+			if (view == UCP_VIEW_EXTERNAL && (r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) &&
+			    ucp_addr_is_private(r->r.data))
+				plan_report(p, R_DNS_INTERNAL_NAME, &r->loc, "%s points to the private address %s in the "
+				    "external view", r->r.owner, r->r.data);
+			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
+				continue;
+			target = data_target(p, r);
+			if (r->r.type == UCP_RR_SRV)
+				check_srv(p, r, target);
+			if (longest(&vz->map, target) == NULL)
+				continue;
+			t = types_of(&idx, target);
+			if (t & (1u << UCP_RR_CNAME))
+				plan_report(p, R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s is a CNAME in the %s view",
+				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
+			else if (!(t & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
+				plan_report(p, R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s has no A or AAAA record "
+				    "in the %s view", ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
+		}
+	}
+	/* Apex nameservers inside one of the view's zones need addresses there. */
+	{
+		const struct ucp_strs *ns = view_ns(p, view);
+
+		for (j = 0; j < ns->len; j++) {
+			const struct zb *z = longest(&vz->map, ns->items[j].v);
+
+			if (z != NULL && !(types_of(&idx, ns->items[j].v) & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
+				plan_report(p, R_DNS_GLUE, &ns->items[j].loc, "nameserver %s lies in zone %s of the %s view "
+				    "and has no address there: add an A or AAAA record for it in dns.records",
+				    ns->items[j].v, z->name, ucp_view_name(view));
+		}
+	}
+	ucp_strmap_clear(&idx);
+}
+
+static void
+internal_only_names(struct planner *p, struct ucp_strmap *map)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+#define ADD(name, what) do { if ((name) != NULL) ucp_strmap_put(map, (name), (void *)(what)); } while (0)
+	ADD(m->sip.pool_fqdn.v, "pool");
+	ADD(p->web_int_fqdn, "internal web farm");
+	for (i = 0; i < m->sip.nservers; i++)
+		ADD(m->sip.servers[i].fqdn.v, "front-end server");
+	ADD(m->sip.director.fqdn.v, "Director");
+	ADD(m->sip.edge_internal.fqdn.v, "Edge internal interface");
+	for (i = 0; i < m->exchange.ncas; i++)
+		ADD(m->exchange.cas[i].fqdn.v, "Client Access server");
+	ADD(m->exchange.cas_array.fqdn.v, CAS_ARRAY);
+#undef ADD
+}
+
+static void
+emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
+{
+	struct ucp_view_plan *vp = &p->plan->views[view];
+	const struct ucp_strs *ns = view_ns(p, view);
+	const struct ucp_model *m = p->m;
+	const char **nsnames, *rname, *mname;
+	size_t i, j;
+
+	vp->name = ucp_view_name(view);
+	if (view == UCP_VIEW_INTERNAL) {
+		const char **clients = ucp_arena_alloc(p->a, sizeof(*clients) * (m->dns.clients.len + 1));
+
+		for (i = 0; i < m->dns.clients.len; i++)
+			clients[i] = m->dns.clients.items[i].v;
+		vp->clients = clients;
+		vp->nclients = m->dns.clients.len;
+	}
+	nsnames = ucp_arena_alloc(p->a, sizeof(*nsnames) * (ns->len + 1));
+	for (i = 0; i < ns->len; i++)
+		nsnames[i] = ns->items[i].v;
+	mname = ns->len > 0 ? ucp_arena_printf(p->a, "%s.", ns->items[0].v) : NULL;
+	if (m->dns.contact.v != NULL)
+		rname = m->dns.contact.v;
+	else if (p->default_domain != NULL)
+		rname = ucp_arena_printf(p->a, "hostmaster.%s.", p->default_domain);
+	else if (p->smtp.len > 0)
+		rname = ucp_arena_printf(p->a, "hostmaster.%s.", p->smtp.items[0].v);
+	else
+		rname = NULL;
+
+	if (vz->list.len > 1)
+		qsort(vz->list.items, vz->list.len, sizeof(vz->list.items[0]), cmp_zone);
+	vp->nzones = vz->list.len;
+	vp->zones = ucp_arena_alloc(p->a, sizeof(*vp->zones) * (vz->list.len + 1));
+	for (i = 0; i < vz->list.len; i++) {
+		struct zb *z = (struct zb *)vz->list.items[i];
+		struct ucp_zone *out = &vp->zones[i];
+
+		if (z->recs.len > 1)
+			qsort(z->recs.items, z->recs.len, sizeof(z->recs.items[0]), cmp_prec);
+		out->name = z->name;
+		out->view = view;
+		out->pinpoint = z->pinpoint;
+		out->ttl = (uint32_t)m->dns.ttl.v;
+		out->serial = p->serial;
+		out->mname = mname != NULL ? mname : ucp_arena_printf(p->a, "%s.", z->name);
+		out->rname = rname != NULL ? rname : ucp_arena_printf(p->a, "hostmaster.%s.", z->name);
+		out->refresh = (uint32_t)m->dns.refresh.v;
+		out->retry = (uint32_t)m->dns.retry.v;
+		out->expire = (uint32_t)m->dns.expire.v;
+		out->minimum = (uint32_t)m->dns.minimum.v;
+		out->ns = nsnames;
+		out->nns = ns->len;
+		out->nrecords = z->recs.len;
+		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->recs.len + 1));
+		for (j = 0; j < z->recs.len; j++)
+			out->records[j] = ((const struct prec *)z->recs.items[j])->r;
+	}
+}
+
+void
+plan_zones(struct planner *p)
+{
+	struct view_zones vz[UCP_VIEW_COUNT];
+	struct ucp_strmap set, internal_only;
+	size_t i;
+	int v;
+
+	ucp_strmap_init(&set);
+	ucp_strmap_init(&internal_only);
+	memset(vz, 0, sizeof(vz));
+	for (v = 0; v < UCP_VIEW_COUNT; v++)
+		ucp_strmap_init(&vz[v].map);
+
+	derive_zone_set(p, &set);
+	build_external(p, &set, &vz[UCP_VIEW_EXTERNAL]);
+	build_internal(p, &set, &vz[UCP_VIEW_EXTERNAL], &vz[UCP_VIEW_INTERNAL]);
+	for (i = 0; i < p->m->dns.zones.len; i++) {
+		const struct ucp_str *z = &p->m->dns.zones.items[i];
+
+		if (!ucp_strmap_has(&vz[0].map, z->v) && !ucp_strmap_has(&vz[1].map, z->v))
+			plan_report(p, R_DNS_EMPTY_ZONE, &z->loc, "zone %s holds no records in either view and is not "
+			    "generated", z->v);
+	}
+	internal_only_names(p, &internal_only);
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		delegate(p, (enum ucp_view)v, &vz[v]);
+		check_view(p, (enum ucp_view)v, &vz[v], &internal_only);
+		emit_view(p, (enum ucp_view)v, &vz[v]);
+		ucp_strmap_clear(&vz[v].map);
+	}
+	ucp_strmap_clear(&internal_only);
+	ucp_strmap_clear(&set);
+}

@@ -1,0 +1,106 @@
+/* State shared by the planner's files while one plan is built. */
+#ifndef UCPLAN_PLANNER_INTERNAL_H
+#define UCPLAN_PLANNER_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "arena.h"
+#include "model.h"
+#include "planner.h"
+#include "strmap.h"
+
+/* A record before zone placement. */
+struct prec {
+	struct ucp_record	 r;
+	enum ucp_view		 view;
+	struct ucp_loc		 loc;		/* the setting that caused it */
+	bool			 extra;		/* from dns.records */
+	struct prec		*next_same_owner;
+};
+
+/* Rule ids, one per row of ucp_rules[] that the planner reports. */
+enum rule {
+	R_DNS_SRV_TARGET,	/* D1 */
+	R_DNS_SRV_DOMAIN,	/* D2 */
+	R_DNS_STRICT,		/* D3 */
+	R_DNS_SRV_PORT,		/* D5 */
+	R_DNS_SIP_RECORDS,	/* D9 */
+	R_DNS_CAS_ARRAY,	/* D16 */
+	R_DNS_INTERNAL_NAME,	/* D17 */
+	R_DNS_CNAME,		/* cname-and-other-data */
+	R_DNS_PLANNED_CNAME,	/* records-cname */
+	R_DNS_NO_ZONE,		/* zone-missing */
+	R_DNS_GLUE,		/* zone-glue */
+	R_DNS_EMPTY_ZONE,	/* zone-empty */
+	R_CERT_SAN_SUBJECT,	/* C1 */
+	R_CERT_ACCESS_SUBJECT,	/* C4 */
+	R_CERT_WEBCONF,		/* C6 */
+	R_CERT_ISA,		/* C15 */
+	R_CERT_INTERNAL_NAME,	/* C16 */
+	R_CERT_COVERAGE,	/* cert-coverage */
+	R_PORT_AV_AUTH,		/* P1 */
+	R_PORT_SHARED,		/* P4 */
+	R_PORT_LB,		/* P11 */
+	R_POOL_FQDN,		/* pool-fqdn */
+	R_ENDPOINT_CONFLICT,	/* endpoint-conflict */
+	R_TOPOLOGY,		/* topology */
+	R_LINT_UNKNOWN,		/* lint-unknown */
+	R_DECISION,		/* decision (notes) */
+	R_COUNT
+};
+
+struct planner {
+	const struct ucp_model	*m;
+	struct ucp_diags	*diags;
+	struct ucp_plan		*plan;
+	struct ucp_arena	*a;
+	uint32_t		 serial;
+
+	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
+	struct ucp_strmap	 owners[UCP_VIEW_COUNT];	/* owner -> first struct prec */
+
+	const char		*default_domain;	/* first SIP domain, or NULL */
+	struct ucp_strs		 smtp;			/* effective SMTP domains */
+
+	/* Facts later stages share. */
+	bool			 edge;			/* an Edge is planned */
+	bool			 webconf_shared;	/* Web Conferencing on the Access Edge name, 444 */
+	const char		*signin_fqdn, *signin_ip;
+	const char		*web_int_fqdn;		/* pool.web_fqdn or pool.fqdn */
+	const char		*cas_vip;
+
+	struct ucp_ptrs		 certs;			/* struct ucp_cert * */
+	struct ucp_ptrs		 endpoints;		/* struct ucp_endpoint * */
+	struct ucp_ptrs		 rules;			/* struct ucp_rule * */
+};
+
+/* Reports RULE at LOC (the rule's default severity, overridable). */
+void plan_report(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Reports a planning decision as a note (shown by check -v). */
+void plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Adds a record to VIEW. OWNER is a normalised name; DATA is presentation text
+ * (built from FMT). Identical records are merged. Returns the record.
+ */
+struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
+struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
+
+/* Planning stages, in the order they run. */
+void plan_sip(struct planner *p);
+void plan_exchange(struct planner *p);
+void plan_extra_records(struct planner *p);
+void plan_zones(struct planner *p);
+void plan_certificates(struct planner *p);
+void plan_endpoints(struct planner *p);
+void plan_publishing(struct planner *p);
+
+/* Array helpers: copy a pointer vector into a plan array. */
+const char *const *plan_names(struct planner *p, const struct ucp_ptrs *v);
+
+#endif

@@ -1,0 +1,247 @@
+/*
+ * The planner's entry point, its rule table and the record store every stage
+ * adds to. Stages run in a fixed order: products add records, then zones are
+ * derived and records placed, then certificates, endpoints and publishing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "planner/internal.h"
+#include "ucplan/buf.h"
+
+/* Indexed by enum rule; config-* rules are reported by config.c and listed after. */
+const struct ucp_rule_info ucp_rules[] = {
+	[R_DNS_SRV_TARGET] = { "D1", UCP_SEV_ERROR, "an SRV or MX target owns A/AAAA records and is no CNAME", "reference 2.2, 12.1 D1" },
+	[R_DNS_SRV_DOMAIN] = { "D2", UCP_SEV_ERROR, "a SIP SRV target lies in the SRV's own domain", "reference 2.2, 12.1 D2" },
+	[R_DNS_STRICT] = { "D3", UCP_SEV_WARNING, "strict naming: a sign-in SRV targets <d>, sip.<d> or a host directly in <d>", "reference 2.4, 12.1 D3" },
+	[R_DNS_SRV_PORT] = { "D5", UCP_SEV_ERROR, "well-known SRV records use their documented ports", "reference 12.1 D5" },
+	[R_DNS_SIP_RECORDS] = { "D9", UCP_SEV_WARNING, "each SIP domain has sip.<d> and _sip._tls.<d> externally", "reference 12.1 D9" },
+	[R_DNS_CAS_ARRAY] = { "D16", UCP_SEV_WARNING, "the CAS array FQDN does not resolve externally", "reference 12.1 D16" },
+	[R_DNS_INTERNAL_NAME] = { "D17", UCP_SEV_WARNING, "internal-only names stay out of the external view", "reference 12.1 D17" },
+	[R_DNS_CNAME] = { "cname-and-other-data", UCP_SEV_ERROR, "a name with a CNAME has no other data", "RFC 1034 3.6.2" },
+	[R_DNS_PLANNED_CNAME] = { "records-cname", UCP_SEV_ERROR, "dns.records cannot put a CNAME on a name ucplan plans", "spec 4.8" },
+	[R_DNS_NO_ZONE] = { "zone-missing", UCP_SEV_ERROR, "every record lies in a zone ucplan owns", "spec 4.1" },
+	[R_DNS_GLUE] = { "zone-glue", UCP_SEV_ERROR, "a nameserver inside a delegated zone has an address for glue", "spec 4.1" },
+	[R_DNS_EMPTY_ZONE] = { "zone-empty", UCP_SEV_WARNING, "a zone listed in dns.zones holds records", "spec 4.1" },
+	[R_CERT_SAN_SUBJECT] = { "C1", UCP_SEV_ERROR, "the subject is repeated in the SAN", "reference 12.2 C1" },
+	[R_CERT_ACCESS_SUBJECT] = { "C4", UCP_SEV_ERROR, "the Access Edge FQDN (certificate subject) is sip.<default SIP domain>", "reference 3.5, 12.2 C4" },
+	[R_CERT_WEBCONF] = { "C6", UCP_SEV_ERROR, "the Web Conferencing Edge subject equals its FQDN; shared with Access Edge only on another port", "reference 12.2 C6" },
+	[R_CERT_ISA] = { "C15", UCP_SEV_ERROR, "ISA 2004 reads no SAN; ISA 2006 RTM only the subject / first SAN", "reference 8, 12.2 C15" },
+	[R_CERT_INTERNAL_NAME] = { "C16", UCP_SEV_ERROR, "public certificates hold no internal names", "reference 2.5, 12.2 C16" },
+	[R_CERT_COVERAGE] = { "cert-coverage", UCP_SEV_ERROR, "every name a client reaches is on the certificate bound there", "spec 4.5" },
+	[R_PORT_AV_AUTH] = { "P1", UCP_SEV_ERROR, "A/V authentication uses 5062/TCP, never 443", "reference 3.4, 12.3 P1" },
+	[R_PORT_SHARED] = { "P4", UCP_SEV_WARNING, "services sharing an external IP use distinct ports; 444 may be blocked remotely", "reference 12.3 P4" },
+	[R_PORT_LB] = { "P11", UCP_SEV_ERROR, "OCS supports only hardware load balancers; Windows NLB never", "reference 3.1, 12.3 P11" },
+	[R_POOL_FQDN] = { "pool-fqdn", UCP_SEV_ERROR, "an Enterprise pool FQDN differs from every server FQDN", "reference 3.1, 9" },
+	[R_ENDPOINT_CONFLICT] = { "endpoint-conflict", UCP_SEV_ERROR, "two endpoints cannot share one address, port and protocol", "spec 4.6" },
+	[R_TOPOLOGY] = { "topology", UCP_SEV_ERROR, "the settings describe a complete deployment", "spec 3" },
+	[R_LINT_UNKNOWN] = { "lint-unknown", UCP_SEV_WARNING, "lint overrides name existing rules", "spec 3.1" },
+	[R_DECISION] = { "decision", UCP_SEV_NOTE, "a planning decision (check -v)", "spec 7" },
+	[R_COUNT] = { "config-syntax", UCP_SEV_ERROR, "the file is valid libconfig 1.5 syntax", "spec 3" },
+	{ "config-io", UCP_SEV_ERROR, "the configuration can be read", "spec 3" },
+	{ "config-unknown", UCP_SEV_ERROR, "every setting is part of the schema", "spec 3" },
+	{ "config-type", UCP_SEV_ERROR, "every setting has its schema type", "spec 3" },
+	{ "config-required", UCP_SEV_ERROR, "required settings are present", "spec 3" },
+	{ "config-name", UCP_SEV_ERROR, "host names follow spec section 2", "spec 2" },
+	{ "config-address", UCP_SEV_ERROR, "addresses are IPv4 or IPv6 literals", "spec 2" },
+	{ "config-range", UCP_SEV_ERROR, "numbers are within range", "spec 3" },
+	{ "config-duplicate", UCP_SEV_ERROR, "names and values are listed once", "spec 3" },
+	{ "config-value", UCP_SEV_ERROR, "values are among the allowed words", "spec 3" },
+	{ .id = NULL },
+};
+
+const struct ucp_rule_info *
+ucp_rule_find(const char *id)
+{
+	const struct ucp_rule_info *r;
+
+	for (r = ucp_rules; r->id != NULL; r++)
+		if (strcasecmp(r->id, id) == 0)
+			return r;
+	return NULL;
+}
+
+static void
+vreport(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, va_list ap)
+{
+	char *msg;
+
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		fputs("ucplan: out of memory\n", stderr);
+		abort();
+	}
+	ucp_diags_add(p->diags, loc, ucp_rules[rule].severity, false, ucp_rules[rule].id, "%s", msg);
+	free(msg);
+}
+
+void
+plan_report(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(p, rule, loc, fmt, ap);
+	va_end(ap);
+}
+
+void
+plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(p, R_DECISION, loc, fmt, ap);
+	va_end(ap);
+}
+
+struct prec *
+plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
+{
+	return ucp_strmap_get(&p->owners[view], owner);
+}
+
+struct prec *
+plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+{
+	struct prec *r, *first, *last = NULL;
+	va_list ap;
+	char *data;
+
+	va_start(ap, fmt);
+	if (vasprintf(&data, fmt, ap) < 0) {
+		fputs("ucplan: out of memory\n", stderr);
+		abort();
+	}
+	va_end(ap);
+	first = plan_owner(p, view, owner);
+	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
+		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
+			free(data);
+			return r;
+		}
+	}
+	r = ucp_arena_alloc(p->a, sizeof(*r));
+	r->r.owner = ucp_arena_strdup(p->a, owner);
+	r->r.type = type;
+	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
+	r->r.data = ucp_arena_strdup(p->a, data);
+	r->r.why = why;
+	r->view = view;
+	if (loc != NULL)
+		r->loc = *loc;
+	free(data);
+	if (last != NULL)
+		last->next_same_owner = r;
+	else
+		ucp_strmap_put(&p->owners[view], r->r.owner, r);
+	ucp_ptrs_add(p->a, &p->recs[view], r);
+	return r;
+}
+
+const char *const *
+plan_names(struct planner *p, const struct ucp_ptrs *v)
+{
+	const char **names = ucp_arena_alloc(p->a, sizeof(*names) * (v->len + 1));
+
+	if (v->len > 0)
+		memcpy(names, v->items, sizeof(*names) * v->len);
+	return names;
+}
+
+/* dns.records: added after the products so a CNAME on a planned name can be refused. */
+void
+plan_extra_records(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+	int v;
+
+	for (i = 0; i < m->dns.nrecords; i++) {
+		const struct ucp_extra_record *x = &m->dns.records[i];
+
+		for (v = 0; v < UCP_VIEW_COUNT; v++) {
+			struct prec *r, *o;
+
+			if (!(x->views & (1u << v)))
+				continue;
+			o = plan_owner(p, (enum ucp_view)v, x->name.v);
+			if (x->type == UCP_RR_CNAME && o != NULL && !o->extra) {
+				plan_report(p, R_DNS_PLANNED_CNAME, &x->name.loc,
+				    "%s is planned by ucplan in the %s view (%s); a CNAME there would hide it",
+				    x->name.v, ucp_view_name((enum ucp_view)v), o->r.why);
+				continue;
+			}
+			r = plan_record(p, (enum ucp_view)v, x->name.v, x->type, &x->loc,
+			    "from dns.records", "%s", x->data.v);
+			r->extra = true;
+			if (x->ttl.set)
+				r->r.ttl = (uint32_t)x->ttl.v;
+		}
+	}
+}
+
+static void
+apply_lint(struct planner *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->diags->noverrides; i++) {
+		const struct ucp_rule_info *r = ucp_rule_find(p->diags->override_rule[i]);
+
+		if (r == NULL || r - ucp_rules >= R_COUNT)
+			plan_report(p, R_LINT_UNKNOWN, &(struct ucp_loc){ .file = p->m->file, .line = 1, .path = "lint" },
+			    "\"%s\" is not a rule that can be overridden", p->diags->override_rule[i]);
+	}
+}
+
+struct ucp_plan *
+ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
+{
+	struct planner p;
+	struct ucp_plan *plan;
+	size_t i;
+
+	if ((plan = calloc(1, sizeof(*plan))) == NULL || (plan->arena = ucp_arena_new()) == NULL) {
+		free(plan);
+		return NULL;
+	}
+	memset(&p, 0, sizeof(p));
+	p.m = m;
+	p.diags = diags;
+	p.plan = plan;
+	p.a = plan->arena;
+	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
+	for (i = 0; i < UCP_VIEW_COUNT; i++)
+		ucp_strmap_init(&p.owners[i]);
+	plan->config_name = ucp_arena_strdup(p.a, m->basename);
+	plan->diags = diags;
+
+	apply_lint(&p);
+	plan_sip(&p);
+	plan_exchange(&p);
+	plan_extra_records(&p);
+	plan_zones(&p);
+	plan_certificates(&p);
+	plan_endpoints(&p);
+	plan_publishing(&p);
+
+	plan->ncerts = p.certs.len;
+	plan->certs = ucp_arena_alloc(p.a, sizeof(*plan->certs) * (p.certs.len + 1));
+	for (i = 0; i < p.certs.len; i++)
+		plan->certs[i] = *(const struct ucp_cert *)p.certs.items[i];
+	plan->nendpoints = p.endpoints.len;
+	plan->endpoints = ucp_arena_alloc(p.a, sizeof(*plan->endpoints) * (p.endpoints.len + 1));
+	for (i = 0; i < p.endpoints.len; i++)
+		plan->endpoints[i] = *(const struct ucp_endpoint *)p.endpoints.items[i];
+	plan->publishing.nrules = p.rules.len;
+	plan->publishing.rules = ucp_arena_alloc(p.a, sizeof(*plan->publishing.rules) * (p.rules.len + 1));
+	for (i = 0; i < p.rules.len; i++)
+		plan->publishing.rules[i] = *(const struct ucp_rule *)p.rules.items[i];
+
+	for (i = 0; i < UCP_VIEW_COUNT; i++)
+		ucp_strmap_clear(&p.owners[i]);
+	return plan;
+}

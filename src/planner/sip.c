@@ -1,0 +1,273 @@
+/*
+ * SIP records for Office Communications Server 2007 R2 (spec 4.3). The SRV set
+ * of a product is a table, so a later product (Lync, Skype for Business) adds
+ * rows and small functions rather than new control flow.
+ */
+#include <string.h>
+
+#include "name.h"
+#include "planner/internal.h"
+
+enum srv_target {
+	TARGET_SIGNIN,		/* the sign-in server, strict naming applied */
+	TARGET_ACCESS,		/* sip.<d>, the Access Edge */
+};
+
+enum srv_when {
+	WHEN_ALWAYS,
+	WHEN_TCP,
+	WHEN_EDGE,
+	WHEN_FEDERATION,
+};
+
+struct srv_row {
+	const char	*prefix;	/* "_sipinternaltls._tcp" */
+	unsigned	 port;
+	enum ucp_view	 view;
+	enum srv_target	 target;
+	enum srv_when	 when;
+	const char	*why;
+};
+
+struct sip_product {
+	const char		*id;
+	const char		*name;
+	const struct srv_row	*srv;
+	size_t			 nsrv;
+};
+
+static const struct srv_row ocs2007r2_srv[] = {
+	{ "_sipinternaltls._tcp", 5061, UCP_VIEW_INTERNAL, TARGET_SIGNIN, WHEN_ALWAYS,
+	  "internal automatic sign-in over TLS" },
+	{ "_sipinternal._tcp", 5060, UCP_VIEW_INTERNAL, TARGET_SIGNIN, WHEN_TCP,
+	  "internal automatic sign-in over TCP" },
+	{ "_sip._tls", 443, UCP_VIEW_EXTERNAL, TARGET_ACCESS, WHEN_EDGE,
+	  "Access Edge: external automatic sign-in" },
+	{ "_sipfederationtls._tcp", 5061, UCP_VIEW_EXTERNAL, TARGET_ACCESS, WHEN_FEDERATION,
+	  "Access Edge: federation discovery" },
+};
+
+static const struct sip_product products[] = {
+	{ "ocs2007r2", "OCS 2007 R2", ocs2007r2_srv, sizeof(ocs2007r2_srv) / sizeof(ocs2007r2_srv[0]) },
+};
+
+/* The SRV target that satisfies strict naming for domain D (reference 2.4). */
+static const char *
+signin_target(struct planner *p, const char *fqdn, const char *d)
+{
+	const char *parent = ucp_name_parent(fqdn);
+
+	if (parent != NULL && strcmp(parent, d) == 0)
+		return fqdn;
+	return ucp_arena_printf(p->a, "sip.%s", d);
+}
+
+static bool
+srv_wanted(const struct planner *p, const struct srv_row *row)
+{
+	switch (row->when) {
+	case WHEN_ALWAYS:
+		return true;
+	case WHEN_TCP:
+		return p->m->sip.tcp;
+	case WHEN_EDGE:
+		return p->edge;
+	case WHEN_FEDERATION:
+		return p->edge && p->m->sip.federation;
+	}
+	return false;
+}
+
+static void
+check_topology(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	if (m->sip.edition == UCP_EDITION_STANDARD && m->sip.nservers > 0)
+		plan_report(p, R_TOPOLOGY, &m->sip.servers[0].loc,
+		    "a Standard Edition server is its own pool: pool.servers is for Enterprise pools");
+	if (m->sip.edition == UCP_EDITION_ENTERPRISE && m->sip.nservers == 0)
+		plan_report(p, R_TOPOLOGY, &m->sip.pool_loc,
+		    "an Enterprise pool lists its front-end servers in pool.servers");
+	for (i = 0; i < m->sip.nservers; i++) {
+		const struct ucp_host *h = &m->sip.servers[i];
+
+		if (m->sip.edition == UCP_EDITION_ENTERPRISE && h->fqdn.v != NULL && m->sip.pool_fqdn.v != NULL &&
+		    strcmp(h->fqdn.v, m->sip.pool_fqdn.v) == 0)
+			plan_report(p, R_POOL_FQDN, &h->fqdn.loc,
+			    "the Enterprise pool FQDN %s is also a server FQDN; the pool needs its own name "
+			    "(the load balancer VIP), even with one front end", h->fqdn.v);
+	}
+	if (m->sip.lb == UCP_LB_NLB)
+		plan_report(p, R_PORT_LB, &m->sip.lb_loc,
+		    "Windows NLB is not supported for any OCS 2007 R2 server; use a hardware load balancer");
+	else if (m->sip.lb == UCP_LB_NONE && m->sip.nservers > 1)
+		plan_report(p, R_PORT_LB, &m->sip.lb_loc,
+		    "an Enterprise pool with %zu front ends needs a hardware load balancer", m->sip.nservers);
+	if (!m->sip.edge_internal.present) {
+		const struct ucp_host *orphans[] = { &m->sip.edge_access, &m->sip.edge_webconf, &m->sip.edge_av };
+
+		for (i = 0; i < 3; i++)
+			if (orphans[i]->present)
+				plan_report(p, R_TOPOLOGY, &orphans[i]->loc,
+				    "an Edge needs its internal interface: add sip.edge.internal");
+	} else if (!m->sip.edge_access.present) {
+		plan_report(p, R_TOPOLOGY, &m->sip.edge_loc,
+		    "an Edge needs its Access Edge external interface: add sip.edge.access");
+	}
+}
+
+static void
+plan_internal(struct planner *p, const struct sip_product *prod)
+{
+	const struct ucp_model *m = p->m;
+	const char *pool_why = m->sip.edition == UCP_EDITION_STANDARD ? "Standard Edition server"
+	    : "Enterprise pool (hardware load balancer VIP)";
+	size_t i, j;
+
+	if (m->sip.pool_fqdn.v != NULL && m->sip.pool_ip.v != NULL)
+		plan_record(p, UCP_VIEW_INTERNAL, m->sip.pool_fqdn.v, UCP_RR_A, &m->sip.pool_fqdn.loc, pool_why,
+		    "%s", m->sip.pool_ip.v);
+	for (i = 0; i < m->sip.nservers; i++) {
+		const struct ucp_host *h = &m->sip.servers[i];
+
+		if (h->fqdn.v != NULL && h->ip.v != NULL)
+			plan_record(p, UCP_VIEW_INTERNAL, h->fqdn.v, UCP_RR_A, &h->fqdn.loc, "pool front-end server",
+			    "%s", h->ip.v);
+	}
+	if (p->web_int_fqdn != NULL && m->sip.pool_web_fqdn.v != NULL && m->sip.pool_ip.v != NULL &&
+	    m->sip.pool_fqdn.v != NULL && strcmp(m->sip.pool_web_fqdn.v, m->sip.pool_fqdn.v) != 0)
+		plan_record(p, UCP_VIEW_INTERNAL, m->sip.pool_web_fqdn.v, UCP_RR_A, &m->sip.pool_web_fqdn.loc,
+		    "internal web farm (pool VIP)", "%s", m->sip.pool_ip.v);
+	if (m->sip.director.present && m->sip.director.fqdn.v != NULL && m->sip.director.ip.v != NULL)
+		plan_record(p, UCP_VIEW_INTERNAL, m->sip.director.fqdn.v, UCP_RR_A, &m->sip.director.fqdn.loc,
+		    "Director", "%s", m->sip.director.ip.v);
+	if (p->edge && m->sip.edge_internal.fqdn.v != NULL && m->sip.edge_internal.ip.v != NULL)
+		plan_record(p, UCP_VIEW_INTERNAL, m->sip.edge_internal.fqdn.v, UCP_RR_A,
+		    &m->sip.edge_internal.fqdn.loc, "Edge internal interface", "%s", m->sip.edge_internal.ip.v);
+	if (p->signin_fqdn == NULL || p->signin_ip == NULL)
+		return;
+	for (i = 0; i < m->sip.domains.len; i++) {
+		const struct ucp_str *d = &m->sip.domains.items[i];
+		const char *target = signin_target(p, p->signin_fqdn, d->v);
+
+		if (strcmp(target, p->signin_fqdn) != 0)
+			plan_note(p, &d->loc, "_sipinternaltls._tcp.%s targets %s: the sign-in server %s is not "
+			    "directly in %s, and strict naming needs the target there", d->v, target,
+			    p->signin_fqdn, d->v);
+		for (j = 0; j < prod->nsrv; j++) {
+			const struct srv_row *row = &prod->srv[j];
+
+			if (row->view != UCP_VIEW_INTERNAL || !srv_wanted(p, row))
+				continue;
+			plan_record(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "%s.%s", row->prefix, d->v),
+			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target);
+		}
+		plan_record(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "sip.%s", d->v), UCP_RR_A, &d->loc,
+		    m->sip.director.present ? "internal sign-in: Director" : "internal sign-in: pool",
+		    "%s", p->signin_ip);
+		if (m->sip.device_updates && m->sip.pool_ip.v != NULL)
+			plan_record(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "ucupdates-r2.%s", d->v), UCP_RR_A,
+			    &d->loc, "Device Update service for phones", "%s", m->sip.pool_ip.v);
+	}
+}
+
+static void
+plan_external(struct planner *p, const struct sip_product *prod)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *wc = &m->sip.edge_webconf, *av = &m->sip.edge_av;
+	const char *access_ip = m->sip.edge_access.ip.v;
+	size_t i, j;
+
+	if (!p->edge) {
+		plan_report(p, R_DNS_SIP_RECORDS, &m->sip.loc,
+		    "no Edge is configured (sip.edge.internal): external users cannot sign in and no external "
+		    "SIP records are planned");
+		return;
+	}
+	for (i = 0; i < m->sip.domains.len && access_ip != NULL; i++) {
+		const struct ucp_str *d = &m->sip.domains.items[i];
+		const struct ucp_loc *loc = i == 0 && m->sip.edge_access.fqdn.v != NULL
+		    ? &m->sip.edge_access.fqdn.loc : &d->loc;
+
+		plan_record(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "sip.%s", d->v), UCP_RR_A, loc,
+		    "Access Edge: external sign-in and federation", "%s", access_ip);
+		for (j = 0; j < prod->nsrv; j++) {
+			const struct srv_row *row = &prod->srv[j];
+
+			if (row->view != UCP_VIEW_EXTERNAL || !srv_wanted(p, row))
+				continue;
+			plan_record(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "%s.%s", row->prefix, d->v),
+			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u sip.%s.", row->port, d->v);
+		}
+	}
+	if (wc->present && !p->webconf_shared && wc->fqdn.v != NULL && wc->ip.v != NULL)
+		plan_record(p, UCP_VIEW_EXTERNAL, wc->fqdn.v, UCP_RR_A, &wc->fqdn.loc,
+		    "Web Conferencing Edge", "%s", wc->ip.v);
+	if (av->present && av->fqdn.v != NULL && av->ip.v != NULL)
+		plan_record(p, UCP_VIEW_EXTERNAL, av->fqdn.v, UCP_RR_A, &av->fqdn.loc,
+		    "A/V Edge (public, not NATed; on no certificate)", "%s", av->ip.v);
+	if (av->present && av->port.v == 443)
+		plan_report(p, R_PORT_AV_AUTH, &av->port.loc,
+		    "the A/V authentication service listens on 5062/TCP; 443 is the A/V Edge's STUN/TURN media "
+		    "port and an authentication port of 443 causes calling errors in Communicator");
+}
+
+void
+plan_sip(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct sip_product *prod = &products[0];
+	const char *d0;
+
+	if (!m->sip.present || m->sip.domains.len == 0)
+		return;
+	d0 = m->sip.domains.items[0].v;
+	p->default_domain = d0;
+	check_topology(p);
+	p->edge = m->sip.edge_internal.present && m->sip.edge_access.present;
+	if (m->sip.director.present) {
+		p->signin_fqdn = m->sip.director.fqdn.v;
+		p->signin_ip = m->sip.director.ip.v;
+	} else {
+		p->signin_fqdn = m->sip.pool_fqdn.v;
+		p->signin_ip = m->sip.pool_ip.v;
+	}
+	p->web_int_fqdn = m->sip.pool_web_fqdn.v != NULL ? m->sip.pool_web_fqdn.v : m->sip.pool_fqdn.v;
+
+	if (p->edge) {
+		const char *want = ucp_arena_printf(p->a, "sip.%s", d0);
+		const struct ucp_host *wc = &m->sip.edge_webconf;
+
+		if (m->sip.edge_access.fqdn.v != NULL && strcmp(m->sip.edge_access.fqdn.v, want) != 0)
+			plan_report(p, R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.fqdn.loc,
+			    "the Access Edge FQDN must be %s (sip.<default SIP domain>): clients find it through "
+			    "_sip._tls.%s and strict naming requires the certificate subject there", want, d0);
+		p->webconf_shared = wc->present && m->certs.design == UCP_DESIGN_SINGLE &&
+		    m->certs.webconf == UCP_WEBCONF_PORT444;
+		if (p->webconf_shared) {
+			unsigned port = wc->port.set ? (unsigned)wc->port.v : 444;
+
+			plan_report(p, R_PORT_SHARED, &wc->loc,
+			    "with one certificate the Web Conferencing Edge uses the Access Edge name %s and address %s "
+			    "on port %u: open %u/TCP inbound, and expect remote firewalls that allow only 443 to block "
+			    "meetings (certificates.webconf = \"separate\" keeps 443)", want,
+			    m->sip.edge_access.ip.v != NULL ? m->sip.edge_access.ip.v : "?", port, port);
+			plan_note(p, &m->certs.webconf_loc, "the Web Conferencing Edge gets no DNS record of its own: "
+			    "%s is ignored", wc->fqdn.v != NULL ? wc->fqdn.v : "its FQDN");
+		}
+	}
+	plan_internal(p, prod);
+	plan_external(p, prod);
+	if (m->sip.web_external_fqdn.v != NULL) {
+		if (!m->rp.present || m->rp.external_ip.v == NULL)
+			plan_report(p, R_TOPOLOGY, &m->sip.web_external_fqdn.loc,
+			    "the external web farm is published by a reverse proxy: add reverse_proxy");
+		else
+			plan_record(p, UCP_VIEW_EXTERNAL, m->sip.web_external_fqdn.v, UCP_RR_A,
+			    &m->sip.web_external_fqdn.loc, "reverse proxy: OCS external web farm",
+			    "%s", m->rp.external_ip.v);
+	}
+}

@@ -1,0 +1,26 @@
+/* A string-keyed hash map with borrowed keys, for name lookups without quadratic scans. */
+#ifndef UCPLAN_STRMAP_H
+#define UCPLAN_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct ucp_strmap {
+	const char	**keys;
+	void		**values;
+	size_t		 cap;	/* power of two */
+	size_t		 len;
+};
+
+/* Initialises an empty map. */
+void ucp_strmap_init(struct ucp_strmap *m);
+/* Frees the table (keys and values are borrowed). */
+void ucp_strmap_clear(struct ucp_strmap *m);
+/* Returns the value of KEY, or NULL. */
+void *ucp_strmap_get(const struct ucp_strmap *m, const char *key);
+/* True when KEY is present. */
+bool ucp_strmap_has(const struct ucp_strmap *m, const char *key);
+/* Sets KEY (borrowed; must outlive the map) to VALUE; returns the previous value. */
+void *ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value);
+
+#endif

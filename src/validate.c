@@ -1,0 +1,349 @@
+/*
+ * Reading zone text back with ldns, record by record (so a second SOA or a
+ * parse error is seen with its line, where ldns_zone_new_frm_fp would drop or
+ * stop), and checking it.
+ */
+#include <ctype.h>
+#include <ldns/ldns.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "validate.h"
+
+struct vrr {
+	ldns_rr		*rr;
+	int		 line;
+	char		*owner;		/* lower case, trailing dot */
+};
+
+struct vzone {
+	char		*file;
+	char		*origin;	/* lower case, trailing dot */
+	struct vrr	*rrs;
+	size_t		 len;
+	size_t		 cap;
+};
+
+struct ucp_vview {
+	struct vzone	*zones;
+	size_t		 len;
+};
+
+struct ucp_vview *
+ucp_vview_new(void)
+{
+	return calloc(1, sizeof(struct ucp_vview));
+}
+
+void
+ucp_vview_free(struct ucp_vview *v)
+{
+	size_t i, j;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < v->len; i++) {
+		for (j = 0; j < v->zones[i].len; j++) {
+			ldns_rr_free(v->zones[i].rrs[j].rr);
+			free(v->zones[i].rrs[j].owner);
+		}
+		free(v->zones[i].rrs);
+		free(v->zones[i].file);
+		free(v->zones[i].origin);
+	}
+	free(v->zones);
+	free(v);
+}
+
+static char *
+name_str(const ldns_rdf *rdf)
+{
+	char *s = ldns_rdf2str(rdf), *p;
+
+	if (s == NULL)
+		abort();
+	for (p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+static void
+report(struct ucp_diags *d, const char *file, int line, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+report(struct ucp_diags *d, const char *file, int line, const char *rule, const char *fmt, ...)
+{
+	struct ucp_loc loc = { .file = file, .line = line > 0 ? (unsigned)line : 0 };
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	ucp_diags_add(d, &loc, UCP_SEV_ERROR, true, rule, "%s", msg);
+	free(msg);
+}
+
+static bool
+in_zone(const char *name, const char *origin)
+{
+	size_t n = strlen(name), o = strlen(origin);
+
+	if (strcmp(origin, ".") == 0)
+		return true;
+	if (n == o)
+		return strcmp(name, origin) == 0;
+	return n > o && name[n - o - 1] == '.' && strcmp(name + n - o, origin) == 0;
+}
+
+static int
+cmp_vrr(const void *pa, const void *pb)
+{
+	const struct vrr *a = pa, *b = pb;
+	int c = ldns_rr_compare(a->rr, b->rr);
+
+	if (c != 0)
+		return c;
+	return a->line - b->line;
+}
+
+static void
+zone_checks(struct vzone *z, struct ucp_diags *d, size_t *errors)
+{
+	size_t i, soa = 0, ns = 0, before = d->errors;
+
+	for (i = 0; i < z->len; i++) {
+		const struct vrr *r = &z->rrs[i];
+		ldns_rr_type t = ldns_rr_get_type(r->rr);
+
+		if (!in_zone(r->owner, z->origin))
+			report(d, z->file, r->line, "zone-out-of-zone", "%s is outside the zone %s", r->owner, z->origin);
+		if (t == LDNS_RR_TYPE_SOA) {
+			if (strcmp(r->owner, z->origin) != 0)
+				report(d, z->file, r->line, "zone-soa", "SOA record at %s, not at the apex %s", r->owner,
+				    z->origin);
+			else if (++soa > 1)
+				report(d, z->file, r->line, "zone-soa", "a second SOA record at the apex");
+		}
+		if (t == LDNS_RR_TYPE_NS && strcmp(r->owner, z->origin) == 0)
+			ns++;
+	}
+	if (soa == 0)
+		report(d, z->file, 0, "zone-soa", "no SOA record at the apex %s", z->origin);
+	if (ns == 0)
+		report(d, z->file, 0, "zone-ns", "no NS record at the apex %s", z->origin);
+
+	/* Sorted, same owners and RRsets are adjacent. */
+	qsort(z->rrs, z->len, sizeof(*z->rrs), cmp_vrr);
+	for (i = 0; i < z->len; i++) {
+		const struct vrr *r = &z->rrs[i], *prev = i > 0 ? &z->rrs[i - 1] : NULL;
+		size_t j;
+
+		if (prev == NULL || ldns_dname_compare(ldns_rr_owner(prev->rr), ldns_rr_owner(r->rr)) != 0) {
+			bool cname = false, other = false;
+			int cname_line = r->line;
+
+			for (j = i; j < z->len && ldns_dname_compare(ldns_rr_owner(z->rrs[j].rr), ldns_rr_owner(r->rr)) == 0;
+			    j++) {
+				ldns_rr_type t = ldns_rr_get_type(z->rrs[j].rr);
+
+				if (t == LDNS_RR_TYPE_CNAME) {
+					cname = true;
+					cname_line = z->rrs[j].line;
+				} else if (t != LDNS_RR_TYPE_RRSIG && t != LDNS_RR_TYPE_NSEC) {
+					other = true;
+				}
+			}
+			if (cname && other)
+				report(d, z->file, cname_line, "zone-cname", "%s has a CNAME and other data", r->owner);
+			continue;
+		}
+		if (ldns_rr_get_type(prev->rr) != ldns_rr_get_type(r->rr))
+			continue;
+		if (ldns_rr_compare(prev->rr, r->rr) == 0)
+			report(d, z->file, r->line, "zone-duplicate", "duplicate record (first at line %d)", prev->line);
+		else if (ldns_rr_ttl(prev->rr) != ldns_rr_ttl(r->rr))
+			report(d, z->file, r->line, "zone-ttl", "TTL %u differs from %u in the same RRset at line %d",
+			    ldns_rr_ttl(r->rr), ldns_rr_ttl(prev->rr), prev->line);
+	}
+	*errors += d->errors - before;
+}
+
+enum ucp_status
+ucp_zone_parse(const char *text, size_t len, const char *origin, ucp_zone_rr_fn fn, void *arg,
+    const char *file, struct ucp_diags *d)
+{
+	ldns_rdf *orig, *prev = NULL;
+	uint32_t ttl = 3600;
+	size_t errors = 0;
+	int line = 0;
+	FILE *fp;
+
+	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
+		report(d, file, 0, "zone-parse", "\"%s\" is not a valid origin", origin);
+		return UCP_EVALIDATE;
+	}
+	if (len == 0 || (fp = fmemopen((void *)text, len, "r")) == NULL) {
+		ldns_rdf_deep_free(orig);
+		report(d, file, 0, "zone-parse", "the zone is empty");
+		return UCP_EVALIDATE;
+	}
+	while (!feof(fp)) {
+		ldns_rr *rr = NULL;
+		ldns_status s;
+		int start = line;
+
+		s = ldns_rr_new_frm_fp_l(&rr, fp, &ttl, &orig, &prev, &line);
+		if (s == LDNS_STATUS_SYNTAX_EMPTY || s == LDNS_STATUS_SYNTAX_TTL || s == LDNS_STATUS_SYNTAX_ORIGIN)
+			continue;
+		if (s == LDNS_STATUS_SYNTAX_INCLUDE) {
+			report(d, file, line, "zone-include", "$INCLUDE is not allowed: zone files are self-contained");
+			errors++;
+			continue;
+		}
+		if (s != LDNS_STATUS_OK) {
+			report(d, file, line > start ? line : start + 1, "zone-parse", "%s", ldns_get_errorstr_by_id(s));
+			errors++;
+			if (rr != NULL)
+				ldns_rr_free(rr);
+			continue;
+		}
+		fn(arg, rr, line);
+	}
+	fclose(fp);
+	ldns_rdf_deep_free(orig);
+	if (prev != NULL)
+		ldns_rdf_deep_free(prev);
+	return errors > 0 ? UCP_EVALIDATE : UCP_OK;
+}
+
+static void
+collect(void *arg, ldns_rr *rr, int line)
+{
+	struct vzone *z = arg;
+
+	if (z->len == z->cap) {
+		struct vrr *rrs;
+
+		z->cap = z->cap ? z->cap * 2 : 64;
+		if ((rrs = realloc(z->rrs, z->cap * sizeof(*rrs))) == NULL)
+			abort();
+		z->rrs = rrs;
+	}
+	z->rrs[z->len].rr = rr;
+	z->rrs[z->len].line = line;
+	z->rrs[z->len].owner = name_str(ldns_rr_owner(rr));
+	z->len++;
+}
+
+enum ucp_status
+ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t len, const char *origin,
+    struct ucp_diags *d)
+{
+	struct vzone *z;
+	ldns_rdf *orig;
+	size_t errors = 0;
+
+	if ((z = realloc(v->zones, (v->len + 1) * sizeof(*v->zones))) == NULL)
+		abort();
+	v->zones = z;
+	z = &v->zones[v->len++];
+	memset(z, 0, sizeof(*z));
+	z->file = strdup(file);
+	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
+		z->origin = strdup(".");
+		report(d, file, 0, "zone-parse", "\"%s\" is not a valid origin", origin);
+		return UCP_EVALIDATE;
+	}
+	z->origin = name_str(orig);
+	ldns_rdf_deep_free(orig);
+	if (ucp_zone_parse(text, len, origin, collect, z, file, d) != UCP_OK)
+		errors++;
+	zone_checks(z, d, &errors);
+	return errors > 0 ? UCP_EVALIDATE : UCP_OK;
+}
+
+enum {
+	HAS_ADDR = 1,
+	HAS_CNAME = 2,
+};
+
+/* The zone of the view that NAME lies in, or NULL. */
+static const struct vzone *
+zone_of(const struct ucp_strmap *zones, const char *name)
+{
+	const char *n = name;
+	const struct vzone *z;
+
+	for (;;) {
+		if ((z = ucp_strmap_get(zones, n)) != NULL)
+			return z;
+		if ((n = strchr(n, '.')) == NULL || n[1] == '\0')
+			return NULL;
+		n++;
+	}
+}
+
+enum ucp_status
+ucp_vview_check(struct ucp_vview *v, struct ucp_diags *d)
+{
+	struct ucp_strmap index, zones;
+	size_t i, j, before = d->errors;
+
+	ucp_strmap_init(&index);
+	ucp_strmap_init(&zones);
+	for (i = 0; i < v->len; i++) {
+		ucp_strmap_put(&zones, v->zones[i].origin, &v->zones[i]);
+		for (j = 0; j < v->zones[i].len; j++) {
+			const struct vrr *r = &v->zones[i].rrs[j];
+			ldns_rr_type t = ldns_rr_get_type(r->rr);
+			uintptr_t flags = (uintptr_t)ucp_strmap_get(&index, r->owner);
+
+			if (t == LDNS_RR_TYPE_A || t == LDNS_RR_TYPE_AAAA)
+				flags |= HAS_ADDR;
+			else if (t == LDNS_RR_TYPE_CNAME)
+				flags |= HAS_CNAME;
+			ucp_strmap_put(&index, r->owner, (void *)(flags | 4));
+		}
+	}
+	for (i = 0; i < v->len; i++) {
+		for (j = 0; j < v->zones[i].len; j++) {
+			const struct vrr *r = &v->zones[i].rrs[j];
+			ldns_rr_type t = ldns_rr_get_type(r->rr);
+			const ldns_rdf *target;
+			const char *kind = t == LDNS_RR_TYPE_SRV ? "SRV" : t == LDNS_RR_TYPE_MX ? "MX" : "NS";
+			uintptr_t flags;
+			char *name;
+
+			if (t == LDNS_RR_TYPE_SRV)
+				target = ldns_rr_rdf(r->rr, 3);
+			else if (t == LDNS_RR_TYPE_MX)
+				target = ldns_rr_rdf(r->rr, 1);
+			else if (t == LDNS_RR_TYPE_NS)
+				target = ldns_rr_rdf(r->rr, 0);
+			else
+				continue;
+			if (target == NULL)
+				continue;
+			name = name_str(target);
+			if (strcmp(name, ".") != 0 && zone_of(&zones, name) != NULL) {
+				flags = (uintptr_t)ucp_strmap_get(&index, name);
+				if (flags & HAS_CNAME)
+					report(d, v->zones[i].file, r->line, "zone-target", "the %s target %s is a CNAME",
+					    kind, name);
+				else if (!(flags & HAS_ADDR))
+					report(d, v->zones[i].file, r->line, "zone-target",
+					    "the %s target %s has no A or AAAA record", kind, name);
+			}
+			free(name);
+		}
+	}
+	ucp_strmap_clear(&index);
+	ucp_strmap_clear(&zones);
+	return d->errors > before ? UCP_EVALIDATE : UCP_OK;
+}
