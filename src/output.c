@@ -299,7 +299,13 @@ ucp_output_publish(const struct ucp_output *out, const char *dir, const struct u
 	if (n == 0)
 		goto done;
 
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+	if (asprintf(&target, "%s/.", dir) < 0) {
+		st = UCP_ENOMEM;
+		goto done;
+	}
+	i = make_parents(target);
+	free(target);
+	if (i != 0) {
 		ucp_diags_add(diags, &(struct ucp_loc){ .file = dir }, UCP_SEV_ERROR, true, "output",
 		    "cannot create the output directory: %s", strerror(errno));
 		st = UCP_EIO;

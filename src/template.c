@@ -175,8 +175,11 @@ fail(struct render *r, const char *at, const char *what, const char *prefix, con
 
 	if (r->failed)
 		return;
-	ucp_diags_add(r->diags, &loc, UCP_SEV_ERROR, true, "template", "%s {{%s%.*s}}", what, prefix,
-	    (int)len, name);
+	if (len == 0 && *prefix == '\0')
+		ucp_diags_add(r->diags, &loc, UCP_SEV_ERROR, true, "template", "%s", what);
+	else
+		ucp_diags_add(r->diags, &loc, UCP_SEV_ERROR, true, "template", "%s {{%s%.*s}}", what, prefix,
+		    (int)len, name);
 	r->failed = true;
 }
 
@@ -206,7 +209,7 @@ standalone(const struct render *r, const char **start, const char **end)
  * NULL). Returns the position after the closing tag. EMIT false only scans.
  */
 static const char *
-render_part(struct render *r, const char *p, const char *section, size_t seclen,
+render_part(struct render *r, const char *p, const char *section, size_t seclen, const char *sec_open,
     const struct ucp_tvars *vars, bool emit)
 {
 	while (*p != '\0' && !r->failed) {
@@ -253,11 +256,11 @@ render_part(struct render *r, const char *p, const char *section, size_t seclen,
 				return p;
 			}
 			if (!emit || t->nitems == 0) {
-				after = render_part(r, p, name, len, vars, false);
+				after = render_part(r, p, name, len, open, vars, false);
 			} else {
 				for (i = 0; i < t->nitems && !r->failed; i++) {
 					t->items[i]->parent = vars;
-					after = render_part(r, p, name, len, t->items[i], true);
+					after = render_part(r, p, name, len, open, t->items[i], true);
 					t->items[i]->parent = NULL;
 				}
 			}
@@ -275,7 +278,7 @@ render_part(struct render *r, const char *p, const char *section, size_t seclen,
 		}
 	}
 	if (section != NULL && !r->failed)
-		fail(r, p, "unterminated section", "#", section, seclen);
+		fail(r, sec_open, "unterminated section", "#", section, seclen);
 	return p;
 }
 
@@ -285,7 +288,7 @@ ucp_template_render_text(const char *origin, const char *text, const struct ucp_
 {
 	struct render r = { .origin = origin, .text = text, .out = out, .diags = diags };
 
-	render_part(&r, text, NULL, 0, vars, true);
+	render_part(&r, text, NULL, 0, NULL, vars, true);
 	return r.failed ? UCP_ETEMPLATE : ucp_buf_status(out);
 }
 

@@ -84,19 +84,28 @@ derive_zone_set(struct planner *p, struct ucp_strmap *set)
 		ucp_strmap_put(set, m->sip.domains.items[i].v, &mark);
 	for (i = 0; i < p->smtp.len; i++)
 		ucp_strmap_put(set, p->smtp.items[i].v, &mark);
-	/* Every other host name's parent; underscore owners live in their domain's zone. */
+	/*
+	 * Every other host name's parent. A service owner such as
+	 * _sip._tls.example.org or sel._domainkey.example.org derives the
+	 * domain below its last underscore label.
+	 */
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < p->recs[v].len; i++) {
 			const struct prec *r = p->recs[v].items[i];
-			const char *parent;
+			const char *zone = NULL, *n;
 
-			if (r->r.owner[0] == '_' || ucp_strmap_has(set, r->r.owner))
+			if (ucp_strmap_has(set, r->r.owner))
 				continue;
-			parent = ucp_name_parent(r->r.owner);
-			if (parent == NULL || ucp_name_labels(parent) < 2)
-				parent = r->r.owner;
-			if (strchr(parent, '_') == NULL)
-				ucp_strmap_put(set, parent, &mark);
+			for (n = r->r.owner; n != NULL; n = ucp_name_parent(n))
+				if (n[0] == '_')
+					zone = ucp_name_parent(n);
+			if (zone == NULL) {
+				zone = ucp_name_parent(r->r.owner);
+				if (zone == NULL || ucp_name_labels(zone) < 2)
+					zone = r->r.owner;
+			}
+			if (zone != NULL && ucp_name_labels(zone) >= 2)
+				ucp_strmap_put(set, zone, &mark);
 		}
 	}
 }
@@ -107,8 +116,9 @@ place(struct planner *p, struct view_zones *vz, struct prec *r)
 	struct zb *z = longest(&vz->map, r->r.owner);
 
 	if (z == NULL) {
-		plan_report(p, R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones in dns.zones",
-		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view));
+		plan_report(p, R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones %s",
+		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view),
+		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
 	}
 	ucp_ptrs_add(p->a, &z->recs, r);

@@ -1,0 +1,246 @@
+/* Unit tests: planning rules, each checked on a small deployment. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+
+static struct ucp_plan *
+plan_of(const char *text, struct ucp_diags *d)
+{
+	ucp_diags_init(d);
+	return tu_plan(text, d, NULL);
+}
+
+static void
+test_base(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of(TU_BASE, &d);
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 0);
+	/* The SE server is two labels below example.com: strict naming targets sip.example.com. */
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV",
+	    "0 0 5061 sip.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "sip.example.com", "A", "10.0.0.5"));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "sip.example.com", "A", "192.0.2.20"));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "_sipfederationtls._tcp.example.com", "SRV", NULL));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "autodiscover.example.com", "A", "192.0.2.10"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "autodiscover.example.com", "A", "10.0.0.20"));
+	/* Internal-only names never reach the external view. */
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "ocs.corp.example.com", "A", NULL));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "edge.corp.example.com", "A", NULL));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "cas.corp.example.com", "A", NULL));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "_sipinternaltls._tcp.example.com", "SRV", NULL));
+	/* Nested internal zone corp.example.com is delegated with glue. */
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "corp.example.com", "NS", "ns.corp.example.com."));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static void
+test_dotted_names_are_syntax_errors(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of(TU_BASE "sip.director = { fqdn = \"dir01.example.com\"; ip = \"10.0.0.7\"; };\n"
+	    "sip.tcp = true;\nsip.device_updates = true;\n", &d);
+
+	(void)state;
+	/* libconfig has no dotted assignment: this must fail to parse. */
+	assert_null(p);
+	assert_non_null(tu_diag(&d, "config-syntax"));
+	ucp_diags_clear(&d);
+}
+
+#define SIP_WITH(extra) \
+	"ucplan = 1;\n" \
+	"dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n" \
+	"  external = { nameservers = [ \"ns.example.com\" ]; };\n" \
+	"  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n" \
+	"sip = { product = \"ocs2007r2\"; domains = [ \"example.com\", \"example.net\" ]; edition = \"standard\";\n" \
+	"  pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; };\n" extra "};\n"
+
+static void
+test_director_tcp_updates(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of(SIP_WITH("director = { fqdn = \"dir01.example.com\"; ip = \"10.0.0.7\"; };\n"
+	    "tcp = true; device_updates = true;\n"), &d);
+
+	(void)state;
+	assert_non_null(p);
+	/* The Director signs in; it is one label below example.com, so it is its own target. */
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV",
+	    "0 0 5061 dir01.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternal._tcp.example.com", "SRV",
+	    "0 0 5060 dir01.example.com."));
+	/* In example.net strict naming needs sip.example.net. */
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.net", "SRV",
+	    "0 0 5061 sip.example.net."));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "sip.example.net", "A", "10.0.0.7"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "ucupdates-r2.example.net", "A", "10.0.0.5"));
+	/* No Edge: a warning, and no external SIP records. */
+	assert_non_null(tu_diag(&d, "D9"));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "_sip._tls.example.com", "SRV", NULL));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static const struct {
+	const char	*text;
+	const char	*rule;
+	const char	*setting;
+} rule_cases[] = {
+	{ SIP_WITH("") "sip2 = 1;\n", "config-unknown", "sip2" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; }; };\n"
+	  "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"enterprise\";\n"
+	  "pool = { fqdn = \"pool.example.com\"; ip = \"10.0.0.5\"; load_balancer = \"nlb\";\n"
+	  "servers = ( { fqdn = \"fe1.example.com\"; ip = \"10.0.0.6\"; } ); }; };\n", "P11", "sip.pool.load_balancer" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; }; };\n"
+	  "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"enterprise\";\n"
+	  "pool = { fqdn = \"pool.example.com\"; ip = \"10.0.0.5\";\n"
+	  "servers = ( { fqdn = \"pool.example.com\"; ip = \"10.0.0.6\"; } ); }; };\n", "pool-fqdn", "sip.pool.servers[0].fqdn" },
+	{ SIP_WITH("edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n"
+	  "access = { fqdn = \"edge-ext.example.com\"; ip = \"192.0.2.20\"; }; };\n"), "C4", "sip.edge.access.fqdn" },
+	{ SIP_WITH("edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n"
+	  "access = { ip = \"192.0.2.20\"; };\n av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; auth_port = 443; }; };\n"),
+	  "P1", "sip.edge.av.auth_port" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	  "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	  "{ view = \"internal\"; name = \"sip.example.com\"; type = \"CNAME\"; data = \"se01.example.com\"; } ); };\n"
+	  "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
+	  "pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; }; };\n", "records-cname", "dns.records[1].name" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	  "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	  "{ view = \"both\"; name = \"_sip._tls.example.org\"; type = \"SRV\"; data = \"0 0 443 sip.example.com\"; } ); };\n",
+	  "D2", "dns.records[1]" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	  "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	  "{ view = \"both\"; name = \"_sip._tls.example.com\"; type = \"SRV\"; data = \"0 0 5061 sip.example.com\"; } ); };\n",
+	  "D5", "dns.records[1]" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	  "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	  "{ view = \"external\"; name = \"example.com\"; type = \"MX\"; data = \"10 mail.example.com\"; } ); };\n",
+	  "D1", "dns.records[1]" },
+	{ "ucplan = 1;\ndns = { zones = [ \"example.com\" ];\n"
+	  "internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	  "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	  "{ view = \"external\"; name = \"www.example.org\"; type = \"A\"; data = \"192.0.2.80\"; } ); };\n",
+	  "zone-missing", "dns.records[1]" },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [ \"ns.example.com\" ]; }; };\n"
+	  "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
+	  "pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; }; };\n", "zone-glue", "dns.internal.nameservers[0]" },
+	{ SIP_WITH("") "exchange = { version = \"2007\"; external_fqdn = \"mail.example.com\";\n"
+	  "cas = ( { fqdn = \"cas.example.com\"; ip = \"10.0.0.20\"; } ); services = [ \"owa\", \"ecp\" ]; };\n"
+	  "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", "topology", "exchange.services" },
+};
+
+static void
+test_rules(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rule_cases) / sizeof(rule_cases[0]); i++) {
+		struct ucp_diags d;
+		const struct ucp_diag *g;
+		struct ucp_plan *p = plan_of(rule_cases[i].text, &d);
+
+		if ((g = tu_diag(&d, rule_cases[i].rule)) == NULL)
+			tu_fail("case %zu: no %s diagnostic (%zu others%s%s)", i, rule_cases[i].rule, d.len,
+			    d.len ? ", first: " : "", d.len ? d.items[0].message : "");
+		if (g->setting == NULL || strcmp(g->setting, rule_cases[i].setting) != 0)
+			tu_fail("case %zu: setting %s, want %s", i, g->setting ? g->setting : "(none)",
+			    rule_cases[i].setting);
+		assert_true(g->line > 0);
+		ucp_plan_free(p);
+		ucp_diags_clear(&d);
+	}
+}
+
+static void
+test_lint_override(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	const char *cfg = SIP_WITH("") "lint = { D9 = \"error\"; Nope = \"ignore\"; };\n";
+
+	(void)state;
+	p = plan_of(cfg, &d);
+	assert_non_null(tu_diag(&d, "D9"));
+	assert_int_equal(tu_diag(&d, "D9")->severity, UCP_SEV_ERROR);
+	assert_non_null(tu_diag(&d, "lint-unknown"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of(SIP_WITH("") "lint = { D9 = \"ignore\"; };\n", &d);
+	assert_null(tu_diag(&d, "D9"));
+	assert_int_equal(d.len, 0);
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static void
+test_autodiscover_srv_and_multi_domain(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "autodiscover = \"srv\"; mx = { host = \"mail.example.com\"; };\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"10.0.0.20\"; }, { fqdn = \"cas2.example.com\"; ip = \"10.0.0.21\"; } );\n"
+	    "cas_vip = \"10.0.0.19\"; };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "_autodiscover._tcp.example.net", "SRV", "0 0 443 mail.example.com."));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "autodiscover.example.com", "A", NULL));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "example.net", "MX", "10 mail.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "mail.example.com", "A", "10.0.0.19"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static void
+test_several_cas_need_vip(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"10.0.0.20\"; }, { fqdn = \"cas2.example.com\"; ip = \"10.0.0.21\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+
+	(void)state;
+	assert_non_null(tu_diag(&d, "topology"));
+	assert_string_equal(tu_diag(&d, "topology")->setting, "exchange.cas_vip");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_base),
+		cmocka_unit_test(test_dotted_names_are_syntax_errors),
+		cmocka_unit_test(test_director_tcp_updates),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_lint_override),
+		cmocka_unit_test(test_autodiscover_srv_and_multi_domain),
+		cmocka_unit_test(test_several_cas_need_vip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
