@@ -127,11 +127,48 @@ cmp_diag(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool
+same_diag(const struct ucp_diag *a, const struct ucp_diag *b)
+{
+	return a->severity == b->severity && a->line == b->line && strcmp(a->rule, b->rule) == 0 &&
+	    same_text(a->file, b->file) && same_text(a->setting, b->setting) && same_text(a->message, b->message);
+}
+
 void
 ucp_diags_sort(struct ucp_diags *d)
 {
+	size_t i, j, out = 0, group = 0;
+
 	if (d->len > 1)
 		qsort(d->items, d->len, sizeof(d->items[0]), cmp_diag);
+	/* The same message twice for one line says nothing new: keep the first. */
+	for (i = 0; i < d->len; i++) {
+		bool dup = false;
+
+		if (out > 0 && (d->items[i].line != d->items[group].line ||
+		    !same_text(d->items[i].file, d->items[group].file)))
+			group = out;
+		for (j = group; j < out && !dup; j++)
+			dup = same_diag(&d->items[j], &d->items[i]);
+		if (dup) {
+			if (d->items[i].severity == UCP_SEV_ERROR)
+				d->errors--;
+			else if (d->items[i].severity == UCP_SEV_WARNING)
+				d->warnings--;
+			free(d->items[i].file);
+			free(d->items[i].setting);
+			free(d->items[i].message);
+			continue;
+		}
+		d->items[out++] = d->items[i];
+	}
+	d->len = out;
 }
 
 void

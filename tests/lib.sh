@@ -18,8 +18,8 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 diag() { sed 's/^/# /'; }
 # check DESCRIPTION COMMAND...: ok when COMMAND succeeds; prints its output on failure.
 check() {
-	desc=$1; shift
-	if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc"; printf '%s\n' "$out" | diag; fi
+	_check_desc=$1; shift
+	if _check_out=$("$@" 2>&1); then ok "$_check_desc"; else not_ok "$_check_desc"; printf "%s\n" "$_check_out" | diag; fi
 }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
 # Runs ucplan, keeping stdout, stderr and the exit status in $TMP/out, $TMP/err and $rc.

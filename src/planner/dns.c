@@ -189,6 +189,7 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 		    r->extra ? "copy of the external record" : r->r.why, &r->loc));
 		((struct prec *)z->recs.items[z->recs.len - 1])->r.ttl = r->r.ttl;
 		((struct prec *)z->recs.items[z->recs.len - 1])->extra = r->extra;
+		((struct prec *)z->recs.items[z->recs.len - 1])->copy = true;
 	}
 }
 
@@ -372,7 +373,7 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
 				continue;
 			target = data_target(p, r);
-			if (r->r.type == UCP_RR_SRV)
+			if (r->r.type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
 			if (longest(&vz->map, target) == NULL)
 				continue;

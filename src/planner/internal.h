@@ -15,6 +15,7 @@ struct prec {
 	enum ucp_view		 view;
 	struct ucp_loc		 loc;		/* the setting that caused it */
 	bool			 extra;		/* from dns.records */
+	bool			 copy;		/* split-brain copy of an external record */
 	struct prec		*next_same_owner;
 };
 
