@@ -864,8 +864,23 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	s = member(dns, "serial");
 	m->dns.serial.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, dns, "serial");
 	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_STRING) {
-		if (strcmp(config_setting_get_string(s), "auto") != 0)
-			REPORT(ld, &m->dns.serial.loc, "config-value", "must be \"auto\" or an integer");
+		const char *v = config_setting_get_string(s);
+		char *end;
+
+		if (strcmp(v, "auto") == 0)
+			;
+		else if (isdigit((unsigned char)v[0]) && strlen(v) <= 10 && strtoll(v, &end, 10) <= 4294967295LL &&
+		    *end == '\0') {
+			m->dns.serial.v = strtoll(v, NULL, 10);
+			m->dns.serial.set = true;
+		} else {
+			REPORT(ld, &m->dns.serial.loc, "config-value", "must be \"auto\" or a serial from 0 to 4294967295");
+		}
+	} else if (s != NULL && config_setting_type(s) == CONFIG_TYPE_INT && config_setting_get_int64(s) < 0) {
+		/* libconfig 1.5 wraps integers above 2^31 - 1 unless they end in L. */
+		REPORT(ld, &m->dns.serial.loc, "config-range", "%lld is negative: write serials above 2147483647 "
+		    "with a trailing L (4000000000L) or as a string (\"4000000000\")",
+		    (long long)config_setting_get_int64(s));
 	} else if (s != NULL) {
 		m->dns.serial = get_int(ld, dns, "serial", 0, 0, 4294967295LL);
 	}

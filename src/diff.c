@@ -82,12 +82,12 @@ edit_script(const struct line *a, size_t na, const struct line *b, size_t nb, st
 			if (i < ma && j < mb && same(&a[pre + i], &b[pre + j])) {
 				ops[n++] = (struct op){ ' ', pre + i, pre + j };
 				i++, j++;
-			} else if (j < mb && (i == ma || T(i, j + 1) >= T(i + 1, j))) {
-				ops[n++] = (struct op){ '+', pre + i, pre + j };
-				j++;
-			} else {
+			} else if (i < ma && (j == mb || T(i + 1, j) >= T(i, j + 1))) {
 				ops[n++] = (struct op){ '-', pre + i, pre + j };
 				i++;
+			} else {
+				ops[n++] = (struct op){ '+', pre + i, pre + j };
+				j++;
 			}
 		}
 #undef T

@@ -154,8 +154,10 @@ write_all(const char *path, const char *data, size_t len)
 		}
 		off += (size_t)n;
 	}
+#ifndef HAVE_SYNCFS
 	if (fsync(fd) < 0)
 		goto fail;
+#endif
 	return close(fd);
 fail:
 	saved = errno;
@@ -334,6 +336,22 @@ ucp_output_publish(const struct ucp_output *out, const char *dir, const struct u
 		}
 		free(staged);
 	}
+#ifdef HAVE_SYNCFS
+	/* One flush of the file system for all staged files: nothing is renamed before its data is durable. */
+	{
+		int fd = open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (fd < 0 || syncfs(fd) < 0) {
+			ucp_diags_add(diags, &(struct ucp_loc){ .file = stage }, UCP_SEV_ERROR, true, "output",
+			    "cannot flush the staged files: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			st = UCP_EIO;
+			goto done;
+		}
+		close(fd);
+	}
+#endif
 	/* Everything is staged and complete: now rename into place, zones first. */
 	{
 		const struct ucp_output_file **order = malloc(n * sizeof(*order));
