@@ -4,10 +4,12 @@
 #include "ucplan/generator.h"
 
 extern const struct ucp_generator ucp_gen_bind;
+extern const struct ucp_generator ucp_gen_certs;
 extern const struct ucp_generator ucp_gen_report;
 
 const struct ucp_generator *const ucp_generators[] = {
 	&ucp_gen_bind,
+	&ucp_gen_certs,
 	&ucp_gen_report,
 	NULL,
 };

@@ -427,8 +427,8 @@ get_text(struct loader *ld, const config_setting_t *group, const char *name)
 {
 	struct ucp_str r = get_str(ld, group, name);
 
-	if (r.v != NULL && strpbrk(r.v, "\"\\,=+<>#;/") != NULL) {
-		REPORT(ld, &r.loc, "config-value", "must not contain any of \" \\ , = + < > # ; /");
+	if (r.v != NULL && strpbrk(r.v, "\"\\,=+<>#;/$`&") != NULL) {
+		REPORT(ld, &r.loc, "config-value", "must not contain any of \" \\ , = + < > # ; / $ ` &");
 		r.v = NULL;
 	}
 	return r;

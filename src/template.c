@@ -116,6 +116,14 @@ ucp_tvars_set(struct ucp_tvars *vars, const char *key, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *
+ucp_tvars_get(const struct ucp_tvars *vars, const char *key)
+{
+	const struct tvar *t = find_own(vars, key, strlen(key));
+
+	return t != NULL ? t->value : NULL;
+}
+
 void
 ucp_tvars_list(struct ucp_tvars *vars, const char *key)
 {

@@ -130,11 +130,18 @@ struct ucp_publishing {
 	size_t			 nrules;
 };
 
+/* Certificate subject fields; each may be NULL. */
+struct ucp_org {
+	const char	*name, *unit, *locality, *state, *country;
+};
+
 struct ucp_arena;
 
 struct ucp_plan {
 	struct ucp_arena	*arena;
 	const char		*config_name;	/* base name of the configuration */
+	struct ucp_org		 organization;
+	const char		*exchange_version;	/* "2007", "2010", or NULL without Exchange */
 	struct ucp_view_plan	 views[UCP_VIEW_COUNT];
 	struct ucp_cert		*certs;
 	size_t			 ncerts;

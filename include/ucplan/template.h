@@ -21,6 +21,8 @@ void ucp_tvars_free(struct ucp_tvars *vars);
 /* Sets KEY to a formatted value (KEY is copied). */
 void ucp_tvars_set(struct ucp_tvars *vars, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Returns the value of KEY in VARS itself, or NULL (borrowed). */
+const char *ucp_tvars_get(const struct ucp_tvars *vars, const char *key);
 /* Appends an item to list KEY and returns it (owned by VARS). */
 struct ucp_tvars *ucp_tvars_push(struct ucp_tvars *vars, const char *key);
 /* Declares list KEY, possibly empty. */

@@ -1,8 +1,293 @@
-/* Certificates (spec 4.5): planned in a later stage of the project. */
+/*
+ * Certificates (spec 4.5; reference 3.3, 3.5, 12.2): the one public SAN
+ * certificate of the article's single design or one per external role, the
+ * Web Conferencing certificate when it keeps 443, and the enterprise-CA
+ * certificates of the Edge internal side, A/V authentication, pool and
+ * Director. The rules that depend only on certificates are checked here.
+ */
+#include <string.h>
+
+#include "name.h"
 #include "planner/internal.h"
+
+/* A certificate being built: names with the setting that put each there. */
+struct cb {
+	struct ucp_cert		*cert;
+	struct ucp_ptrs		 san;
+	struct ucp_ptrs		 locs;		/* const struct ucp_loc * per SAN name */
+	struct ucp_ptrs		 used_by;
+	struct ucp_strmap	 seen;
+};
+
+static struct cb *
+cb_new(struct planner *p, const char *name, enum ucp_ca ca, bool exportable, const char *usage)
+{
+	struct cb *b = ucp_arena_alloc(p->a, sizeof(*b));
+
+	b->cert = ucp_arena_alloc(p->a, sizeof(*b->cert));
+	b->cert->name = name;
+	b->cert->ca = ca;
+	b->cert->key_bits = (unsigned)p->m->certs.key_bits.v;
+	b->cert->exportable = exportable;
+	b->cert->usage = usage;
+	ucp_strmap_init(&b->seen);
+	return b;
+}
+
+/* Adds NAME (from the setting at LOC) unless it is already on the certificate. */
+static void
+cb_name(struct planner *p, struct cb *b, const char *name, const struct ucp_loc *loc)
+{
+	if (name == NULL || ucp_strmap_has(&b->seen, name))
+		return;
+	ucp_strmap_put(&b->seen, name, b);
+	ucp_ptrs_add(p->a, &b->san, name);
+	ucp_ptrs_add(p->a, &b->locs, loc);
+}
+
+static void
+cb_role(struct planner *p, struct cb *b, const char *role)
+{
+	ucp_ptrs_add(p->a, &b->used_by, role);
+}
+
+/* Finishes B: subject = first name, SAN in order; checks C1 and C16; adds it to the plan. */
+static void
+cb_done(struct planner *p, struct cb *b)
+{
+	struct ucp_cert *c = b->cert;
+	size_t i;
+
+	if (b->san.len == 0) {
+		ucp_strmap_clear(&b->seen);
+		return;
+	}
+	c->subject = b->san.items[0];
+	c->san = plan_names(p, &b->san);
+	c->nsan = b->san.len;
+	c->used_by = plan_names(p, &b->used_by);
+	c->nused_by = b->used_by.len;
+	if (c->nsan == 0 || strcmp(c->san[0], c->subject) != 0)
+		plan_report(p, R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
+		    "SAN entry", c->name, c->subject);
+	for (i = 0; c->ca == UCP_CA_PUBLIC && p->m->certs.public_ca && i < c->nsan; i++) {
+		if (ucp_name_is_internal(c->san[i]))
+			plan_report(p, R_CERT_INTERNAL_NAME, b->locs.items[i], "%s would go on the public certificate "
+			    "%s, but public CAs issue no certificates for internal names (single labels, .local and "
+			    "other private suffixes); use a public name here and split-brain DNS inside", c->san[i],
+			    c->name);
+	}
+	ucp_ptrs_add(p->a, &p->certs, c);
+	ucp_strmap_clear(&b->seen);
+}
+
+/* The Autodiscover names that go on a certificate: a/cname mode, the service published. */
+static void
+autodiscover_names(struct planner *p, struct cb *b)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	if (!m->exchange.present || !(m->exchange.services & UCP_SVC_AUTODISCOVER) ||
+	    m->exchange.autodiscover == UCP_AUTODISCOVER_SRV)
+		return;
+	for (i = 0; i < p->smtp.len; i++)
+		cb_name(p, b, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v), &p->smtp.items[i].loc);
+}
+
+static void
+sip_names(struct planner *p, struct cb *b)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	for (i = 0; i < m->sip.domains.len; i++)
+		cb_name(p, b, ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[i].v),
+		    i == 0 && m->sip.edge_access.fqdn.v != NULL ? &m->sip.edge_access.fqdn.loc : &m->sip.domains.items[i].loc);
+}
+
+static const char *
+joined_usage(struct planner *p, const char *const *parts, size_t n)
+{
+	const char *s = "";
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s = ucp_arena_printf(p->a, "%s%s%s", s, i ? ", " : "", parts[i]);
+	return s;
+}
+
+static void
+public_single(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const char *usage[4];
+	size_t n = 0;
+	struct cb *b;
+
+	if (p->edge)
+		usage[n++] = "Access Edge";
+	if (p->webconf_shared)
+		usage[n++] = "Web Conferencing Edge (444)";
+	if (m->rp.present)
+		usage[n++] = "reverse-proxy listener";
+	if (m->exchange.present)
+		usage[n++] = "Exchange CAS";
+	b = cb_new(p, "external", UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
+	if (p->edge) {
+		sip_names(p, b);
+		cb_role(p, b, "access-edge");
+		if (p->webconf_shared)
+			cb_role(p, b, "webconf-edge");
+	}
+	if (m->exchange.present)
+		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+	autodiscover_names(p, b);
+	if (m->rp.present)
+		cb_name(p, b, m->sip.web_external_fqdn.v, &m->sip.web_external_fqdn.loc);
+	if (m->rp.present)
+		cb_role(p, b, "reverse-proxy");
+	if (m->exchange.present)
+		cb_role(p, b, "cas");
+	cb_done(p, b);
+}
+
+static void
+public_webconf(struct planner *p, const char *name)
+{
+	const struct ucp_host *wc = &p->m->sip.edge_webconf;
+	struct cb *b;
+
+	if (!p->edge || !wc->present || p->webconf_shared || wc->fqdn.v == NULL)
+		return;
+	b = cb_new(p, name, UCP_CA_PUBLIC, false, ucp_arena_printf(p->a, "Web Conferencing Edge (%s:%lld)",
+	    wc->ip.v != NULL ? wc->ip.v : "?", wc->port.v));
+	cb_name(p, b, wc->fqdn.v, &wc->fqdn.loc);
+	cb_role(p, b, "webconf-edge");
+	cb_done(p, b);
+}
+
+static void
+public_per_role(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct cb *b;
+
+	if (p->edge) {
+		b = cb_new(p, "access-edge", UCP_CA_PUBLIC, true, "Access Edge");
+		sip_names(p, b);
+		cb_role(p, b, "access-edge");
+		cb_done(p, b);
+	}
+	public_webconf(p, "webconf-edge");
+	if (m->rp.present && (m->exchange.present || m->sip.web_external_fqdn.v != NULL)) {
+		b = cb_new(p, "reverse-proxy", UCP_CA_PUBLIC, false, "reverse-proxy listener");
+		if (m->exchange.present)
+			cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+		autodiscover_names(p, b);
+		cb_name(p, b, m->sip.web_external_fqdn.v, &m->sip.web_external_fqdn.loc);
+		cb_role(p, b, "reverse-proxy");
+		cb_done(p, b);
+	}
+	if (m->exchange.present) {
+		b = cb_new(p, "exchange", UCP_CA_PUBLIC, false, "Exchange CAS");
+		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+		autodiscover_names(p, b);
+		cb_role(p, b, "cas");
+		cb_done(p, b);
+	}
+}
+
+static void
+enterprise(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *ei = &m->sip.edge_internal;
+	struct cb *b;
+	size_t i;
+
+	if (p->edge && ei->fqdn.v != NULL) {
+		b = cb_new(p, "edge-internal", UCP_CA_ENTERPRISE, false, "Edge internal interface");
+		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
+		cb_role(p, b, "edge-internal");
+		cb_done(p, b);
+		/* A separate certificate from the Edge service ones (C9); every array member needs its key. */
+		b = cb_new(p, "av-auth", UCP_CA_ENTERPRISE, true, "A/V authentication (exportable key)");
+		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
+		cb_role(p, b, "av-edge");
+		cb_done(p, b);
+	}
+	if (m->sip.present && m->sip.pool_fqdn.v != NULL) {
+		b = cb_new(p, "pool", UCP_CA_ENTERPRISE, false, m->sip.edition == UCP_EDITION_STANDARD
+		    ? "Standard Edition server" : "pool front ends, internal web farm");
+		cb_name(p, b, m->sip.pool_fqdn.v, &m->sip.pool_fqdn.loc);
+		cb_name(p, b, m->sip.pool_web_fqdn.v, &m->sip.pool_web_fqdn.loc);
+		for (i = 0; i < m->sip.nservers; i++)
+			cb_name(p, b, m->sip.servers[i].fqdn.v, &m->sip.servers[i].fqdn.loc);
+		if (!m->sip.director.present)
+			sip_names(p, b);
+		cb_role(p, b, "pool");
+		cb_done(p, b);
+	}
+	if (m->sip.present && m->sip.director.present && m->sip.director.fqdn.v != NULL) {
+		b = cb_new(p, "director", UCP_CA_ENTERPRISE, false, "Director (sign-in server)");
+		cb_name(p, b, m->sip.director.fqdn.v, &m->sip.director.fqdn.loc);
+		sip_names(p, b);
+		cb_role(p, b, "director");
+		cb_done(p, b);
+	}
+}
+
+/* True when certificate C holds NAME. */
+static bool
+cert_has(const struct ucp_cert *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsan; i++)
+		if (strcmp(c->san[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* The A/V Edge FQDN is on no certificate, and every Edge name is on the certificate bound there. */
+static void
+check_edge(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *av = &m->sip.edge_av;
+	size_t i, j;
+
+	for (i = 0; i < p->certs.len; i++) {
+		const struct ucp_cert *c = p->certs.items[i];
+
+		if (av->fqdn.v != NULL && c->ca == UCP_CA_PUBLIC && cert_has(c, av->fqdn.v))
+			plan_report(p, R_CERT_COVERAGE, &av->fqdn.loc, "the A/V Edge FQDN %s must stay off certificate %s: "
+			    "give the A/V Edge a name of its own", av->fqdn.v, c->name);
+		for (j = 0; j < c->nused_by; j++) {
+			if (strcmp(c->used_by[j], "access-edge") != 0)
+				continue;
+			if (m->sip.domains.len > 0 && strcmp(c->subject, ucp_arena_printf(p->a, "sip.%s",
+			    m->sip.domains.items[0].v)) != 0)
+				plan_report(p, R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.loc, "the Access Edge certificate %s "
+				    "has the subject %s, not sip.%s", c->name, c->subject, m->sip.domains.items[0].v);
+		}
+	}
+}
 
 void
 plan_certificates(struct planner *p)
 {
-	(void)p;
+	if (p->m->certs.design == UCP_DESIGN_SINGLE) {
+		if ((p->edge || p->m->rp.present || p->m->exchange.present))
+			public_single(p);
+		public_webconf(p, "webconf");
+	} else {
+		public_per_role(p);
+	}
+	enterprise(p);
+	check_edge(p);
+	if (p->webconf_shared)
+		plan_note(p, &p->m->certs.webconf_loc, "one certificate: the Web Conferencing Edge certificate subject "
+		    "must equal its FQDN, so it shares the Access Edge FQDN and IP and moves to another port (C6)");
 }

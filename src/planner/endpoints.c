@@ -1,8 +1,209 @@
-/* Endpoints (spec 4.6): planned in a later stage of the project. */
+/*
+ * Endpoints (spec 4.6; reference 3.4, 12.3): what listens where, for the
+ * firewall team. The OCS 2007 R2 Edge ports are a table; two endpoints on one
+ * address, port and protocol are an error.
+ */
+#include <string.h>
+
 #include "planner/internal.h"
+
+enum iface { EXT_ACCESS, EXT_WEBCONF, EXT_AV, INT_EDGE };
+
+/* One Edge port. port 0 means edge.av.auth_port. */
+struct edge_port {
+	enum iface	 iface;
+	unsigned	 port, port_end;
+	const char	*protocol;
+	const char	*direction;
+	const char	*purpose;
+	bool		 federation_only;
+	const char	*cert_role;	/* certificate used by this role, or NULL */
+};
+
+static const struct edge_port ocs2007r2_edge[] = {
+	{ EXT_ACCESS, 443, 0, "tcp", "inbound", "remote users: SIP over TLS", false, "access-edge" },
+	{ EXT_ACCESS, 5061, 0, "tcp", "both", "federation and public IM: SIP over MTLS", true, "access-edge" },
+	{ EXT_WEBCONF, 443, 0, "tcp", "inbound", "web conferencing: PSOM over TLS", false, "webconf-edge" },
+	{ EXT_AV, 443, 0, "tcp", "inbound", "A/V media relay: STUN/TURN over TCP", false, NULL },
+	{ EXT_AV, 3478, 0, "udp", "both", "A/V media relay: STUN over UDP", false, NULL },
+	{ EXT_AV, 50000, 59999, "tcp", "outbound", "A/V media to federated partners: RTP over TCP", false, NULL },
+	{ INT_EDGE, 5061, 0, "tcp", "both", "SIP over MTLS to and from the pool or Director", false, "edge-internal" },
+	{ INT_EDGE, 8057, 0, "tcp", "inbound", "PSOM over MTLS from the Web Conferencing Servers", false, "edge-internal" },
+	{ INT_EDGE, 0, 0, "tcp", "inbound", "A/V authentication: SIP over MTLS from the pool", false, "av-edge" },
+	{ INT_EDGE, 443, 0, "tcp", "inbound", "media from internal clients: STUN/TURN over TCP", false, NULL },
+	{ INT_EDGE, 3478, 0, "udp", "inbound", "media from internal clients: STUN over UDP", false, NULL },
+};
+
+/* The name of the certificate whose used_by lists ROLE, or NULL. */
+static const char *
+cert_for(const struct planner *p, const char *role)
+{
+	size_t i, j;
+
+	for (i = 0; role != NULL && i < p->certs.len; i++) {
+		const struct ucp_cert *c = p->certs.items[i];
+
+		for (j = 0; j < c->nused_by; j++)
+			if (strcmp(c->used_by[j], role) == 0)
+				return c->name;
+	}
+	return NULL;
+}
+
+static struct ucp_endpoint *
+add(struct planner *p, const char *role, const char *iface, const char *fqdn, const char *ip, unsigned port,
+    unsigned port_end, const char *protocol, const char *direction, const char *purpose, const char *cert)
+{
+	struct ucp_endpoint *e = ucp_arena_alloc(p->a, sizeof(*e));
+
+	e->role = role;
+	e->interface = iface;
+	e->fqdn = fqdn;
+	e->ip = ip;
+	e->port = port;
+	e->port_end = port_end;
+	e->protocol = protocol;
+	e->direction = direction;
+	e->purpose = purpose;
+	e->certificate = cert;
+	ucp_ptrs_add(p->a, &p->endpoints, e);
+	return e;
+}
+
+static void
+edge(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *acc = &m->sip.edge_access, *wc = &m->sip.edge_webconf, *av = &m->sip.edge_av;
+	const struct ucp_host *in = &m->sip.edge_internal;
+	const char *access_fqdn = acc->fqdn.v != NULL ? acc->fqdn.v
+	    : ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[0].v);
+	size_t i;
+
+	for (i = 0; i < sizeof(ocs2007r2_edge) / sizeof(ocs2007r2_edge[0]); i++) {
+		const struct edge_port *e = &ocs2007r2_edge[i];
+		const char *role, *fqdn, *ip, *iface = "external";
+		unsigned port = e->port;
+
+		if (e->federation_only && !m->sip.federation)
+			continue;
+		switch (e->iface) {
+		case EXT_ACCESS:
+			role = "access-edge", fqdn = access_fqdn, ip = acc->ip.v;
+			break;
+		case EXT_WEBCONF:
+			if (!wc->present)
+				continue;
+			role = "webconf-edge";
+			if (p->webconf_shared) {
+				fqdn = access_fqdn, ip = acc->ip.v;
+				port = wc->port.set ? (unsigned)wc->port.v : 444;
+			} else {
+				fqdn = wc->fqdn.v, ip = wc->ip.v, port = (unsigned)wc->port.v;
+			}
+			break;
+		case EXT_AV:
+			if (!av->present)
+				continue;
+			role = "av-edge", fqdn = av->fqdn.v, ip = av->ip.v;
+			break;
+		case INT_EDGE:
+		default:
+			role = "edge-internal", fqdn = in->fqdn.v, ip = in->ip.v, iface = "internal";
+			if (port == 0)
+				port = (unsigned)av->port.v;
+			break;
+		}
+		if (ip == NULL)
+			continue;
+		add(p, role, iface, fqdn, ip, port, e->port_end, e->protocol, e->direction, e->purpose,
+		    cert_for(p, e->cert_role));
+	}
+}
+
+static void
+internal_servers(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	if (m->sip.present && m->sip.pool_ip.v != NULL) {
+		add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5061, 0, "tcp", "inbound",
+		    "client sign-in and server SIP over TLS/MTLS", cert_for(p, "pool"));
+		if (m->sip.tcp)
+			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5060, 0, "tcp", "inbound",
+			    "client SIP over TCP", NULL);
+		add(p, "pool", "internal", p->web_int_fqdn, m->sip.pool_ip.v, 443, 0, "tcp", "inbound",
+		    "web components (address book, meeting content), also from the reverse proxy", cert_for(p, "pool"));
+	}
+	if (m->sip.present && m->sip.director.present && m->sip.director.ip.v != NULL)
+		add(p, "director", "internal", m->sip.director.fqdn.v, m->sip.director.ip.v, 5061, 0, "tcp", "inbound",
+		    "client sign-in over TLS", cert_for(p, "director"));
+	if (m->exchange.present && p->cas_vip != NULL)
+		add(p, "cas", "internal", m->exchange.external_fqdn.v, p->cas_vip, 443, 0, "tcp", "inbound",
+		    "OWA, ActiveSync, Outlook Anywhere, EWS, OAB, Autodiscover (from clients and the reverse proxy)",
+		    cert_for(p, "cas"));
+	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++)
+		if (m->exchange.cas[i].ip.v != NULL && strcmp(m->exchange.cas[i].ip.v, p->cas_vip) != 0)
+			add(p, "cas", "internal", m->exchange.cas[i].fqdn.v, m->exchange.cas[i].ip.v, 443, 0, "tcp",
+			    "inbound", "Client Access server behind the load balancer", cert_for(p, "cas"));
+}
+
+/* The configuration setting behind an endpoint, for diagnostics. */
+static const struct ucp_loc *
+where(const struct planner *p, const struct ucp_endpoint *e)
+{
+	const struct ucp_model *m = p->m;
+
+	if (strcmp(e->role, "webconf-edge") == 0)
+		return &m->sip.edge_webconf.loc;
+	if (strcmp(e->role, "av-edge") == 0)
+		return &m->sip.edge_av.loc;
+	if (strcmp(e->role, "access-edge") == 0)
+		return &m->sip.edge_access.loc;
+	if (strcmp(e->role, "edge-internal") == 0)
+		return &m->sip.edge_internal.loc;
+	if (strcmp(e->role, "reverse-proxy") == 0)
+		return &m->rp.loc;
+	if (strcmp(e->role, "cas") == 0)
+		return &m->exchange.loc;
+	return &m->sip.loc;
+}
+
+static void
+check_conflicts(struct planner *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->endpoints.len; i++) {
+		const struct ucp_endpoint *a = p->endpoints.items[i];
+		unsigned a_end = a->port_end ? a->port_end : a->port;
+
+		for (j = 0; j < i; j++) {
+			const struct ucp_endpoint *b = p->endpoints.items[j];
+			unsigned b_end = b->port_end ? b->port_end : b->port;
+
+			if (strcmp(a->ip, b->ip) != 0 || strcmp(a->protocol, b->protocol) != 0 ||
+			    a->port > b_end || b->port > a_end)
+				continue;
+			plan_report(p, R_ENDPOINT_CONFLICT, where(p, a), "%s (%s) and %s (%s) both listen on %s port %u/%s: "
+			    "each service on one address needs its own port or its own address", a->role, a->purpose,
+			    b->role, b->purpose, a->ip, a->port, a->protocol);
+		}
+	}
+}
 
 void
 plan_endpoints(struct planner *p)
 {
-	(void)p;
+	const struct ucp_model *m = p->m;
+
+	if (p->edge)
+		edge(p);
+	if (m->rp.present && m->rp.external_ip.v != NULL)
+		add(p, "reverse-proxy", "external", NULL, m->rp.external_ip.v, 443, 0, "tcp", "inbound",
+		    "HTTPS listener, bridged to 443 on the internal sites",
+		    cert_for(p, "reverse-proxy"));
+	internal_servers(p);
+	check_conflicts(p);
 }

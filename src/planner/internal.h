@@ -44,6 +44,7 @@ enum rule {
 	R_PORT_LB,		/* P11 */
 	R_POOL_FQDN,		/* pool-fqdn */
 	R_ENDPOINT_CONFLICT,	/* endpoint-conflict */
+	R_PUBLISH_DNS,		/* publish-dns */
 	R_TOPOLOGY,		/* topology */
 	R_LINT_UNKNOWN,		/* lint-unknown */
 	R_DECISION,		/* decision (notes) */

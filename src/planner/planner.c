@@ -36,6 +36,7 @@ const struct ucp_rule_info ucp_rules[] = {
 	[R_PORT_LB] = { "P11", UCP_SEV_ERROR, "OCS supports only hardware load balancers; Windows NLB never", "reference 3.1, 12.3 P11" },
 	[R_POOL_FQDN] = { "pool-fqdn", UCP_SEV_ERROR, "an Enterprise pool FQDN differs from every server FQDN", "reference 3.1, 9" },
 	[R_ENDPOINT_CONFLICT] = { "endpoint-conflict", UCP_SEV_ERROR, "two endpoints cannot share one address, port and protocol", "spec 4.6" },
+	[R_PUBLISH_DNS] = { "publish-dns", UCP_SEV_ERROR, "every published name resolves to the listener in the external view", "spec 4.7" },
 	[R_TOPOLOGY] = { "topology", UCP_SEV_ERROR, "the settings describe a complete deployment", "spec 3" },
 	[R_LINT_UNKNOWN] = { "lint-unknown", UCP_SEV_WARNING, "lint overrides name existing rules", "spec 3.1" },
 	[R_DECISION] = { "decision", UCP_SEV_NOTE, "a planning decision (check -v)", "spec 7" },
@@ -217,6 +218,12 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
 		ucp_strmap_init(&p.owners[i]);
 	plan->config_name = ucp_arena_strdup(p.a, m->basename);
+	plan->organization = (struct ucp_org){
+		.name = ucp_arena_strdup(p.a, m->org.name.v), .unit = ucp_arena_strdup(p.a, m->org.unit.v),
+		.locality = ucp_arena_strdup(p.a, m->org.locality.v), .state = ucp_arena_strdup(p.a, m->org.state.v),
+		.country = ucp_arena_strdup(p.a, m->org.country.v),
+	};
+	plan->exchange_version = m->exchange.present ? ucp_arena_strdup(p.a, m->exchange.version.v) : NULL;
 	plan->diags = diags;
 
 	apply_lint(&p);

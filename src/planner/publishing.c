@@ -1,8 +1,219 @@
-/* Publishing rules (spec 4.7): planned in a later stage of the project. */
+/*
+ * Reverse-proxy publishing (spec 4.7; reverse-proxy.md 1-2): one listener on
+ * reverse_proxy.external_ip:443 and the Exchange and OCS web rules, each with
+ * its public names, paths and internal site. The listener's certificate must
+ * cover every public name, each name must resolve to the listener externally,
+ * and ISA Server before 2006 SP1 must not be asked to read SAN entries.
+ */
+#include <string.h>
+
 #include "planner/internal.h"
+
+static const char *const owa_2007[] = { "/owa/*", "/public/*", "/exchange/*", "/exchweb/*" };
+static const char *const ocs_paths[] = {
+	"/ABS/Ext/*", "/GroupExpansion/Ext/*", "/etc/place/null/*", "/Conf/Ext/*", "/AutoUpdate/Ext/*",
+	"/DeviceUpdateFiles_Ext/*", "/RequestHandlerExt/*", "/PhoneConferencing/Ext/*",
+};
+
+/* Outlook Anywhere and its companions: one path per service, in this order. */
+static const struct {
+	unsigned	 service;
+	const char	*path;
+} oa_paths[] = {
+	{ UCP_SVC_OUTLOOK_ANYWHERE, "/rpc/*" },
+	{ UCP_SVC_OAB, "/OAB/*" },
+	{ UCP_SVC_EWS, "/EWS/*" },
+	{ UCP_SVC_AUTODISCOVER, "/Autodiscover/*" },
+};
+
+static struct ucp_rule *
+rule_new(struct planner *p, const char *name, const char *id, const char *site, const char *ip, const char *auth)
+{
+	struct ucp_rule *r = ucp_arena_alloc(p->a, sizeof(*r));
+
+	r->name = name;
+	r->id = id;
+	r->internal_site = site;
+	r->internal_ip = ip;
+	r->internal_port = 443;
+	r->forward_host_header = true;
+	r->authentication = auth;
+	ucp_ptrs_add(p->a, &p->rules, r);
+	return r;
+}
+
+static void
+set_list(struct planner *p, const char *const **out, size_t *n, const struct ucp_ptrs *v)
+{
+	*out = plan_names(p, v);
+	*n = v->len;
+}
+
+static void
+exchange_rules(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const char *ext = m->exchange.external_fqdn.v, *auth = m->rp.authentication.v;
+	unsigned svc = m->exchange.services;
+	struct ucp_ptrs names = { 0 }, paths = { 0 };
+	struct ucp_rule *r;
+	size_t i;
+
+	if (!m->exchange.present || ext == NULL)
+		return;
+	ucp_ptrs_add(p->a, &names, ext);
+	if (svc & (UCP_SVC_OWA | UCP_SVC_ECP)) {
+		r = rule_new(p, "Exchange OWA", "exchange-owa", ext, p->cas_vip, auth);
+		if (strcmp(m->exchange.version.v ? m->exchange.version.v : "", "2007") == 0) {
+			for (i = 0; i < sizeof(owa_2007) / sizeof(owa_2007[0]); i++)
+				ucp_ptrs_add(p->a, &paths, owa_2007[i]);
+		} else {
+			if (svc & UCP_SVC_OWA)
+				ucp_ptrs_add(p->a, &paths, "/owa/*");
+			if (svc & UCP_SVC_ECP)
+				ucp_ptrs_add(p->a, &paths, "/ecp/*");
+		}
+		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_list(p, &r->paths, &r->npaths, &paths);
+	}
+	if (svc & (UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_OAB | UCP_SVC_EWS | UCP_SVC_AUTODISCOVER)) {
+		struct ucp_ptrs oa_names = { 0 }, oa = { 0 };
+
+		r = rule_new(p, "Exchange Outlook Anywhere", "exchange-outlook-anywhere", ext, p->cas_vip, auth);
+		r->long_timeouts = true;
+		ucp_ptrs_add(p->a, &oa_names, ext);
+		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
+			for (i = 0; i < p->smtp.len; i++)
+				ucp_ptrs_add(p->a, &oa_names, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v));
+		for (i = 0; i < sizeof(oa_paths) / sizeof(oa_paths[0]); i++)
+			if (svc & oa_paths[i].service)
+				ucp_ptrs_add(p->a, &oa, oa_paths[i].path);
+		set_list(p, &r->public_names, &r->npublic_names, &oa_names);
+		set_list(p, &r->paths, &r->npaths, &oa);
+	}
+	if (svc & UCP_SVC_ACTIVESYNC) {
+		struct ucp_ptrs eas = { 0 };
+
+		r = rule_new(p, "Exchange ActiveSync", "exchange-activesync", ext, p->cas_vip, auth);
+		r->long_timeouts = true;
+		ucp_ptrs_add(p->a, &eas, "/Microsoft-Server-ActiveSync/*");
+		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_list(p, &r->paths, &r->npaths, &eas);
+	}
+}
+
+static void
+ocs_rule(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct ucp_ptrs names = { 0 }, paths = { 0 };
+	struct ucp_rule *r;
+	size_t i;
+
+	if (!m->sip.present || m->sip.web_external_fqdn.v == NULL || p->web_int_fqdn == NULL)
+		return;
+	/* Address book, meeting content and device updates are fetched without forms logon. */
+	r = rule_new(p, "OCS web components", "ocs-web", p->web_int_fqdn, m->sip.pool_ip.v, "pass-through");
+	ucp_ptrs_add(p->a, &names, m->sip.web_external_fqdn.v);
+	for (i = 0; i < sizeof(ocs_paths) / sizeof(ocs_paths[0]); i++)
+		ucp_ptrs_add(p->a, &paths, ocs_paths[i]);
+	set_list(p, &r->public_names, &r->npublic_names, &names);
+	set_list(p, &r->paths, &r->npaths, &paths);
+}
+
+/* True when NAME resolves to IP in the external view, directly or through one CNAME. */
+static bool
+resolves_to(const struct planner *p, const char *name, const char *ip, int depth)
+{
+	const struct prec *r;
+
+	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, name); r != NULL; r = r->next_same_owner) {
+		if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, ip) == 0)
+			return true;
+		if (r->r.type == UCP_RR_CNAME && depth < 8) {
+			size_t len = strlen(r->r.data);
+			char *target = ucp_arena_printf(p->a, "%.*s", (int)(len > 0 ? len - 1 : 0), r->r.data);
+
+			if (resolves_to(p, target, ip, depth + 1))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void
+check_listener(struct planner *p, const struct ucp_cert *cert)
+{
+	const struct ucp_model *m = p->m;
+	const char *missing = "", *not_subject = "";
+	struct ucp_strmap seen;
+	size_t i, j, k, bad = 0;
+
+	ucp_strmap_init(&seen);
+	for (i = 0; i < p->rules.len; i++) {
+		const struct ucp_rule *r = p->rules.items[i];
+
+		for (j = 0; j < r->npublic_names; j++) {
+			const char *name = r->public_names[j];
+			bool on_cert = false;
+
+			if (ucp_strmap_has(&seen, name))
+				continue;
+			ucp_strmap_put(&seen, name, (void *)name);
+			if (!resolves_to(p, name, m->rp.external_ip.v, 0))
+				plan_report(p, R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
+				    "listener address %s in the external view", name, m->rp.external_ip.v);
+			for (k = 0; cert != NULL && k < cert->nsan; k++)
+				on_cert = on_cert || strcmp(cert->san[k], name) == 0;
+			if (!on_cert)
+				missing = ucp_arena_printf(p->a, "%s%s%s", missing, *missing ? ", " : "", name);
+			if (cert != NULL && strcmp(cert->subject, name) != 0) {
+				not_subject = ucp_arena_printf(p->a, "%s%s%s", not_subject, *not_subject ? ", " : "", name);
+				bad++;
+			}
+		}
+	}
+	ucp_strmap_clear(&seen);
+	if (*missing)
+		plan_report(p, R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
+		    cert != NULL ? cert->name : "(none)", missing);
+	if (bad == 0 || cert == NULL)
+		return;
+	if (m->rp.product == UCP_RP_ISA2004)
+		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2004 cannot read subject alternative names: "
+		    "a published name must be the listener certificate's subject (%s), and %s %s not; use ISA Server "
+		    "2006 SP1 or TMG 2010 (product = \"isa2006sp1\" or \"tmg2010\"), or one listener and certificate "
+		    "per published name", cert->subject, not_subject, bad > 1 ? "are" : "is");
+	else if (m->rp.product == UCP_RP_ISA2006)
+		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2006 before SP1 honours only the subject or "
+		    "the first SAN entry (%s) of the listener certificate, so %s would fail with \"the target principal "
+		    "name is incorrect\"; install ISA Server 2006 SP1 (product = \"isa2006sp1\"), or use one listener "
+		    "and certificate per published name", cert->subject, not_subject);
+}
 
 void
 plan_publishing(struct planner *p)
 {
-	(void)p;
+	const struct ucp_model *m = p->m;
+	const char *cert_name = m->certs.design == UCP_DESIGN_SINGLE ? "external" : "reverse-proxy";
+	const struct ucp_cert *cert = NULL;
+	struct ucp_listener *l;
+	size_t i;
+
+	if (!m->rp.present || m->rp.external_ip.v == NULL)
+		return;
+	exchange_rules(p);
+	ocs_rule(p);
+	for (i = 0; i < p->certs.len; i++)
+		if (strcmp(((const struct ucp_cert *)p->certs.items[i])->name, cert_name) == 0)
+			cert = p->certs.items[i];
+	l = ucp_arena_alloc(p->a, sizeof(*l));
+	l->name = m->rp.listener.v;
+	l->ip = m->rp.external_ip.v;
+	l->port = 443;
+	l->certificate = cert != NULL ? cert->name : NULL;
+	p->plan->publishing.product = (const char *[]){ "isa2004", "isa2006", "isa2006sp1", "tmg2010" }[m->rp.product];
+	p->plan->publishing.listeners = l;
+	p->plan->publishing.nlisteners = 1;
+	check_listener(p, cert);
 }

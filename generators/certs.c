@@ -1,0 +1,178 @@
+/*
+ * Generator "certs": per certificate an OpenSSL request config and a Windows
+ * certreq INF, the New-ExchangeCertificate request for the certificate the CAS
+ * uses, and a table of all certificates.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ucplan/generator.h"
+
+static const char *
+ca_name(const struct ucp_cert *c)
+{
+	return c->ca == UCP_CA_PUBLIC ? "public" : "enterprise";
+}
+
+/* "CN=…, OU=…, O=…, L=…, S=…, C=…" (the order certreq and Exchange show). */
+static void
+subject_dn(const struct ucp_plan *plan, const struct ucp_cert *c, struct ucp_buf *b)
+{
+	const struct ucp_org *o = &plan->organization;
+
+	ucp_buf_printf(b, "CN=%s", c->subject);
+	if (o->unit)
+		ucp_buf_printf(b, ", OU=%s", o->unit);
+	if (o->name)
+		ucp_buf_printf(b, ", O=%s", o->name);
+	if (o->locality)
+		ucp_buf_printf(b, ", L=%s", o->locality);
+	if (o->state)
+		ucp_buf_printf(b, ", S=%s", o->state);
+	if (o->country)
+		ucp_buf_printf(b, ", C=%s", o->country);
+}
+
+/* Variables every certificate template shares. */
+static struct ucp_tvars *
+cert_vars(const struct ucp_plan *plan, const struct ucp_cert *c, const char *comment, const char *suffix)
+{
+	const struct ucp_org *o = &plan->organization;
+	const struct { const char *field, *value; } dn[] = {
+		{ "C", o->country }, { "ST", o->state }, { "L", o->locality }, { "O", o->name }, { "OU", o->unit },
+		{ "CN", c->subject },
+	};
+	struct ucp_tvars *v = ucp_tvars_new();
+	struct ucp_buf b;
+	size_t i;
+
+	ucp_buf_init(&b);
+	ucp_gen_header(&b, plan, comment, suffix);
+	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
+	ucp_buf_reset(&b);
+	subject_dn(plan, c, &b);
+	ucp_tvars_set(v, "subject_dn", "%s", ucp_buf_str(&b));
+	ucp_buf_reset(&b);
+	for (i = 0; i < c->nsan; i++)
+		ucp_buf_printf(&b, "%s%s", i ? "," : "", c->san[i]);
+	ucp_tvars_set(v, "domains", "%s", ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	ucp_tvars_set(v, "cert", "%s", c->name);
+	ucp_tvars_set(v, "ca", "%s", ca_name(c));
+	ucp_tvars_set(v, "usage", "%s", c->usage);
+	ucp_tvars_set(v, "subject", "%s", c->subject);
+	ucp_tvars_set(v, "bits", "%u", c->key_bits);
+	ucp_tvars_set(v, "exportable", "%s", c->exportable ? "TRUE" : "FALSE");
+	ucp_tvars_list(v, "dn");
+	for (i = 0; i < sizeof(dn) / sizeof(dn[0]); i++) {
+		struct ucp_tvars *item;
+
+		if (dn[i].value == NULL)
+			continue;
+		item = ucp_tvars_push(v, "dn");
+		ucp_tvars_set(item, "field", "%s", dn[i].field);
+		ucp_tvars_set(item, "value", "%s", dn[i].value);
+	}
+	ucp_tvars_list(v, "san");
+	for (i = 0; i < c->nsan; i++) {
+		struct ucp_tvars *item = ucp_tvars_push(v, "san");
+
+		ucp_tvars_set(item, "n", "%zu", i + 1);
+		ucp_tvars_set(item, "dns", "%s", c->san[i]);
+	}
+	return v;
+}
+
+static enum ucp_status
+render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const struct ucp_cert *c, const char *tmpl,
+    const char *comment, const char *path, void (*extra)(const struct ucp_plan *, struct ucp_tvars *))
+{
+	struct ucp_tvars *v = cert_vars(plan, c, comment, "");
+	enum ucp_status st;
+	struct ucp_buf b;
+
+	if (extra != NULL)
+		extra(plan, v);
+	ucp_buf_init(&b);
+	st = ucp_template_render(ctx->templates, tmpl, v, &b, ctx->diags);
+	if (st == UCP_OK)
+		st = ucp_output_add(ctx->out, path, &b);
+	ucp_buf_clear(&b);
+	ucp_tvars_free(v);
+	return st;
+}
+
+static void
+exchange_vars(const struct ucp_plan *plan, struct ucp_tvars *v)
+{
+	bool v2007 = plan->exchange_version != NULL && strcmp(plan->exchange_version, "2007") == 0;
+
+	ucp_tvars_list(v, "exchange2007");
+	ucp_tvars_list(v, "exchange2010");
+	ucp_tvars_push(v, v2007 ? "exchange2007" : "exchange2010");
+	/* PowerShell spells booleans $true / $false. */
+	ucp_tvars_set(v, "exportable", "%s", strcmp(ucp_tvars_get(v, "exportable"), "TRUE") == 0 ? "true" : "false");
+}
+
+static void
+table(const struct ucp_plan *plan, struct ucp_buf *b)
+{
+	size_t i, j;
+
+	ucp_gen_header(b, plan, "<!--", " -->");
+	ucp_buf_puts(b, "\n# Certificates\n\n| Certificate | CA | Subject | SAN (in order) | Key | Used by | Endpoints |\n"
+	    "|---|---|---|---|---|---|---|\n");
+	for (i = 0; i < plan->ncerts; i++) {
+		const struct ucp_cert *c = &plan->certs[i];
+		bool first = true;
+
+		ucp_buf_printf(b, "| %s | %s | %s | ", c->name, ca_name(c), c->subject);
+		for (j = 0; j < c->nsan; j++)
+			ucp_buf_printf(b, "%s%s", j ? ", " : "", c->san[j]);
+		ucp_buf_printf(b, " | RSA %u%s | %s | ", c->key_bits, c->exportable ? ", exportable" : "", c->usage);
+		for (j = 0; j < plan->nendpoints; j++) {
+			const struct ucp_endpoint *e = &plan->endpoints[j];
+
+			if (e->certificate == NULL || strcmp(e->certificate, c->name) != 0)
+				continue;
+			ucp_buf_printf(b, "%s%s %s:%u", first ? "" : ", ", e->role, e->ip, e->port);
+			first = false;
+		}
+		ucp_buf_puts(b, first ? "- |\n" : " |\n");
+	}
+}
+
+static enum ucp_status
+emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	enum ucp_status st = UCP_OK;
+	struct ucp_buf b;
+	char path[256];
+	size_t i, j;
+
+	for (i = 0; i < plan->ncerts && st == UCP_OK; i++) {
+		const struct ucp_cert *c = &plan->certs[i];
+
+		snprintf(path, sizeof(path), "certs/%s.cnf", c->name);
+		st = render(plan, ctx, c, "cert.cnf.tmpl", "#", path, NULL);
+		snprintf(path, sizeof(path), "certs/%s.inf", c->name);
+		if (st == UCP_OK)
+			st = render(plan, ctx, c, "cert.inf.tmpl", ";", path, NULL);
+		for (j = 0; j < c->nused_by && st == UCP_OK; j++)
+			if (strcmp(c->used_by[j], "cas") == 0)
+				st = render(plan, ctx, c, "exchange.ps1.tmpl", "#", "certs/exchange.ps1", exchange_vars);
+	}
+	if (st != UCP_OK || plan->ncerts == 0)
+		return st;
+	ucp_buf_init(&b);
+	table(plan, &b);
+	st = ucp_output_add(ctx->out, "certs/certificates.md", &b);
+	ucp_buf_clear(&b);
+	return st;
+}
+
+const struct ucp_generator ucp_gen_certs = {
+	.name = "certs",
+	.summary = "certificate requests: OpenSSL .cnf, certreq .inf, New-ExchangeCertificate, certificates.md",
+	.emit = emit,
+};
