@@ -5,11 +5,17 @@
 
 extern const struct ucp_generator ucp_gen_bind;
 extern const struct ucp_generator ucp_gen_certs;
+extern const struct ucp_generator ucp_gen_tmg;
+extern const struct ucp_generator ucp_gen_nginx;
+extern const struct ucp_generator ucp_gen_haproxy;
 extern const struct ucp_generator ucp_gen_report;
 
 const struct ucp_generator *const ucp_generators[] = {
 	&ucp_gen_bind,
 	&ucp_gen_certs,
+	&ucp_gen_tmg,
+	&ucp_gen_nginx,
+	&ucp_gen_haproxy,
 	&ucp_gen_report,
 	NULL,
 };

@@ -1,0 +1,156 @@
+/* Variables for the publishing generators: the listener, each rule, and the rules per public name. */
+#include <stdio.h>
+#include <string.h>
+
+#include "generators/proxy.h"
+
+/* The regular expression ^/(owa|ecp)(/|$) for the TMG paths "/owa/" and "/ecp/" followed by a star. */
+static void
+path_regex(const struct ucp_rule *r, struct ucp_buf *b)
+{
+	size_t i;
+
+	ucp_buf_puts(b, "^/(");
+	for (i = 0; i < r->npaths; i++) {
+		const char *p = r->paths[i] + (r->paths[i][0] == '/');
+		size_t len = strlen(p);
+
+		if (len >= 2 && strcmp(p + len - 2, "/*") == 0)
+			len -= 2;
+		ucp_buf_puts(b, i ? "|" : "");
+		for (; len > 0; p++, len--) {
+			if (strchr(".+?()[]{}^$|\\", *p) != NULL)
+				ucp_buf_add(b, "\\", 1);
+			ucp_buf_add(b, p, 1);
+		}
+	}
+	ucp_buf_puts(b, ")(/|$)");
+}
+
+static void
+join(struct ucp_buf *b, const char *const *list, size_t n, const char *sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ucp_buf_printf(b, "%s%s", i ? sep : "", list[i]);
+}
+
+static void
+set_joined(struct ucp_tvars *v, const char *key, const char *const *list, size_t n, const char *sep)
+{
+	struct ucp_buf b;
+
+	ucp_buf_init(&b);
+	join(&b, list, n, sep);
+	ucp_tvars_set(v, key, "%s", ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+}
+
+/* Variables of one rule, used in both the rules and the hosts lists. */
+static void
+rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
+{
+	struct ucp_buf b;
+	size_t i;
+
+	ucp_buf_init(&b);
+	path_regex(r, &b);
+	ucp_tvars_set(v, "regex", "%s", ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	ucp_tvars_set(v, "rule", "%s", r->name);
+	ucp_tvars_set(v, "upstream", "%s", r->id);
+	ucp_tvars_set(v, "site", "%s", r->internal_site);
+	ucp_tvars_set(v, "address", "%s", r->internal_ip != NULL ? r->internal_ip : r->internal_site);
+	ucp_tvars_set(v, "port", "%u", r->internal_port);
+	ucp_tvars_set(v, "application", "%d", strncmp(r->id, "exchange-", 9) == 0);
+	ucp_tvars_set(v, "delegation", "%d", strcmp(r->authentication, "fba") == 0 ? 3 : 0);
+	set_joined(v, "names", r->public_names, r->npublic_names, " ");
+	set_joined(v, "paths", r->paths, r->npaths, ", ");
+	ucp_tvars_list(v, "long");
+	if (r->long_timeouts)
+		ucp_tvars_push(v, "long");
+	ucp_tvars_list(v, "public_names");
+	for (i = 0; i < r->npublic_names; i++)
+		ucp_tvars_set(ucp_tvars_push(v, "public_names"), "name", "%s", r->public_names[i]);
+	ucp_tvars_list(v, "path_list");
+	for (i = 0; i < r->npaths; i++)
+		ucp_tvars_set(ucp_tvars_push(v, "path_list"), "path", "%s", r->paths[i]);
+}
+
+struct ucp_tvars *
+gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
+{
+	const struct ucp_publishing *pub = &plan->publishing;
+	const struct ucp_listener *l;
+	const struct ucp_cert *cert;
+	struct ucp_tvars *v;
+	struct ucp_buf b;
+	size_t i, j, k, m;
+
+	if (pub->nlisteners == 0 || pub->nrules == 0)
+		return NULL;
+	l = &pub->listeners[0];
+	cert = l->certificate != NULL ? ucp_plan_cert(plan, l->certificate) : NULL;
+	v = ucp_tvars_new();
+	ucp_buf_init(&b);
+	ucp_gen_header(&b, plan, prefix, "");
+	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	ucp_tvars_set(v, "product", "%s", pub->product);
+	ucp_tvars_set(v, "listener", "%s", l->name);
+	ucp_tvars_set(v, "ip", "%s", l->ip);
+	ucp_tvars_set(v, "port", "%u", l->port);
+	ucp_tvars_set(v, "listen", strchr(l->ip, ':') ? "[%s]:%u" : "%s:%u", l->ip, l->port);
+	ucp_tvars_set(v, "cert", "%s", l->certificate != NULL ? l->certificate : "listener");
+	ucp_tvars_set(v, "subject", "%s", cert != NULL ? cert->subject : "(no certificate planned)");
+	if (cert != NULL)
+		set_joined(v, "san", cert->san, cert->nsan, ", ");
+	else
+		ucp_tvars_set(v, "san", "(none)");
+	ucp_tvars_list(v, "rules");
+	for (i = 0; i < pub->nrules; i++)
+		rule_vars(&pub->rules[i], ucp_tvars_push(v, "rules"));
+	/* One entry per public name, in order of first appearance, with the rules that publish it. */
+	ucp_tvars_list(v, "hosts");
+	for (i = 0; i < pub->nrules; i++) {
+		for (j = 0; j < pub->rules[i].npublic_names; j++) {
+			const char *host = pub->rules[i].public_names[j];
+			struct ucp_tvars *h;
+			bool seen = false;
+
+			for (k = 0; k <= i && !seen; k++)
+				for (m = 0; m < (k == i ? j : pub->rules[k].npublic_names) && !seen; m++)
+					seen = strcmp(pub->rules[k].public_names[m], host) == 0;
+			if (seen)
+				continue;
+			h = ucp_tvars_push(v, "hosts");
+			ucp_tvars_set(h, "host", "%s", host);
+			ucp_tvars_list(h, "locations");
+			for (k = i; k < pub->nrules; k++)
+				for (m = 0; m < pub->rules[k].npublic_names; m++)
+					if (strcmp(pub->rules[k].public_names[m], host) == 0)
+						rule_vars(&pub->rules[k], ucp_tvars_push(h, "locations"));
+		}
+	}
+	return v;
+}
+
+enum ucp_status
+gen_proxy_render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const char *tmpl, const char *prefix,
+    const char *path)
+{
+	struct ucp_tvars *v = gen_proxy_vars(plan, prefix);
+	enum ucp_status st;
+	struct ucp_buf b;
+
+	if (v == NULL)
+		return UCP_OK;
+	ucp_buf_init(&b);
+	st = ucp_template_render(ctx->templates, tmpl, v, &b, ctx->diags);
+	if (st == UCP_OK)
+		st = ucp_output_add(ctx->out, path, &b);
+	ucp_buf_clear(&b);
+	ucp_tvars_free(v);
+	return st;
+}

@@ -1,0 +1,126 @@
+/*
+ * Generator "tmg": proxy/publishing.md, the listener and every rule in the
+ * terms of the ISA/TMG wizards, and proxy/tmg-publish.ps1, which creates them
+ * through the FPC.Root COM object.
+ */
+#include <string.h>
+
+#include "generators/proxy.h"
+
+static const char *
+product_name(const char *product)
+{
+	if (strcmp(product, "isa2004") == 0)
+		return "ISA Server 2004";
+	if (strcmp(product, "isa2006") == 0)
+		return "ISA Server 2006";
+	if (strcmp(product, "isa2006sp1") == 0)
+		return "ISA Server 2006 SP1";
+	return "Forefront TMG 2010";
+}
+
+static const char *
+delegation(const struct ucp_rule *r)
+{
+	return strcmp(r->authentication, "fba") == 0 ? "Basic authentication"
+	    : "No delegation, but client may authenticate directly";
+}
+
+static void
+join(struct ucp_buf *b, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ucp_buf_printf(b, "%s%s", i ? ", " : "", list[i]);
+}
+
+static void
+tables(const struct ucp_plan *plan, struct ucp_buf *b)
+{
+	const struct ucp_publishing *pub = &plan->publishing;
+	const struct ucp_listener *l = &pub->listeners[0];
+	const struct ucp_cert *c = l->certificate ? ucp_plan_cert(plan, l->certificate) : NULL;
+	size_t i;
+
+	ucp_gen_header(b, plan, "<!--", " -->");
+	ucp_buf_printf(b, "\n# Publishing on %s\n\n## Web listener\n\n"
+	    "| Name | Networks | IP address | Client connection security | Certificate | Authentication |\n"
+	    "|---|---|---|---|---|---|\n| %s | External | %s | SSL only, port %u (HTTP disabled) | %s (%s) | %s |\n\n",
+	    product_name(pub->product), l->name, l->ip, l->port, l->certificate ? l->certificate : "-",
+	    c != NULL ? c->subject : "-", pub->nrules > 0 && strcmp(pub->rules[0].authentication, "fba") == 0
+	    ? "HTML form authentication" : "No authentication");
+	ucp_buf_puts(b, "## Web publishing rules\n\n"
+	    "| Rule | Action | From | To (internal site name) | Computer name or IP | Forward original host header "
+	    "| Public names | Paths | Bridging | Authentication delegation | Users |\n"
+	    "|---|---|---|---|---|---|---|---|---|---|---|\n");
+	for (i = 0; i < pub->nrules; i++) {
+		const struct ucp_rule *r = &pub->rules[i];
+
+		ucp_buf_printf(b, "| %s | Allow | External | %s | %s | %s | ", r->name, r->internal_site,
+		    r->internal_ip ? r->internal_ip : "-", r->forward_host_header ? "Yes" : "No");
+		join(b, r->public_names, r->npublic_names);
+		ucp_buf_puts(b, " | ");
+		join(b, r->paths, r->npaths);
+		ucp_buf_printf(b, " | SSL port %u | %s | All Users |\n", r->internal_port, delegation(r));
+	}
+}
+
+static enum ucp_status
+script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	const struct ucp_publishing *pub = &plan->publishing;
+	struct ucp_tvars *v = gen_proxy_vars(plan, "#");
+	enum ucp_status st;
+	struct ucp_buf b;
+	size_t i;
+
+	ucp_buf_init(&b);
+	for (i = 0; i < pub->nrules; i++)
+		ucp_buf_printf(&b, "%s\"%s\"", i ? ", " : "", pub->rules[i].name);
+	ucp_tvars_set(v, "rule_names", "%s", ucp_buf_str(&b));
+	ucp_buf_reset(&b);
+	ucp_tvars_set(v, "rule_count", "%zu", pub->nrules);
+	ucp_tvars_set(v, "product_name", "%s", product_name(pub->product));
+	ucp_tvars_list(v, "fba");
+	if (strcmp(pub->rules[0].authentication, "fba") == 0) {
+		ucp_tvars_push(v, "fba");
+		ucp_tvars_set(v, "auth_text", "HTML form authentication, Basic delegation");
+	} else {
+		ucp_tvars_set(v, "auth_text", "no authentication (clients authenticate to the servers)");
+	}
+	ucp_tvars_list(v, "san_limits");
+	if (strcmp(pub->product, "isa2004") == 0)
+		ucp_tvars_set(ucp_tvars_push(v, "san_limits"), "note", "ISA Server 2004 reads no subject alternative "
+		    "names: every published name must be the listener certificate's subject (checked by ucplan).");
+	else if (strcmp(pub->product, "isa2006") == 0)
+		ucp_tvars_set(ucp_tvars_push(v, "san_limits"), "note", "ISA Server 2006 before SP1 honours only the "
+		    "subject or the first SAN entry: every published name must be the subject (checked by ucplan).");
+	st = ucp_template_render(ctx->templates, "tmg-publish.ps1.tmpl", v, &b, ctx->diags);
+	if (st == UCP_OK)
+		st = ucp_output_add(ctx->out, "proxy/tmg-publish.ps1", &b);
+	ucp_buf_clear(&b);
+	ucp_tvars_free(v);
+	return st;
+}
+
+static enum ucp_status
+emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	enum ucp_status st;
+	struct ucp_buf b;
+
+	if (plan->publishing.nlisteners == 0 || plan->publishing.nrules == 0)
+		return UCP_OK;
+	ucp_buf_init(&b);
+	tables(plan, &b);
+	st = ucp_output_add(ctx->out, "proxy/publishing.md", &b);
+	ucp_buf_clear(&b);
+	return st == UCP_OK ? script(plan, ctx) : st;
+}
+
+const struct ucp_generator ucp_gen_tmg = {
+	.name = "tmg",
+	.summary = "proxy/publishing.md and proxy/tmg-publish.ps1: ISA/TMG listener and rules (FPC.Root)",
+	.emit = emit,
+};
