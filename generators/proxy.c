@@ -1,5 +1,6 @@
 /* Variables for the publishing generators: the listener, each rule, and the rules per public name. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "generators/proxy.h"
@@ -47,12 +48,11 @@ set_joined(struct ucp_tvars *v, const char *key, const char *const *list, size_t
 	ucp_buf_clear(&b);
 }
 
-/* Variables of one rule, used in both the rules and the hosts lists. */
+/* What a location (one rule under one host) needs: routing, not the rule's name lists. */
 static void
-rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
+location_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 {
 	struct ucp_buf b;
-	size_t i;
 
 	ucp_buf_init(&b);
 	path_regex(r, &b);
@@ -60,16 +60,25 @@ rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 	ucp_buf_clear(&b);
 	ucp_tvars_set(v, "rule", "%s", r->name);
 	ucp_tvars_set(v, "upstream", "%s", r->id);
+	set_joined(v, "paths", r->paths, r->npaths, ", ");
+	ucp_tvars_list(v, "long");
+	if (r->long_timeouts)
+		ucp_tvars_push(v, "long");
+}
+
+/* Variables of one rule for the rules list. */
+static void
+rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
+{
+	size_t i;
+
+	location_vars(r, v);
 	ucp_tvars_set(v, "site", "%s", r->internal_site);
 	ucp_tvars_set(v, "address", "%s", r->internal_ip != NULL ? r->internal_ip : r->internal_site);
 	ucp_tvars_set(v, "port", "%u", r->internal_port);
 	ucp_tvars_set(v, "application", "%d", strncmp(r->id, "exchange-", 9) == 0);
 	ucp_tvars_set(v, "delegation", "%d", strcmp(r->authentication, "fba") == 0 ? 3 : 0);
 	set_joined(v, "names", r->public_names, r->npublic_names, " ");
-	set_joined(v, "paths", r->paths, r->npaths, ", ");
-	ucp_tvars_list(v, "long");
-	if (r->long_timeouts)
-		ucp_tvars_push(v, "long");
 	ucp_tvars_list(v, "public_names");
 	for (i = 0; i < r->npublic_names; i++)
 		ucp_tvars_set(ucp_tvars_push(v, "public_names"), "name", "%s", r->public_names[i]);
@@ -78,15 +87,30 @@ rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 		ucp_tvars_set(ucp_tvars_push(v, "path_list"), "path", "%s", r->paths[i]);
 }
 
+struct host_rule {
+	const char	*host;
+	size_t		 rule;
+};
+
+static int
+cmp_pair(const void *pa, const void *pb)
+{
+	const struct host_rule *a = pa, *b = pb;
+	int c = strcmp(a->host, b->host);
+
+	return c != 0 ? c : (a->rule > b->rule) - (a->rule < b->rule);
+}
+
 struct ucp_tvars *
 gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 {
 	const struct ucp_publishing *pub = &plan->publishing;
 	const struct ucp_listener *l;
 	const struct ucp_cert *cert;
-	struct ucp_tvars *v;
+	struct ucp_tvars *v, *h = NULL;
+	struct host_rule *pairs;
 	struct ucp_buf b;
-	size_t i, j, k, m;
+	size_t i, j, k, n;
 
 	if (pub->nlisteners == 0 || pub->nrules == 0)
 		return NULL;
@@ -111,28 +135,29 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	ucp_tvars_list(v, "rules");
 	for (i = 0; i < pub->nrules; i++)
 		rule_vars(&pub->rules[i], ucp_tvars_push(v, "rules"));
-	/* One entry per public name, in order of first appearance, with the rules that publish it. */
+	/* One entry per public name (sorted), with the rules that publish it in plan order. */
 	ucp_tvars_list(v, "hosts");
-	for (i = 0; i < pub->nrules; i++) {
-		for (j = 0; j < pub->rules[i].npublic_names; j++) {
-			const char *host = pub->rules[i].public_names[j];
-			struct ucp_tvars *h;
-			bool seen = false;
-
-			for (k = 0; k <= i && !seen; k++)
-				for (m = 0; m < (k == i ? j : pub->rules[k].npublic_names) && !seen; m++)
-					seen = strcmp(pub->rules[k].public_names[m], host) == 0;
-			if (seen)
-				continue;
-			h = ucp_tvars_push(v, "hosts");
-			ucp_tvars_set(h, "host", "%s", host);
-			ucp_tvars_list(h, "locations");
-			for (k = i; k < pub->nrules; k++)
-				for (m = 0; m < pub->rules[k].npublic_names; m++)
-					if (strcmp(pub->rules[k].public_names[m], host) == 0)
-						rule_vars(&pub->rules[k], ucp_tvars_push(h, "locations"));
-		}
+	for (i = n = 0; i < pub->nrules; i++)
+		n += pub->rules[i].npublic_names;
+	if (n == 0)
+		return v;
+	if ((pairs = calloc(n, sizeof(*pairs))) == NULL) {
+		ucp_tvars_free(v);
+		return NULL;
 	}
+	for (i = k = 0; i < pub->nrules; i++)
+		for (j = 0; j < pub->rules[i].npublic_names; j++)
+			pairs[k++] = (struct host_rule){ pub->rules[i].public_names[j], i };
+	qsort(pairs, n, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(pairs[i].host, pairs[i - 1].host) != 0) {
+			h = ucp_tvars_push(v, "hosts");
+			ucp_tvars_set(h, "host", "%s", pairs[i].host);
+			ucp_tvars_list(h, "locations");
+		}
+		location_vars(&pub->rules[pairs[i].rule], ucp_tvars_push(h, "locations"));
+	}
+	free(pairs);
 	return v;
 }
 

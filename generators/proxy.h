@@ -9,7 +9,7 @@
  * header line commented with PREFIX; NULL when nothing is published. Caller
  * frees with ucp_tvars_free(). Lists: rules (rule, upstream, names, site,
  * address, port, regex, paths, long, public_names, path_list, application,
- * delegation) and hosts (host, locations).
+ * delegation) and hosts (host, locations: rule, upstream, regex, paths, long).
  */
 struct ucp_tvars *gen_proxy_vars(const struct ucp_plan *plan, const char *prefix);
 

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,11 @@
 struct ucp_output *
 ucp_output_new(void)
 {
-	return calloc(1, sizeof(struct ucp_output));
+	struct ucp_output *out = calloc(1, sizeof(struct ucp_output));
+
+	if (out != NULL)
+		ucp_strmap_init(&out->index);
+	return out;
 }
 
 void
@@ -37,6 +42,7 @@ ucp_output_free(struct ucp_output *out)
 		free(out->files[i].data);
 	}
 	free(out->files);
+	ucp_strmap_clear(&out->index);
 	free(out);
 }
 
@@ -47,6 +53,8 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 
 	if (ucp_buf_status(content) != UCP_OK)
 		return UCP_ENOMEM;
+	if (ucp_output_find(out, path) != NULL)
+		return UCP_EIO;		/* two generators claiming one file is a bug */
 	if (out->len == out->cap) {
 		size_t cap = out->cap ? out->cap * 2 : 16;
 		struct ucp_output_file *files = realloc(out->files, cap * sizeof(*files));
@@ -55,6 +63,7 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 			return UCP_ENOMEM;
 		out->files = files;
 		out->cap = cap;
+		/* The index holds paths owned by the files, which did not move: only the array did. */
 	}
 	f = &out->files[out->len];
 	if ((f->path = strdup(path)) == NULL)
@@ -66,18 +75,16 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 		return UCP_ENOMEM;
 	}
 	out->len++;
+	ucp_strmap_put(&out->index, f->path, (void *)(uintptr_t)out->len);
 	return UCP_OK;
 }
 
-const struct ucp_output_file *
+struct ucp_output_file *
 ucp_output_find(const struct ucp_output *out, const char *path)
 {
-	size_t i;
+	uintptr_t i = (uintptr_t)ucp_strmap_get(&out->index, path);
 
-	for (i = 0; i < out->len; i++)
-		if (strcmp(out->files[i].path, path) == 0)
-			return &out->files[i];
-	return NULL;
+	return i != 0 ? &out->files[i - 1] : NULL;
 }
 
 void
@@ -213,6 +220,12 @@ remove_stale_stages(const char *dir)
 	closedir(d);
 }
 
+/* A file that differs from what is on disk. */
+struct change {
+	const struct ucp_output_file	*file;
+	bool				 is_new;
+};
+
 /* named.conf.views goes last so BIND never reads a view naming a missing file. */
 static int
 publish_rank(const char *path)
@@ -223,13 +236,12 @@ publish_rank(const char *path)
 static int
 cmp_order(const void *pa, const void *pb)
 {
-	const struct ucp_output_file *a = *(const struct ucp_output_file *const *)pa;
-	const struct ucp_output_file *b = *(const struct ucp_output_file *const *)pb;
-	int ra = publish_rank(a->path), rb = publish_rank(b->path);
+	const struct change *a = pa, *b = pb;
+	int ra = publish_rank(a->file->path), rb = publish_rank(b->file->path);
 
 	if (ra != rb)
 		return ra - rb;
-	return strcmp(a->path, b->path);
+	return strcmp(a->file->path, b->file->path);
 }
 
 static bool
@@ -249,19 +261,13 @@ enum ucp_status
 ucp_output_publish(const struct ucp_output *out, const char *dir, const struct ucp_publish_opts *opts,
     struct ucp_diags *diags, FILE *report)
 {
-	const struct ucp_output_file **changed;
-	bool *is_new;
+	struct change *changed;
 	enum ucp_status st = UCP_OK;
 	char *stage = NULL, *target, *old;
 	size_t i, n = 0, oldlen;
 
-	changed = calloc(out->len + 1, sizeof(*changed));
-	is_new = calloc(out->len + 1, sizeof(*is_new));
-	if (changed == NULL || is_new == NULL) {
-		free(changed);
-		free(is_new);
+	if ((changed = calloc(out->len + 1, sizeof(*changed))) == NULL)
 		return UCP_ENOMEM;
-	}
 	for (i = 0; i < out->len; i++) {
 		const struct ucp_output_file *f = &out->files[i];
 
@@ -286,8 +292,8 @@ ucp_output_publish(const struct ucp_output *out, const char *dir, const struct u
 			if (opts->check)
 				ucp_diff_print(report, f->path, old, old != NULL ? oldlen : 0, f->data, f->len,
 				    old == NULL);
-			is_new[n] = old == NULL;
-			changed[n++] = f;
+			changed[n].is_new = old == NULL;
+			changed[n++].file = f;
 		}
 		free(old);
 		free(target);
@@ -323,11 +329,11 @@ ucp_output_publish(const struct ucp_output *out, const char *dir, const struct u
 	for (i = 0; i < n; i++) {
 		char *staged;
 
-		if (asprintf(&staged, "%s/%s", stage, changed[i]->path) < 0) {
+		if (asprintf(&staged, "%s/%s", stage, changed[i].file->path) < 0) {
 			st = UCP_ENOMEM;
 			goto done;
 		}
-		if (write_all(staged, changed[i]->data, changed[i]->len) < 0) {
+		if (write_all(staged, changed[i].file->data, changed[i].file->len) < 0) {
 			ucp_diags_add(diags, &(struct ucp_loc){ .file = staged }, UCP_SEV_ERROR, true, "output",
 			    "cannot write: %s", strerror(errno));
 			free(staged);
@@ -353,40 +359,27 @@ ucp_output_publish(const struct ucp_output *out, const char *dir, const struct u
 	}
 #endif
 	/* Everything is staged and complete: now rename into place, zones first. */
-	{
-		const struct ucp_output_file **order = malloc(n * sizeof(*order));
-		size_t j;
+	qsort(changed, n, sizeof(*changed), cmp_order);
+	for (i = 0; i < n; i++) {
+		const char *path = changed[i].file->path;
+		char *staged;
 
-		if (order == NULL) {
+		if (asprintf(&staged, "%s/%s", stage, path) < 0 || asprintf(&target, "%s/%s", dir, path) < 0) {
 			st = UCP_ENOMEM;
-			goto done;
+			break;
 		}
-		memcpy(order, changed, n * sizeof(*order));
-		qsort(order, n, sizeof(*order), cmp_order);
-		for (i = 0; i < n; i++) {
-			char *staged;
-
-			if (asprintf(&staged, "%s/%s", stage, order[i]->path) < 0 ||
-			    asprintf(&target, "%s/%s", dir, order[i]->path) < 0) {
-				st = UCP_ENOMEM;
-				break;
-			}
-			if (make_parents(target) < 0 || rename(staged, target) < 0) {
-				ucp_diags_add(diags, &(struct ucp_loc){ .file = target }, UCP_SEV_ERROR, true, "output",
-				    "cannot publish: %s", strerror(errno));
-				st = UCP_EIO;
-				free(staged);
-				free(target);
-				break;
-			}
-			for (j = 0; j < n && changed[j] != order[i]; j++)
-				;
-			if (!opts->quiet && report != NULL)
-				fprintf(report, "%s %s\n", is_new[j] ? "created" : "updated", order[i]->path);
+		if (make_parents(target) < 0 || rename(staged, target) < 0) {
+			ucp_diags_add(diags, &(struct ucp_loc){ .file = target }, UCP_SEV_ERROR, true, "output",
+			    "cannot publish: %s", strerror(errno));
+			st = UCP_EIO;
 			free(staged);
 			free(target);
+			break;
 		}
-		free(order);
+		if (!opts->quiet && report != NULL)
+			fprintf(report, "%s %s\n", changed[i].is_new ? "created" : "updated", path);
+		free(staged);
+		free(target);
 	}
 done:
 	if (stage != NULL) {
@@ -394,6 +387,5 @@ done:
 		free(stage);
 	}
 	free(changed);
-	free(is_new);
 	return st;
 }

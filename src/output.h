@@ -8,6 +8,7 @@
 #include "ucplan/diag.h"
 #include "ucplan/generator.h"
 #include "ucplan/status.h"
+#include "strmap.h"
 
 struct ucp_output_file {
 	char	*path;		/* relative to the output directory */
@@ -19,6 +20,7 @@ struct ucp_output {
 	struct ucp_output_file	*files;
 	size_t			 len;
 	size_t			 cap;
+	struct ucp_strmap	 index;		/* path -> index + 1 */
 };
 
 struct ucp_publish_opts {
@@ -31,7 +33,7 @@ struct ucp_publish_opts {
 struct ucp_output *ucp_output_new(void);
 void ucp_output_free(struct ucp_output *out);
 /* Returns the file at PATH, or NULL. */
-const struct ucp_output_file *ucp_output_find(const struct ucp_output *out, const char *path);
+struct ucp_output_file *ucp_output_find(const struct ucp_output *out, const char *path);
 
 /*
  * Publishes OUT under DIR: files that differ from what is on disk are written

@@ -186,7 +186,8 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 enum ucp_status
 ucp_serial_keep(const struct ucp_plan *plan, const char *dir, struct ucp_output *out)
 {
-	size_t v, i, j;
+	struct ucp_output_file *f;
+	size_t v, i;
 
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		const struct ucp_view_plan *vp = &plan->views[v];
@@ -205,13 +206,11 @@ ucp_serial_keep(const struct ucp_plan *plan, const char *dir, struct ucp_output 
 				return UCP_ENOMEM;
 			}
 			text = ucp_read_file(path, &len);
-			for (j = 0; text != NULL && j < out->len; j++) {
-				if (strcmp(out->files[j].path, rel) == 0) {
-					free(out->files[j].data);
-					out->files[j].data = text;
-					out->files[j].len = len;
-					text = NULL;
-				}
+			if (text != NULL && (f = ucp_output_find(out, rel)) != NULL) {
+				free(f->data);
+				f->data = text;
+				f->len = len;
+				text = NULL;
 			}
 			free(text);
 			free(rel);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "planner/internal.h"
+#include "ucplan/buf.h"
 
 static const char *const owa_2007[] = { "/owa/*", "/public/*", "/exchange/*", "/exchweb/*" };
 static const char *const ocs_paths[] = {
@@ -145,17 +146,22 @@ static void
 check_listener(struct planner *p, const struct ucp_cert *cert)
 {
 	const struct ucp_model *m = p->m;
-	const char *missing = "", *not_subject = "";
-	struct ucp_strmap seen;
-	size_t i, j, k, bad = 0;
+	bool isa = m->rp.product == UCP_RP_ISA2004 || m->rp.product == UCP_RP_ISA2006;
+	struct ucp_buf missing, not_subject;
+	struct ucp_strmap seen, on_cert;
+	size_t i, j, bad = 0;
 
+	ucp_buf_init(&missing);
+	ucp_buf_init(&not_subject);
 	ucp_strmap_init(&seen);
+	ucp_strmap_init(&on_cert);
+	for (i = 0; cert != NULL && i < cert->nsan; i++)
+		ucp_strmap_put(&on_cert, cert->san[i], (void *)cert->san[i]);
 	for (i = 0; i < p->rules.len; i++) {
 		const struct ucp_rule *r = p->rules.items[i];
 
 		for (j = 0; j < r->npublic_names; j++) {
 			const char *name = r->public_names[j];
-			bool on_cert = false;
 
 			if (ucp_strmap_has(&seen, name))
 				continue;
@@ -163,32 +169,31 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 			if (!resolves_to(p, name, m->rp.external_ip.v, 0))
 				plan_report(p, R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
 				    "listener address %s in the external view", name, m->rp.external_ip.v);
-			for (k = 0; cert != NULL && k < cert->nsan; k++)
-				on_cert = on_cert || strcmp(cert->san[k], name) == 0;
-			if (!on_cert)
-				missing = ucp_arena_printf(p->a, "%s%s%s", missing, *missing ? ", " : "", name);
-			if (cert != NULL && strcmp(cert->subject, name) != 0) {
-				not_subject = ucp_arena_printf(p->a, "%s%s%s", not_subject, *not_subject ? ", " : "", name);
+			if (!ucp_strmap_has(&on_cert, name))
+				ucp_buf_printf(&missing, "%s%s", missing.len ? ", " : "", name);
+			if (isa && cert != NULL && strcmp(cert->subject, name) != 0) {
+				ucp_buf_printf(&not_subject, "%s%s", not_subject.len ? ", " : "", name);
 				bad++;
 			}
 		}
 	}
-	ucp_strmap_clear(&seen);
-	if (*missing)
+	if (missing.len > 0)
 		plan_report(p, R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
-		    cert != NULL ? cert->name : "(none)", missing);
-	if (bad == 0 || cert == NULL)
-		return;
-	if (m->rp.product == UCP_RP_ISA2004)
+		    cert != NULL ? cert->name : "(none)", ucp_buf_str(&missing));
+	if (bad > 0 && m->rp.product == UCP_RP_ISA2004)
 		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2004 cannot read subject alternative names: "
 		    "a published name must be the listener certificate's subject (%s), and %s %s not; use ISA Server "
 		    "2006 SP1 or TMG 2010 (product = \"isa2006sp1\" or \"tmg2010\"), or one listener and certificate "
-		    "per published name", cert->subject, not_subject, bad > 1 ? "are" : "is");
-	else if (m->rp.product == UCP_RP_ISA2006)
+		    "per published name", cert->subject, ucp_buf_str(&not_subject), bad > 1 ? "are" : "is");
+	else if (bad > 0)
 		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2006 before SP1 honours only the subject or "
 		    "the first SAN entry (%s) of the listener certificate, so %s would fail with \"the target principal "
 		    "name is incorrect\"; install ISA Server 2006 SP1 (product = \"isa2006sp1\"), or use one listener "
-		    "and certificate per published name", cert->subject, not_subject);
+		    "and certificate per published name", cert->subject, ucp_buf_str(&not_subject));
+	ucp_strmap_clear(&seen);
+	ucp_strmap_clear(&on_cert);
+	ucp_buf_clear(&missing);
+	ucp_buf_clear(&not_subject);
 }
 
 void
