@@ -186,19 +186,20 @@ diagnostics(const struct ucp_plan *plan)
 char *
 ucp_plan_json(const struct ucp_plan *plan)
 {
+	static const enum ucp_view order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
 	json_t *root = json_object(), *views = json_object();
 	char *text, *out;
 	size_t v, i;
 
 	json_object_set_new(root, "ucplan", json_integer(1));
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
-		const struct ucp_view_plan *vp = &plan->views[v];
+		const struct ucp_view_plan *vp = &plan->views[order[v]];
 		json_t *jv = json_object(), *zones = json_array();
 
 		for (i = 0; i < vp->nzones; i++)
 			json_array_append_new(zones, zone(&vp->zones[i]));
 		json_object_set_new(jv, "zones", zones);
-		if (v == UCP_VIEW_INTERNAL)
+		if (order[v] == UCP_VIEW_INTERNAL)
 			json_object_set_new(jv, "match_clients", names(vp->clients, vp->nclients, false));
 		json_object_set_new(views, vp->name, jv);
 	}

@@ -145,8 +145,10 @@ internal_servers(struct planner *p)
 		    cert_for(p, "cas"));
 	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++)
 		if (m->exchange.cas[i].ip.v != NULL && strcmp(m->exchange.cas[i].ip.v, p->cas_vip) != 0)
-			add(p, "cas", "internal", m->exchange.cas[i].fqdn.v, m->exchange.cas[i].ip.v, 443, 0, "tcp",
-			    "inbound", "Client Access server behind the load balancer", cert_for(p, "cas"));
+			/* Clients reach each node through the VIP, under the client namespace. */
+			add(p, "cas", "internal", m->exchange.external_fqdn.v, m->exchange.cas[i].ip.v, 443, 0, "tcp",
+			    "inbound", ucp_arena_printf(p->a, "Client Access server %s behind the load balancer",
+			    m->exchange.cas[i].fqdn.v != NULL ? m->exchange.cas[i].fqdn.v : "?"), cert_for(p, "cas"));
 }
 
 /* The configuration setting behind an endpoint, for diagnostics. */
@@ -193,6 +195,43 @@ check_conflicts(struct planner *p)
 	}
 }
 
+/* Every name a client reaches on an endpoint is on the certificate bound there. */
+static void
+check_coverage(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i, j, k;
+
+	for (i = 0; i < p->endpoints.len; i++) {
+		const struct ucp_endpoint *e = p->endpoints.items[i];
+		const struct ucp_cert *c = NULL;
+		bool covered = false;
+
+		for (j = 0; e->certificate != NULL && j < p->certs.len; j++)
+			if (strcmp(((const struct ucp_cert *)p->certs.items[j])->name, e->certificate) == 0)
+				c = p->certs.items[j];
+		if (c == NULL || e->fqdn == NULL)
+			continue;
+		for (k = 0; k < c->nsan && !covered; k++)
+			covered = strcmp(c->san[k], e->fqdn) == 0;
+		if (!covered)
+			plan_report(p, R_CERT_COVERAGE, where(p, e), "%s is reached at %s:%u, but the certificate %s bound "
+			    "there does not list it", e->fqdn, e->ip, e->port, c->name);
+		if (strcmp(e->role, "access-edge") != 0 || e->port != 443)
+			continue;
+		for (j = 0; j < m->sip.domains.len; j++) {
+			const char *want = ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[j].v);
+
+			for (k = 0, covered = false; k < c->nsan && !covered; k++)
+				covered = strcmp(c->san[k], want) == 0;
+			if (!covered)
+				plan_report(p, R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
+				    "through the Access Edge, but its certificate %s does not list it",
+				    m->sip.domains.items[j].v, want, c->name);
+		}
+	}
+}
+
 void
 plan_endpoints(struct planner *p)
 {
@@ -206,4 +245,5 @@ plan_endpoints(struct planner *p)
 		    cert_for(p, "reverse-proxy"));
 	internal_servers(p);
 	check_conflicts(p);
+	check_coverage(p);
 }
