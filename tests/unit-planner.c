@@ -143,6 +143,9 @@ static const struct {
 	  "external = { nameservers = [ \"ns.example.com\" ]; }; };\n"
 	  "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
 	  "pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; }; };\n", "zone-glue", "dns.internal.nameservers[0]" },
+	{ SIP_WITH("edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n"
+	  "access = { ip = \"192.0.2.20\"; };\n webconf = { fqdn = \"wc.example.com\"; ip = \"192.0.2.21\"; port = 443; }; };\n"),
+	  "C6", "sip.edge.webconf.port" },
 	{ SIP_WITH("") "exchange = { version = \"2007\"; external_fqdn = \"mail.example.com\";\n"
 	  "cas = ( { fqdn = \"cas.example.com\"; ip = \"10.0.0.20\"; } ); services = [ \"owa\", \"ecp\" ]; };\n"
 	  "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", "topology", "exchange.services" },

@@ -247,6 +247,10 @@ plan_sip(struct planner *p)
 			    "_sip._tls.%s and strict naming requires the certificate subject there", want, d0);
 		p->webconf_shared = wc->present && m->certs.design == UCP_DESIGN_SINGLE &&
 		    m->certs.webconf == UCP_WEBCONF_PORT444;
+		if (p->webconf_shared && wc->port.set && wc->port.v == 443)
+			plan_report(p, R_CERT_WEBCONF, &wc->port.loc, "with one certificate the Web Conferencing Edge "
+			    "certificate subject must be its FQDN, so it takes the Access Edge FQDN and address and needs "
+			    "a port other than the Access Edge's 443 (444), or certificates.webconf = \"separate\"");
 		if (p->webconf_shared) {
 			unsigned port = wc->port.set ? (unsigned)wc->port.v : 444;
 
