@@ -74,11 +74,10 @@ static enum ucp_status
 views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 {
 	struct ucp_tvars *vars = ucp_tvars_new();
-	struct ucp_buf b, header;
+	struct ucp_buf header;
 	enum ucp_status st;
 	size_t i, v;
 
-	ucp_buf_init(&b);
 	ucp_buf_init(&header);
 	ucp_gen_header(&header, plan, "//", "");
 	/* The template supplies the newline. */
@@ -103,10 +102,7 @@ views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 			ucp_tvars_set(zv, "file", "%s/db.%s", vp->name, vp->zones[i].name);
 		}
 	}
-	st = ucp_template_render(ctx->templates, "named.conf.views.tmpl", vars, &b, ctx->diags);
-	if (st == UCP_OK)
-		st = ucp_output_add(ctx->out, "bind/named.conf.views", &b);
-	ucp_buf_clear(&b);
+	st = ucp_gen_render(ctx, "named.conf.views.tmpl", vars, "bind/named.conf.views");
 	ucp_buf_clear(&header);
 	ucp_tvars_free(vars);
 	return st;

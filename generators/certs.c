@@ -53,8 +53,7 @@ cert_vars(const struct ucp_plan *plan, const struct ucp_cert *c, const char *com
 	subject_dn(plan, c, &b);
 	ucp_tvars_set(v, "subject_dn", "%s", ucp_buf_str(&b));
 	ucp_buf_reset(&b);
-	for (i = 0; i < c->nsan; i++)
-		ucp_buf_printf(&b, "%s%s", i ? "," : "", c->san[i]);
+	ucp_buf_join(&b, c->san, c->nsan, ",");
 	ucp_tvars_set(v, "domains", "%s", ucp_buf_str(&b));
 	ucp_buf_clear(&b);
 	ucp_tvars_set(v, "cert", "%s", c->name);
@@ -89,15 +88,10 @@ render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const struct ucp_ce
 {
 	struct ucp_tvars *v = cert_vars(plan, c, comment, "");
 	enum ucp_status st;
-	struct ucp_buf b;
 
 	if (extra != NULL)
 		extra(plan, v);
-	ucp_buf_init(&b);
-	st = ucp_template_render(ctx->templates, tmpl, v, &b, ctx->diags);
-	if (st == UCP_OK)
-		st = ucp_output_add(ctx->out, path, &b);
-	ucp_buf_clear(&b);
+	st = ucp_gen_render(ctx, tmpl, v, path);
 	ucp_tvars_free(v);
 	return st;
 }
@@ -127,8 +121,7 @@ table(const struct ucp_plan *plan, struct ucp_buf *b)
 		bool first = true;
 
 		ucp_buf_printf(b, "| %s | %s | %s | ", c->name, ca_name(c), c->subject);
-		for (j = 0; j < c->nsan; j++)
-			ucp_buf_printf(b, "%s%s", j ? ", " : "", c->san[j]);
+		ucp_buf_join(b, c->san, c->nsan, ", ");
 		ucp_buf_printf(b, " | RSA %u%s | %s | ", c->key_bits, c->exportable ? ", exportable" : "", c->usage);
 		for (j = 0; j < plan->nendpoints; j++) {
 			const struct ucp_endpoint *e = &plan->endpoints[j];

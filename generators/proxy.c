@@ -29,21 +29,12 @@ path_regex(const struct ucp_rule *r, struct ucp_buf *b)
 }
 
 static void
-join(struct ucp_buf *b, const char *const *list, size_t n, const char *sep)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ucp_buf_printf(b, "%s%s", i ? sep : "", list[i]);
-}
-
-static void
 set_joined(struct ucp_tvars *v, const char *key, const char *const *list, size_t n, const char *sep)
 {
 	struct ucp_buf b;
 
 	ucp_buf_init(&b);
-	join(&b, list, n, sep);
+	ucp_buf_join(&b, list, n, sep);
 	ucp_tvars_set(v, key, "%s", ucp_buf_str(&b));
 	ucp_buf_clear(&b);
 }
@@ -167,15 +158,10 @@ gen_proxy_render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const cha
 {
 	struct ucp_tvars *v = gen_proxy_vars(plan, prefix);
 	enum ucp_status st;
-	struct ucp_buf b;
 
 	if (v == NULL)
 		return UCP_OK;
-	ucp_buf_init(&b);
-	st = ucp_template_render(ctx->templates, tmpl, v, &b, ctx->diags);
-	if (st == UCP_OK)
-		st = ucp_output_add(ctx->out, path, &b);
-	ucp_buf_clear(&b);
+	st = ucp_gen_render(ctx, tmpl, v, path);
 	ucp_tvars_free(v);
 	return st;
 }

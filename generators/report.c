@@ -5,15 +5,6 @@
 #include "ucplan/report.h"
 
 static void
-join(struct ucp_buf *b, const char *const *list, size_t n, const char *sep)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ucp_buf_printf(b, "%s%s", i ? sep : "", list[i]);
-}
-
-static void
 dns_tables(const struct ucp_plan *plan, struct ucp_buf *b)
 {
 	static const enum ucp_view order[] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
@@ -29,7 +20,7 @@ dns_tables(const struct ucp_plan *plan, struct ucp_buf *b)
 			const struct ucp_zone *z = &vp->zones[i];
 
 			ucp_buf_printf(b, "Zone `%s`%s (NS ", z->name, z->pinpoint ? ", pin-point" : "");
-			join(b, z->ns, z->nns, ", ");
+			ucp_buf_join(b, z->ns, z->nns, ", ");
 			ucp_buf_printf(b, "; serial %u):\n\n| Owner | Type | TTL | Data | Why |\n|---|---|---|---|---|\n",
 			    z->serial);
 			for (j = 0; j < z->nrecords; j++) {
@@ -57,7 +48,7 @@ cert_table(const struct ucp_plan *plan, struct ucp_buf *b)
 
 		ucp_buf_printf(b, "| %s | %s | %s | ", c->name, c->ca == UCP_CA_PUBLIC ? "public" : "enterprise",
 		    c->subject);
-		join(b, c->san, c->nsan, ", ");
+		ucp_buf_join(b, c->san, c->nsan, ", ");
 		ucp_buf_printf(b, " | %u%s | %s |\n", c->key_bits, c->exportable ? ", exportable" : "", c->usage);
 	}
 	ucp_buf_puts(b, "\n");
@@ -105,9 +96,9 @@ publishing_table(const struct ucp_plan *plan, struct ucp_buf *b)
 		const struct ucp_rule *r = &pub->rules[i];
 
 		ucp_buf_printf(b, "| %s | ", r->name);
-		join(b, r->public_names, r->npublic_names, ", ");
+		ucp_buf_join(b, r->public_names, r->npublic_names, ", ");
 		ucp_buf_puts(b, " | ");
-		join(b, r->paths, r->npaths, ", ");
+		ucp_buf_join(b, r->paths, r->npaths, ", ");
 		ucp_buf_printf(b, " | %s : %u | %s | %s |\n", r->internal_site, r->internal_port,
 		    r->forward_host_header ? "forwarded" : "rewritten", r->authentication);
 	}

@@ -27,15 +27,6 @@ delegation(const struct ucp_rule *r)
 }
 
 static void
-join(struct ucp_buf *b, const char *const *list, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ucp_buf_printf(b, "%s%s", i ? ", " : "", list[i]);
-}
-
-static void
 tables(const struct ucp_plan *plan, struct ucp_buf *b)
 {
 	const struct ucp_publishing *pub = &plan->publishing;
@@ -59,9 +50,9 @@ tables(const struct ucp_plan *plan, struct ucp_buf *b)
 
 		ucp_buf_printf(b, "| %s | Allow | External | %s | %s | %s | ", r->name, r->internal_site,
 		    r->internal_ip ? r->internal_ip : "-", r->forward_host_header ? "Yes" : "No");
-		join(b, r->public_names, r->npublic_names);
+		ucp_buf_join(b, r->public_names, r->npublic_names, ", ");
 		ucp_buf_puts(b, " | ");
-		join(b, r->paths, r->npaths);
+		ucp_buf_join(b, r->paths, r->npaths, ", ");
 		ucp_buf_printf(b, " | SSL port %u | %s | All Users |\n", r->internal_port, delegation(r));
 	}
 }
@@ -96,10 +87,8 @@ script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	else if (strcmp(pub->product, "isa2006") == 0)
 		ucp_tvars_set(ucp_tvars_push(v, "san_limits"), "note", "ISA Server 2006 before SP1 honours only the "
 		    "subject or the first SAN entry: every published name must be the subject (checked by ucplan).");
-	st = ucp_template_render(ctx->templates, "tmg-publish.ps1.tmpl", v, &b, ctx->diags);
-	if (st == UCP_OK)
-		st = ucp_output_add(ctx->out, "proxy/tmg-publish.ps1", &b);
 	ucp_buf_clear(&b);
+	st = ucp_gen_render(ctx, "tmg-publish.ps1.tmpl", v, "proxy/tmg-publish.ps1");
 	ucp_tvars_free(v);
 	return st;
 }

@@ -1,8 +1,11 @@
 /* The growable text buffer behind all generated output. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ucplan/buf.h"
 
@@ -106,6 +109,18 @@ ucp_buf_pad(struct ucp_buf *b, size_t column)
 		ucp_buf_add(b, " ", 1);
 }
 
+void
+ucp_buf_join(struct ucp_buf *b, const char *const *list, size_t n, const char *sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ucp_buf_puts(b, sep);
+		ucp_buf_puts(b, list[i]);
+	}
+}
+
 const char *
 ucp_buf_str(const struct ucp_buf *b)
 {
@@ -127,4 +142,29 @@ ucp_buf_export(struct ucp_buf *b)
 		p = calloc(1, 1);
 	ucp_buf_init(b);
 	return p;
+}
+
+char *
+ucp_read_file(const char *path, size_t *lenp)
+{
+	struct ucp_buf b;
+	char chunk[8192];
+	ssize_t n;
+	int fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	ucp_buf_init(&b);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		ucp_buf_add(&b, chunk, (size_t)n);
+	saved = errno;
+	close(fd);
+	if (n < 0 || b.failed) {
+		ucp_buf_clear(&b);
+		errno = n < 0 ? saved : ENOMEM;
+		return NULL;
+	}
+	if (lenp != NULL)
+		*lenp = b.len;
+	return ucp_buf_export(&b);
 }

@@ -87,36 +87,25 @@ ucp_output_find(const struct ucp_output *out, const char *path)
 	return i != 0 ? &out->files[i - 1] : NULL;
 }
 
+enum ucp_status
+ucp_gen_render(struct ucp_gen_ctx *ctx, const char *tmpl, const struct ucp_tvars *vars, const char *path)
+{
+	enum ucp_status st;
+	struct ucp_buf b;
+
+	ucp_buf_init(&b);
+	st = ucp_template_render(ctx->templates, tmpl, vars, &b, ctx->diags);
+	if (st == UCP_OK)
+		st = ucp_output_add(ctx->out, path, &b);
+	ucp_buf_clear(&b);
+	return st;
+}
+
 void
 ucp_gen_header(struct ucp_buf *b, const struct ucp_plan *plan, const char *prefix, const char *suffix)
 {
 	ucp_buf_printf(b, "%s " UCP_HEADER_MARK " %s from %s; do not edit.%s\n", prefix, PACKAGE_VERSION,
 	    plan->config_name, suffix);
-}
-
-char *
-ucp_read_file(const char *path, size_t *lenp)
-{
-	struct ucp_buf b;
-	char chunk[8192];
-	ssize_t n;
-	int fd, saved;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return NULL;
-	ucp_buf_init(&b);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		ucp_buf_add(&b, chunk, (size_t)n);
-	saved = errno;
-	close(fd);
-	if (n < 0 || b.failed) {
-		ucp_buf_clear(&b);
-		errno = n < 0 ? saved : ENOMEM;
-		return NULL;
-	}
-	if (lenp != NULL)
-		*lenp = b.len;
-	return ucp_buf_export(&b);
 }
 
 /* Creates every missing directory of PATH's parent (PATH itself is a file). */

@@ -320,28 +320,6 @@ ucp_templates_free(struct ucp_templates *t)
 	free(t);
 }
 
-static char *
-read_file(const char *path)
-{
-	struct ucp_buf b;
-	char chunk[4096];
-	size_t n;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	ucp_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		ucp_buf_add(&b, chunk, n);
-	if (ferror(fp) || b.failed) {
-		fclose(fp);
-		ucp_buf_clear(&b);
-		return NULL;
-	}
-	fclose(fp);
-	return ucp_buf_export(&b);
-}
-
 enum ucp_status
 ucp_template_render(const struct ucp_templates *t, const char *name, const struct ucp_tvars *vars,
     struct ucp_buf *out, struct ucp_diags *diags)
@@ -353,7 +331,7 @@ ucp_template_render(const struct ucp_templates *t, const char *name, const struc
 	if (t != NULL && t->dir != NULL) {
 		if (asprintf(&path, "%s/%s", t->dir, name) < 0)
 			return UCP_ENOMEM;
-		text = read_file(path);
+		text = ucp_read_file(path, NULL);
 		if (text == NULL && errno != ENOENT) {
 			ucp_diags_add(diags, &(struct ucp_loc){ .file = path }, UCP_SEV_ERROR, true, "template",
 			    "cannot read the template: %s", strerror(errno));

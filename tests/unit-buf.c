@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ucplan/buf.h"
 
@@ -55,12 +56,42 @@ test_sticky_error(void **state)
 	ucp_buf_clear(&b);
 }
 
+static void
+test_join_and_read(void **state)
+{
+	static const char *const list[] = { "a", "bb", "c" };
+	struct ucp_buf b;
+	char path[] = "/tmp/ucplan-buf.XXXXXX", *text;
+	size_t len;
+	int fd;
+
+	(void)state;
+	ucp_buf_init(&b);
+	ucp_buf_join(&b, list, 3, ", ");
+	assert_string_equal(ucp_buf_str(&b), "a, bb, c");
+	ucp_buf_reset(&b);
+	ucp_buf_join(&b, list, 0, ", ");
+	assert_string_equal(ucp_buf_str(&b), "");
+	ucp_buf_clear(&b);
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, "zone\0data", 9), 9);
+	close(fd);
+	text = ucp_read_file(path, &len);
+	assert_non_null(text);
+	assert_int_equal(len, 9);
+	assert_memory_equal(text, "zone\0data", 9);
+	free(text);
+	unlink(path);
+	assert_null(ucp_read_file(path, &len));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_format),
 		cmocka_unit_test(test_sticky_error),
+		cmocka_unit_test(test_join_and_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,11 +29,16 @@ void ucp_buf_printf(struct ucp_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends spaces until the current line is at least COLUMN characters wide. */
 void ucp_buf_pad(struct ucp_buf *b, size_t column);
+/* Appends the N strings of LIST separated by SEP. */
+void ucp_buf_join(struct ucp_buf *b, const char *const *list, size_t n, const char *sep);
 /* Returns the contents (never NULL; "" when empty). Borrowed from B. */
 const char *ucp_buf_str(const struct ucp_buf *b);
 /* Returns UCP_ENOMEM if any operation failed since init/reset, else UCP_OK. */
 enum ucp_status ucp_buf_status(const struct ucp_buf *b);
 /* Takes the contents out of B (caller frees with free()); B is left empty. */
 char *ucp_buf_export(struct ucp_buf *b);
+
+/* Reads the whole file at PATH; returns NULL with errno set on failure. Caller frees. */
+char *ucp_read_file(const char *path, size_t *lenp);
 
 #endif
