@@ -848,6 +848,19 @@ contact_rname(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	return res;
 }
 
+/* Reports an empty array or list NAME in GROUP (a missing one is reported by the schema check). */
+static void
+require_items(struct loader *ld, const config_setting_t *group, const char *name, const char *why)
+{
+	const config_setting_t *s = member(group, name);
+
+	if (s != NULL && config_setting_is_aggregate(s) && config_setting_length(s) == 0) {
+		struct ucp_loc loc = loc_of(ld, s);
+
+		REPORT(ld, &loc, "config-required", "%s", why);
+	}
+}
+
 /* ---- sections ------------------------------------------------------------- */
 
 static void
@@ -895,6 +908,8 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	m->dns.zones = get_names(ld, dns, "zones", false);
 	s = member(dns, "internal");
 	m->dns.int_ns = get_names(ld, s, "nameservers", false);
+	require_items(ld, s, "nameservers", "at least one nameserver is needed");
+	require_items(ld, s, "clients", "at least one address or prefix is needed, or no client sees the internal view");
 	m->dns.style = (enum ucp_style)get_choice(ld, s, "style", styles, UCP_STYLE_SPLIT_BRAIN, &m->dns.style_loc);
 	{
 		const config_setting_t *c = member(s, "clients");
@@ -922,6 +937,7 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	}
 	s = member(dns, "external");
 	m->dns.ext_ns = get_names(ld, s, "nameservers", false);
+	require_items(ld, s, "nameservers", "at least one nameserver is needed");
 	load_records(ld, dns);
 }
 
@@ -944,8 +960,7 @@ load_sip(struct loader *ld, const config_setting_t *root)
 	m->sip.loc = loc_of(ld, sip);
 	get_choice(ld, sip, "product", products, 0, &m->sip.product.loc);
 	m->sip.domains = get_names(ld, sip, "domains", false);
-	if (member(sip, "domains") != NULL && config_setting_length(member(sip, "domains")) == 0)
-		REPORT(ld, &m->sip.domains.loc, "config-required", "at least one SIP domain is needed");
+	require_items(ld, sip, "domains", "at least one SIP domain is needed");
 	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, "edition", editions, UCP_EDITION_STANDARD,
 	    &m->sip.edition_loc);
 	pool = member(sip, "pool");
