@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "ucplan/buf.h"
 
 static struct ucp_plan *
 plan_of(const char *text, struct ucp_diags *d)
@@ -232,6 +233,43 @@ test_several_cas_need_vip(void **state)
 	ucp_diags_clear(&d);
 }
 
+static void
+test_san_count(void **state)
+{
+	struct ucp_buf cfg;
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	int i;
+
+	(void)state;
+	/* 60 SIP domains: sip.<d> and autodiscover.<d> each, 120 names on the external certificate. */
+	ucp_buf_init(&cfg);
+	ucp_buf_puts(&cfg, "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.corp.example.com\" ]; "
+	    "clients = [ \"10.0.0.0/8\" ]; }; external = { nameservers = [ \"ns1.example.com\" ]; };\n"
+	    "records = ( { view = \"external\"; name = \"ns1.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	    "{ view = \"internal\"; name = \"ns.corp.example.com\"; type = \"A\"; data = \"10.0.0.53\"; } ); };\n"
+	    "sip = { product = \"ocs2007r2\"; edition = \"standard\"; pool = { fqdn = \"ocs.corp.example.com\"; "
+	    "ip = \"10.0.0.5\"; };\n edge = { internal = { fqdn = \"edge.corp.example.com\"; ip = \"10.0.1.5\"; }; "
+	    "access = { ip = \"192.0.2.20\"; }; };\n domains = [ \"example.com\"");
+	for (i = 1; i < 60; i++)
+		ucp_buf_printf(&cfg, ", \"t%d.example.org\"", i);
+	ucp_buf_puts(&cfg, " ]; };\nexchange = { version = \"2010\"; external_fqdn = \"mail.example.com\"; "
+	    "cas = ( { fqdn = \"cas.corp.example.com\"; ip = \"10.0.0.20\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n");
+	p = plan_of(ucp_buf_str(&cfg), &d);
+	assert_non_null(p);
+	assert_non_null(tu_diag(&d, "cert-san-count"));
+	assert_int_equal(tu_diag(&d, "cert-san-count")->severity, UCP_SEV_WARNING);
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+	ucp_buf_clear(&cfg);
+	/* The examples stay well below it. */
+	p = plan_of(TU_BASE, &d);
+	assert_null(tu_diag(&d, "cert-san-count"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -243,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_lint_override),
 		cmocka_unit_test(test_autodiscover_srv_and_multi_domain),
 		cmocka_unit_test(test_several_cas_need_vip),
+		cmocka_unit_test(test_san_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,9 @@
 #include "name.h"
 #include "planner/internal.h"
 
+/* The most names public CAs commonly sell on one SAN (UCC) certificate. */
+#define MAX_PUBLIC_SAN 100
+
 /* A certificate being built: names with the setting that put each there. */
 struct cb {
 	struct ucp_cert		*cert;
@@ -70,6 +73,11 @@ cb_done(struct planner *p, struct cb *b)
 	if (c->nsan == 0 || strcmp(c->san[0], c->subject) != 0)
 		plan_report(p, R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
 		    "SAN entry", c->name, c->subject);
+	if (c->ca == UCP_CA_PUBLIC && c->nsan > MAX_PUBLIC_SAN)
+		plan_report(p, R_CERT_SAN_COUNT, &p->m->certs.loc, "the public certificate %s needs %zu names; public "
+		    "CAs sell SAN certificates with at most %d: split the domains over several certificates "
+		    "(certificates.design = \"per-role\" separates the Edge from the web names)", c->name, c->nsan,
+		    MAX_PUBLIC_SAN);
 	for (i = 0; c->ca == UCP_CA_PUBLIC && p->m->certs.public_ca && i < c->nsan; i++) {
 		if (ucp_name_is_internal(c->san[i]))
 			plan_report(p, R_CERT_INTERNAL_NAME, b->locs.items[i], "%s would go on the public certificate "

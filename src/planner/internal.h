@@ -39,6 +39,7 @@ enum rule {
 	R_CERT_ISA,		/* C15 */
 	R_CERT_INTERNAL_NAME,	/* C16 */
 	R_CERT_COVERAGE,	/* cert-coverage */
+	R_CERT_SAN_COUNT,	/* cert-san-count */
 	R_PORT_AV_AUTH,		/* P1 */
 	R_PORT_SHARED,		/* P4 */
 	R_PORT_LB,		/* P11 */

@@ -31,6 +31,7 @@ const struct ucp_rule_info ucp_rules[] = {
 	[R_CERT_ISA] = { "C15", UCP_SEV_ERROR, "ISA 2004 reads no SAN; ISA 2006 RTM only the subject / first SAN", "reference 8, 12.2 C15" },
 	[R_CERT_INTERNAL_NAME] = { "C16", UCP_SEV_ERROR, "public certificates hold no internal names", "reference 2.5, 12.2 C16" },
 	[R_CERT_COVERAGE] = { "cert-coverage", UCP_SEV_ERROR, "every name a client reaches is on the certificate bound there", "spec 4.5" },
+	[R_CERT_SAN_COUNT] = { "cert-san-count", UCP_SEV_WARNING, "a public certificate needs no more names than CAs sell on one (100)", "reference 10" },
 	[R_PORT_AV_AUTH] = { "P1", UCP_SEV_ERROR, "A/V authentication uses 5062/TCP, never 443", "reference 3.4, 12.3 P1" },
 	[R_PORT_SHARED] = { "P4", UCP_SEV_WARNING, "services sharing an external IP use distinct ports; 444 may be blocked remotely", "reference 12.3 P4" },
 	[R_PORT_LB] = { "P11", UCP_SEV_ERROR, "OCS supports only hardware load balancers; Windows NLB never", "reference 3.1, 12.3 P11" },
