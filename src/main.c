@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "config.h"
@@ -318,6 +319,7 @@ cmd_generate(int argc, char **argv)
 	bool verbose = false;
 	struct session s;
 	enum ucp_status st;
+	struct stat sb;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "o:g:qv", opts, NULL)) != -1) {
@@ -338,6 +340,8 @@ cmd_generate(int argc, char **argv)
 		return usage_error("%s", "generate needs -o DIR");
 	if (list != NULL && !check_generator_list(list))
 		return EXIT_USAGE;
+	if (templates != NULL && (stat(templates, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+		return usage_error("--templates %s is not a directory", templates);
 	if ((rc = load(&s, argv[optind], verbose)) != EXIT_OK) {
 		session_clear(&s);
 		return rc;
