@@ -246,9 +246,19 @@ enterprise(struct planner *p)
 	}
 }
 
-/* True when certificate C holds NAME. */
-static bool
-cert_has(const struct ucp_cert *c, const char *name)
+const struct ucp_cert *
+plan_cert(const struct planner *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->certs.len; i++)
+		if (strcmp(((const struct ucp_cert *)p->certs.items[i])->name, name) == 0)
+			return p->certs.items[i];
+	return NULL;
+}
+
+bool
+plan_cert_has(const struct ucp_cert *c, const char *name)
 {
 	size_t i;
 
@@ -269,7 +279,7 @@ check_edge(struct planner *p)
 	for (i = 0; i < p->certs.len; i++) {
 		const struct ucp_cert *c = p->certs.items[i];
 
-		if (av->fqdn.v != NULL && c->ca == UCP_CA_PUBLIC && cert_has(c, av->fqdn.v))
+		if (av->fqdn.v != NULL && c->ca == UCP_CA_PUBLIC && plan_cert_has(c, av->fqdn.v))
 			plan_report(p, R_CERT_COVERAGE, &av->fqdn.loc, "the A/V Edge FQDN %s must stay off certificate %s: "
 			    "give the A/V Edge a name of its own", av->fqdn.v, c->name);
 		for (j = 0; j < c->nused_by; j++) {

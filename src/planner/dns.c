@@ -23,17 +23,25 @@ struct view_zones {
 	struct ucp_ptrs		 list;	/* struct zb *, insertion order */
 };
 
-/* The longest suffix of NAME (or NAME itself) that is a key of MAP. */
+/* The longest suffix of NAME (or NAME itself) that is a key of MAP, or NULL. */
+static const char *
+zone_of(const struct ucp_strmap *map, const char *name)
+{
+	const char *n;
+
+	for (n = name; n != NULL; n = ucp_name_parent(n))
+		if (ucp_strmap_has(map, n))
+			return n;
+	return NULL;
+}
+
+/* The value of that longest suffix, or NULL. */
 static void *
 longest(const struct ucp_strmap *map, const char *name)
 {
-	const char *n;
-	void *v;
+	const char *zone = zone_of(map, name);
 
-	for (n = name; n != NULL; n = ucp_name_parent(n))
-		if ((v = ucp_strmap_get(map, n)) != NULL)
-			return v;
-	return NULL;
+	return zone != NULL ? ucp_strmap_get(map, zone) : NULL;
 }
 
 static struct zb *
@@ -49,23 +57,6 @@ zone_get(struct planner *p, struct view_zones *vz, const char *name, bool pinpoi
 		ucp_ptrs_add(p->a, &vz->list, z);
 	}
 	return z;
-}
-
-static struct prec *
-new_prec(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
-    const char *why, const struct ucp_loc *loc)
-{
-	struct prec *r = ucp_arena_alloc(p->a, sizeof(*r));
-
-	r->r.owner = owner;
-	r->r.type = type;
-	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
-	r->r.data = data;
-	r->r.why = why;
-	r->view = view;
-	if (loc != NULL)
-		r->loc = *loc;
-	return r;
 }
 
 static void
@@ -124,18 +115,6 @@ place(struct planner *p, struct view_zones *vz, struct prec *r)
 	ucp_ptrs_add(p->a, &z->recs, r);
 }
 
-/* The zone of SET that NAME lies in (its longest suffix), or NULL. */
-static const char *
-zone_of(const struct ucp_strmap *set, const char *name)
-{
-	const char *n;
-
-	for (n = name; n != NULL; n = ucp_name_parent(n))
-		if (ucp_strmap_has(set, n))
-			return n;
-	return NULL;
-}
-
 static void
 build_external(struct planner *p, const struct ucp_strmap *set, struct view_zones *vz)
 {
@@ -179,17 +158,19 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 	/* Split-brain: every external node without internal records is copied. */
 	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
 		const struct prec *r = p->recs[UCP_VIEW_EXTERNAL].items[i];
+		struct prec *copy;
 		struct zb *z;
 
 		if (plan_owner(p, UCP_VIEW_INTERNAL, r->r.owner) != NULL)
 			continue;
 		if ((z = longest(&vz->map, r->r.owner)) == NULL)
 			continue;
-		ucp_ptrs_add(p->a, &z->recs, new_prec(p, UCP_VIEW_INTERNAL, r->r.owner, r->r.type, r->r.data,
-		    r->extra ? "copy of the external record" : r->r.why, &r->loc));
-		((struct prec *)z->recs.items[z->recs.len - 1])->r.ttl = r->r.ttl;
-		((struct prec *)z->recs.items[z->recs.len - 1])->extra = r->extra;
-		((struct prec *)z->recs.items[z->recs.len - 1])->copy = true;
+		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->r.owner, r->r.type, r->r.data,
+		    r->extra ? "copy of the external record" : r->r.why, &r->loc);
+		copy->r.ttl = r->r.ttl;
+		copy->extra = r->extra;
+		copy->copy = true;
+		ucp_ptrs_add(p->a, &z->recs, copy);
 	}
 }
 
@@ -216,7 +197,7 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			const char *target = ns->items[j].v;
 			bool glued = false;
 
-			ucp_ptrs_add(p->a, &parent->recs, new_prec(p, view, child->name, UCP_RR_NS,
+			ucp_ptrs_add(p->a, &parent->recs, plan_prec_new(p, view, child->name, UCP_RR_NS,
 			    ucp_arena_printf(p->a, "%s.", target), "delegation of the nested zone", &ns->items[j].loc));
 			if (!ucp_name_in(target, child->name))
 				continue;
@@ -225,7 +206,7 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 
 				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
 					continue;
-				ucp_ptrs_add(p->a, &parent->recs, new_prec(p, view, r->r.owner, r->r.type, r->r.data,
+				ucp_ptrs_add(p->a, &parent->recs, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data,
 				    "glue", &r->loc));
 				glued = true;
 			}

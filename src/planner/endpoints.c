@@ -200,21 +200,15 @@ static void
 check_coverage(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	size_t i, j, k;
+	size_t i, j;
 
 	for (i = 0; i < p->endpoints.len; i++) {
 		const struct ucp_endpoint *e = p->endpoints.items[i];
-		const struct ucp_cert *c = NULL;
-		bool covered = false;
+		const struct ucp_cert *c = e->certificate != NULL ? plan_cert(p, e->certificate) : NULL;
 
-		for (j = 0; e->certificate != NULL && j < p->certs.len; j++)
-			if (strcmp(((const struct ucp_cert *)p->certs.items[j])->name, e->certificate) == 0)
-				c = p->certs.items[j];
 		if (c == NULL || e->fqdn == NULL)
 			continue;
-		for (k = 0; k < c->nsan && !covered; k++)
-			covered = strcmp(c->san[k], e->fqdn) == 0;
-		if (!covered)
+		if (!plan_cert_has(c, e->fqdn))
 			plan_report(p, R_CERT_COVERAGE, where(p, e), "%s is reached at %s:%u, but the certificate %s bound "
 			    "there does not list it", e->fqdn, e->ip, e->port, c->name);
 		if (strcmp(e->role, "access-edge") != 0 || e->port != 443)
@@ -222,9 +216,7 @@ check_coverage(struct planner *p)
 		for (j = 0; j < m->sip.domains.len; j++) {
 			const char *want = ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[j].v);
 
-			for (k = 0, covered = false; k < c->nsan && !covered; k++)
-				covered = strcmp(c->san[k], want) == 0;
-			if (!covered)
+			if (!plan_cert_has(c, want))
 				plan_report(p, R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
 				    "through the Access Edge, but its certificate %s does not list it",
 				    m->sip.domains.items[j].v, want, c->name);

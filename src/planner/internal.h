@@ -91,6 +91,12 @@ void plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ..
 struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/*
+ * Allocates a record that is not yet in any index: OWNER and DATA must live in
+ * the plan's arena; the TTL is dns.ttl.
+ */
+struct prec *plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+    const char *data, const char *why, const struct ucp_loc *loc);
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 
@@ -102,6 +108,11 @@ void plan_zones(struct planner *p);
 void plan_certificates(struct planner *p);
 void plan_endpoints(struct planner *p);
 void plan_publishing(struct planner *p);
+
+/* The planned certificate called NAME, or NULL. */
+const struct ucp_cert *plan_cert(const struct planner *p, const char *name);
+/* True when certificate C lists NAME in its SAN. */
+bool plan_cert_has(const struct ucp_cert *c, const char *name);
 
 /* Array helpers: copy a pointer vector into a plan array. */
 const char *const *plan_names(struct planner *p, const struct ucp_ptrs *v);

@@ -105,6 +105,23 @@ plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 }
 
 struct prec *
+plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
+    const char *why, const struct ucp_loc *loc)
+{
+	struct prec *r = ucp_arena_alloc(p->a, sizeof(*r));
+
+	r->r.owner = owner;
+	r->r.type = type;
+	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
+	r->r.data = data;
+	r->r.why = why;
+	r->view = view;
+	if (loc != NULL)
+		r->loc = *loc;
+	return r;
+}
+
+struct prec *
 plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
@@ -125,15 +142,7 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 			return r;
 		}
 	}
-	r = ucp_arena_alloc(p->a, sizeof(*r));
-	r->r.owner = ucp_arena_strdup(p->a, owner);
-	r->r.type = type;
-	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
-	r->r.data = ucp_arena_strdup(p->a, data);
-	r->r.why = why;
-	r->view = view;
-	if (loc != NULL)
-		r->loc = *loc;
+	r = plan_prec_new(p, view, ucp_arena_strdup(p->a, owner), type, ucp_arena_strdup(p->a, data), why, loc);
 	free(data);
 	if (last != NULL)
 		last->next_same_owner = r;

@@ -201,17 +201,14 @@ plan_publishing(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
 	const char *cert_name = m->certs.design == UCP_DESIGN_SINGLE ? "external" : "reverse-proxy";
-	const struct ucp_cert *cert = NULL;
+	const struct ucp_cert *cert;
 	struct ucp_listener *l;
-	size_t i;
 
 	if (!m->rp.present || m->rp.external_ip.v == NULL)
 		return;
 	exchange_rules(p);
 	ocs_rule(p);
-	for (i = 0; i < p->certs.len; i++)
-		if (strcmp(((const struct ucp_cert *)p->certs.items[i])->name, cert_name) == 0)
-			cert = p->certs.items[i];
+	cert = plan_cert(p, cert_name);
 	l = ucp_arena_alloc(p->a, sizeof(*l));
 	l->name = m->rp.listener.v;
 	l->ip = m->rp.external_ip.v;
