@@ -538,9 +538,30 @@ get_choice(struct loader *ld, const config_setting_t *group, const char *name,
 	return def;
 }
 
-/* An array of names; duplicates are errors. */
+/* Normalises one array element, reporting at LOC; NULL when it is bad. */
+typedef const char *(*normalizer)(struct loader *ld, const char *v, const struct ucp_loc *loc);
+
+static const char *
+normalize_host(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	return normalize_name(ld, v, UCP_NAME_HOST, loc);
+}
+
+static const char *
+normalize_prefix(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	char out[64];
+
+	if (!ucp_prefix_parse(v, out, sizeof(out))) {
+		REPORT(ld, loc, "config-address", "\"%s\" is not an address or prefix", v);
+		return NULL;
+	}
+	return ucp_arena_strdup(ld->m->arena, out);
+}
+
+/* An array of strings, each normalised by NORM; duplicates are errors. */
 static struct ucp_strs
-get_names(struct loader *ld, const config_setting_t *group, const char *name, bool is_addr)
+get_names(struct loader *ld, const config_setting_t *group, const char *name, normalizer norm)
 {
 	const config_setting_t *s = member(group, name);
 	struct ucp_strs r = { 0 };
@@ -561,8 +582,7 @@ get_names(struct loader *ld, const config_setting_t *group, const char *name, bo
 		it->loc = loc_of(ld, e);
 		if (has_text_problem(ld, e, v))
 			continue;
-		it->v = is_addr ? normalize_addr(ld, v, &it->loc)
-		    : normalize_name(ld, v, UCP_NAME_HOST, &it->loc);
+		it->v = norm(ld, v, &it->loc);
 		if (it->v == NULL)
 			continue;
 		if (ucp_strmap_has(&seen, it->v)) {
@@ -905,38 +925,15 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	m->dns.retry = get_int(ld, s, "retry", 600, 1, 2147483647);
 	m->dns.expire = get_int(ld, s, "expire", 1209600, 1, 2147483647);
 	m->dns.minimum = get_int(ld, s, "minimum", 300, 0, 2147483647);
-	m->dns.zones = get_names(ld, dns, "zones", false);
+	m->dns.zones = get_names(ld, dns, "zones", normalize_host);
 	s = member(dns, "internal");
-	m->dns.int_ns = get_names(ld, s, "nameservers", false);
+	m->dns.int_ns = get_names(ld, s, "nameservers", normalize_host);
 	require_items(ld, s, "nameservers", "at least one nameserver is needed");
 	require_items(ld, s, "clients", "at least one address or prefix is needed, or no client sees the internal view");
 	m->dns.style = (enum ucp_style)get_choice(ld, s, "style", styles, UCP_STYLE_SPLIT_BRAIN, &m->dns.style_loc);
-	{
-		const config_setting_t *c = member(s, "clients");
-		int i, n;
-
-		m->dns.clients.loc = c != NULL ? loc_of(ld, c) : child_loc(ld, s, "clients");
-		if (c != NULL && type_ok(c, &(struct schema){ .type = S_STRINGS })) {
-			n = config_setting_length(c);
-			m->dns.clients.items = ucp_arena_alloc(m->arena, sizeof(struct ucp_str) * (size_t)(n > 0 ? n : 1));
-			for (i = 0; i < n; i++) {
-				const config_setting_t *e = config_setting_get_elem(c, (unsigned)i);
-				struct ucp_str *it = &m->dns.clients.items[m->dns.clients.len];
-				char out[64];
-
-				it->loc = loc_of(ld, e);
-				if (!ucp_prefix_parse(config_setting_get_string(e), out, sizeof(out))) {
-					REPORT(ld, &it->loc, "config-address", "\"%s\" is not an address or prefix",
-					    config_setting_get_string(e));
-					continue;
-				}
-				it->v = ucp_arena_strdup(m->arena, out);
-				m->dns.clients.len++;
-			}
-		}
-	}
+	m->dns.clients = get_names(ld, s, "clients", normalize_prefix);
 	s = member(dns, "external");
-	m->dns.ext_ns = get_names(ld, s, "nameservers", false);
+	m->dns.ext_ns = get_names(ld, s, "nameservers", normalize_host);
 	require_items(ld, s, "nameservers", "at least one nameserver is needed");
 	load_records(ld, dns);
 }
@@ -959,7 +956,7 @@ load_sip(struct loader *ld, const config_setting_t *root)
 	m->sip.present = true;
 	m->sip.loc = loc_of(ld, sip);
 	get_choice(ld, sip, "product", products, 0, &m->sip.product.loc);
-	m->sip.domains = get_names(ld, sip, "domains", false);
+	m->sip.domains = get_names(ld, sip, "domains", normalize_host);
 	require_items(ld, sip, "domains", "at least one SIP domain is needed");
 	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, "edition", editions, UCP_EDITION_STANDARD,
 	    &m->sip.edition_loc);
@@ -1022,7 +1019,7 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 	version = get_choice(ld, ex, "version", versions, 0, &m->exchange.version.loc);
 	m->exchange.version.v = version == 2007 ? "2007" : version == 2010 ? "2010" : NULL;
 	m->exchange.external_fqdn = get_name(ld, ex, "external_fqdn");
-	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", false);
+	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", normalize_host);
 	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, "autodiscover", autodiscover,
 	    UCP_AUTODISCOVER_A, &m->exchange.autodiscover_loc);
 	s = member(ex, "mx");

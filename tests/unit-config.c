@@ -52,6 +52,8 @@ static const struct {
 	{ "ucplan = 1;\ndns = {\n internal = { nameservers = [\"a.b.c\",\n \"A.b.c.\"]; clients = [\"10.0.0.0/8\"]; };\n"
 	  "external = { nameservers = [\"a.b.c\"]; }; };\n", "config-duplicate", "dns.internal.nameservers[1]", 4 },
 	{ "ucplan = 1;\ndns = {\n  ttl = ;\n};\n", "config-syntax", NULL, 3 },
+	{ "ucplan = 1;\ndns = { internal = { nameservers = [\"a.b.c\"];\n clients = [ \"10.0.0.0/8\",\n \"10.0.0.0/8\" ]; };\n"
+	  "external = { nameservers = [\"a.b.c\"]; }; };\n", "config-duplicate", "dns.internal.clients[1]", 4 },
 	{ "ucplan = 1;\ndns = { internal = { nameservers = [\"a.b.c\"];\n clients = [ ]; };\n"
 	  "external = { nameservers = [\"a.b.c\"]; }; };\n", "config-required", "dns.internal.clients", 3 },
 	{ "ucplan = 1;\ndns = { internal = { nameservers = [\"a.b.c\"]; clients = [\"any\"]; };\n"
