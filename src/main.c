@@ -315,7 +315,7 @@ cmd_generate(int argc, char **argv)
 	};
 	struct ucp_publish_opts popts = { 0 };
 	const char *dir = NULL, *list = NULL, *templates = NULL;
-	struct ucp_output *out;
+	struct ucp_output *out, *kept;
 	bool verbose = false;
 	struct session s;
 	enum ucp_status st;
@@ -346,16 +346,20 @@ cmd_generate(int argc, char **argv)
 		session_clear(&s);
 		return rc;
 	}
-	if ((out = ucp_output_new()) == NULL) {
+	out = ucp_output_new();
+	kept = ucp_output_new();
+	if (out == NULL || kept == NULL) {
+		ucp_output_free(out);
+		ucp_output_free(kept);
 		session_clear(&s);
 		return EXIT_IO;
 	}
-	st = ucp_serial_resolve(s.plan, dir, s.now, s.model->dns.serial.set, popts.force, &s.diags);
+	st = ucp_serial_resolve(s.plan, dir, s.now, s.model->dns.serial.set, popts.force, kept, &s.diags);
 	if (st != UCP_OK)
 		rc = st == UCP_ENOMEM ? EXIT_IO : EXIT_ERRORS;
 	if (rc == EXIT_OK)
 		rc = run_generators(&s, list, templates, out);
-	if (rc == EXIT_OK && ucp_serial_keep(s.plan, dir, out) != UCP_OK)
+	if (rc == EXIT_OK && ucp_serial_keep(kept, out) != UCP_OK)
 		rc = EXIT_IO;
 	if (rc == EXIT_OK && !validate_zones(&s, out))
 		rc = EXIT_ERRORS;
@@ -372,6 +376,7 @@ cmd_generate(int argc, char **argv)
 	if (fflush(stdout) != 0 && rc == EXIT_OK)
 		rc = EXIT_IO;
 	ucp_output_free(out);
+	ucp_output_free(kept);
 	session_clear(&s);
 	return rc;
 }

@@ -47,36 +47,49 @@ ucp_output_free(struct ucp_output *out)
 }
 
 enum ucp_status
-ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content)
+ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len)
 {
 	struct ucp_output_file *f;
 
-	if (ucp_buf_status(content) != UCP_OK)
-		return UCP_ENOMEM;
-	if (ucp_output_find(out, path) != NULL)
+	if (ucp_output_find(out, path) != NULL) {
+		free(data);
 		return UCP_EIO;		/* two generators claiming one file is a bug */
+	}
 	if (out->len == out->cap) {
 		size_t cap = out->cap ? out->cap * 2 : 16;
 		struct ucp_output_file *files = realloc(out->files, cap * sizeof(*files));
 
-		if (files == NULL)
+		if (files == NULL) {
+			free(data);
 			return UCP_ENOMEM;
+		}
+		/* The index holds paths owned by the files, which do not move: only the array does. */
 		out->files = files;
 		out->cap = cap;
-		/* The index holds paths owned by the files, which did not move: only the array did. */
 	}
 	f = &out->files[out->len];
-	if ((f->path = strdup(path)) == NULL)
-		return UCP_ENOMEM;
-	f->len = content->len;
-	f->data = ucp_buf_export(content);
-	if (f->data == NULL) {
-		free(f->path);
+	if ((f->path = strdup(path)) == NULL) {
+		free(data);
 		return UCP_ENOMEM;
 	}
+	f->data = data;
+	f->len = len;
 	out->len++;
 	ucp_strmap_put(&out->index, f->path, (void *)(uintptr_t)out->len);
 	return UCP_OK;
+}
+
+enum ucp_status
+ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content)
+{
+	size_t len = content->len;
+	char *data;
+
+	if (ucp_buf_status(content) != UCP_OK)
+		return UCP_ENOMEM;
+	if ((data = ucp_buf_export(content)) == NULL)
+		return UCP_ENOMEM;
+	return ucp_output_take(out, path, data, len);
 }
 
 struct ucp_output_file *

@@ -32,6 +32,8 @@ struct ucp_publish_opts {
 /* Creates an empty set; free with ucp_output_free(). */
 struct ucp_output *ucp_output_new(void);
 void ucp_output_free(struct ucp_output *out);
+/* Adds a file at PATH holding DATA (LEN bytes), taking ownership of DATA. */
+enum ucp_status ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len);
 /* Returns the file at PATH, or NULL. */
 struct ucp_output_file *ucp_output_find(const struct ucp_output *out, const char *path);
 

@@ -122,7 +122,7 @@ soa_serial(const ldns_rr_list *list, uint32_t *serial)
 
 enum ucp_status
 ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forced, bool force,
-    struct ucp_diags *diags)
+    struct ucp_output *kept, struct ucp_diags *diags)
 {
 	uint32_t today = ucp_serial_today(now);
 	enum ucp_status st = UCP_OK;
@@ -138,7 +138,7 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 			uint32_t old_serial;
 			char *path, *text;
 			size_t len;
-			bool same;
+			bool same, keep;
 
 			if (asprintf(&path, "%s/bind/%s/db.%s", dir, vp->name, z->name) < 0)
 				return UCP_ENOMEM;
@@ -167,16 +167,21 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 					    "zone (use --force to write it anyway)", z->serial, old_serial);
 					st = UCP_EPLAN;
 				}
-				z->keep_file = same && z->serial == old_serial;
+				keep = same && z->serial == old_serial;
 			} else if (same) {
 				z->serial = old_serial;
-				z->keep_file = true;
+				keep = true;
 			} else {
 				z->serial = ucp_serial_next(old_serial, today);
+				keep = false;
 			}
 			ldns_rr_list_deep_free(now_rrs);
 			ldns_rr_list_deep_free(old);
-			free(text);
+			/* The path relative to DIR starts after "DIR/". */
+			if (keep && ucp_output_take(kept, path + strlen(dir) + 1, text, len) != UCP_OK)
+				st = UCP_ENOMEM;
+			else if (!keep)
+				free(text);
 			free(path);
 		}
 	}
@@ -184,38 +189,19 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 }
 
 enum ucp_status
-ucp_serial_keep(const struct ucp_plan *plan, const char *dir, struct ucp_output *out)
+ucp_serial_keep(struct ucp_output *kept, struct ucp_output *out)
 {
 	struct ucp_output_file *f;
-	size_t v, i;
+	size_t i;
 
-	for (v = 0; v < UCP_VIEW_COUNT; v++) {
-		const struct ucp_view_plan *vp = &plan->views[v];
-
-		for (i = 0; i < vp->nzones; i++) {
-			const struct ucp_zone *z = &vp->zones[i];
-			char *rel, *path, *text;
-			size_t len;
-
-			if (!z->keep_file)
-				continue;
-			if (asprintf(&rel, "bind/%s/db.%s", vp->name, z->name) < 0)
-				return UCP_ENOMEM;
-			if (asprintf(&path, "%s/%s", dir, rel) < 0) {
-				free(rel);
-				return UCP_ENOMEM;
-			}
-			text = ucp_read_file(path, &len);
-			if (text != NULL && (f = ucp_output_find(out, rel)) != NULL) {
-				free(f->data);
-				f->data = text;
-				f->len = len;
-				text = NULL;
-			}
-			free(text);
-			free(rel);
-			free(path);
-		}
+	for (i = 0; i < kept->len; i++) {
+		if ((f = ucp_output_find(out, kept->files[i].path)) == NULL)
+			continue;
+		free(f->data);
+		f->data = kept->files[i].data;
+		f->len = kept->files[i].len;
+		kept->files[i].data = NULL;
+		kept->files[i].len = 0;
 	}
 	return UCP_OK;
 }

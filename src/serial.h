@@ -22,15 +22,15 @@ uint32_t ucp_serial_next(uint32_t old, uint32_t today);
 /*
  * Decides every zone's serial against the zone files already under DIR. A zone
  * whose records (all but the SOA serial) are unchanged keeps its old serial, and
- * its path is remembered so ucp_serial_keep() can put the old bytes back. A
+ * its bytes on disk are added to KEPT so ucp_serial_keep() can put them back. A
  * changed zone gets ucp_serial_next() of the old serial, or the forced serial
  * when FORCED; a forced serial lower than the one on disk is an error unless
  * FORCE. Returns UCP_EPLAN after reporting such errors.
  */
 enum ucp_status ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forced, bool force,
-    struct ucp_diags *diags);
+    struct ucp_output *kept, struct ucp_diags *diags);
 
-/* Replaces the generated text of every unchanged zone in OUT with the bytes on disk under DIR. */
-enum ucp_status ucp_serial_keep(const struct ucp_plan *plan, const char *dir, struct ucp_output *out);
+/* Moves the bytes of every file in KEPT over the generated text of the same file in OUT. */
+enum ucp_status ucp_serial_keep(struct ucp_output *kept, struct ucp_output *out);
 
 #endif

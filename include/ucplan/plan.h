@@ -58,7 +58,6 @@ struct ucp_zone {
 	size_t			 nns;
 	struct ucp_record	*records;	/* canonical order; no SOA, no apex NS */
 	size_t			 nrecords;
-	bool			 keep_file;	/* equal to the file on disk: its bytes are kept */
 };
 
 struct ucp_view_plan {
