@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "name.h"
 #include "strmap.h"
 #include "validate.h"
 
@@ -89,16 +90,11 @@ report(struct ucp_diags *d, const char *file, int line, const char *rule, const 
 	free(msg);
 }
 
+/* Names here end in a dot; ucp_name_in compares them the same way, the root aside. */
 static bool
 in_zone(const char *name, const char *origin)
 {
-	size_t n = strlen(name), o = strlen(origin);
-
-	if (strcmp(origin, ".") == 0)
-		return true;
-	if (n == o)
-		return strcmp(name, origin) == 0;
-	return n > o && name[n - o - 1] == '.' && strcmp(name + n - o, origin) == 0;
+	return strcmp(origin, ".") == 0 || ucp_name_in(name, origin);
 }
 
 static int
