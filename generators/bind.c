@@ -122,7 +122,7 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 
 		for (i = 0; i < vp->nzones && st == UCP_OK; i++) {
 			zone_text(plan, &vp->zones[i], &b);
-			snprintf(path, sizeof(path), "bind/%s/db.%s", vp->name, vp->zones[i].name);
+			ucp_zone_path(&vp->zones[i], path, sizeof(path));
 			st = ucp_output_add(ctx->out, path, &b);
 		}
 	}

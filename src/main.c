@@ -266,7 +266,7 @@ validate_zones(struct session *s, const struct ucp_output *out)
 			const struct ucp_output_file *f;
 			char path[512];
 
-			snprintf(path, sizeof(path), "bind/%s/db.%s", vp->name, vp->zones[i].name);
+			ucp_zone_path(&vp->zones[i], path, sizeof(path));
 			if ((f = ucp_output_find(out, path)) == NULL)
 				continue;
 			if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK)

@@ -1,4 +1,5 @@
 /* Plan accessors and the record-type table. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,6 +37,12 @@ const char *
 ucp_view_name(enum ucp_view view)
 {
 	return view == UCP_VIEW_INTERNAL ? "internal" : "external";
+}
+
+void
+ucp_zone_path(const struct ucp_zone *zone, char *out, size_t len)
+{
+	snprintf(out, len, "bind/%s/db.%s", ucp_view_name(zone->view), zone->name);
 }
 
 const struct ucp_cert *

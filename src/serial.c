@@ -136,11 +136,12 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 			struct ucp_diags quiet;
 			ldns_rr_list *old, *now_rrs;
 			uint32_t old_serial;
-			char *path, *text;
+			char rel[512], *path, *text;
 			size_t len;
 			bool same, keep;
 
-			if (asprintf(&path, "%s/bind/%s/db.%s", dir, vp->name, z->name) < 0)
+			ucp_zone_path(z, rel, sizeof(rel));
+			if (asprintf(&path, "%s/%s", dir, rel) < 0)
 				return UCP_ENOMEM;
 			if ((text = ucp_read_file(path, &len)) == NULL) {
 				free(path);
@@ -177,8 +178,7 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 			}
 			ldns_rr_list_deep_free(now_rrs);
 			ldns_rr_list_deep_free(old);
-			/* The path relative to DIR starts after "DIR/". */
-			if (keep && ucp_output_take(kept, path + strlen(dir) + 1, text, len) != UCP_OK)
+			if (keep && ucp_output_take(kept, rel, text, len) != UCP_OK)
 				st = UCP_ENOMEM;
 			else if (!keep)
 				free(text);

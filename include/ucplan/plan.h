@@ -158,6 +158,8 @@ const char *ucp_rrtype_name(enum ucp_rrtype type);
 bool ucp_rrtype_parse(const char *name, enum ucp_rrtype *type);
 /* Returns "internal" or "external". */
 const char *ucp_view_name(enum ucp_view view);
+/* Writes the zone file's path in the output tree, "bind/VIEW/db.ZONE", to OUT (LEN bytes). */
+void ucp_zone_path(const struct ucp_zone *zone, char *out, size_t len);
 /* Returns the certificate called NAME, or NULL. */
 const struct ucp_cert *ucp_plan_cert(const struct ucp_plan *plan, const char *name);
 
