@@ -112,11 +112,12 @@ ucp_diff_print(FILE *fp, const char *path, const char *old, size_t oldlen, const
 	size_t na, nb, n, i, j;
 
 	a = split(old != NULL ? old : "", old != NULL ? oldlen : 0, &na);
-	b = split(new, newlen, &nb);
+	b = split(new != NULL ? new : "", new != NULL ? newlen : 0, &nb);
 	if ((ops = calloc(na + nb + 1, sizeof(*ops))) == NULL)
 		abort();
 	n = edit_script(a, na, b, nb, ops);
-	fprintf(fp, "--- %s%s\n+++ b/%s\n", old_missing ? "" : "a/", old_missing ? "/dev/null" : path, path);
+	fprintf(fp, "--- %s%s\n+++ %s%s\n", old_missing ? "" : "a/", old_missing ? "/dev/null" : path,
+	    new == NULL ? "" : "b/", new == NULL ? "/dev/null" : path);
 	for (i = 0; i < n;) {
 		size_t start, end, last, la = 0, lb = 0, k;
 

@@ -35,7 +35,7 @@ static const char usage_text[] =
     "usage: ucplan check    CONFIG [-v] [-q]\n"
     "       ucplan plan     CONFIG [--format text|json]\n"
     "       ucplan generate CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force]\n"
-    "                       [--templates DIR] [-q] [-v]\n"
+    "                       [--no-wait] [--templates DIR] [-q] [-v]\n"
     "       ucplan validate ZONEFILE --origin NAME [--view NAME]\n"
     "       ucplan init     [--example NAME]\n"
     "       ucplan generators\n"
@@ -311,9 +311,10 @@ cmd_generate(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' }, { "generators", required_argument, NULL, 'g' },
 		{ "check", no_argument, NULL, 'C' }, { "force", no_argument, NULL, 'F' },
 		{ "templates", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' }, { NULL, 0, NULL, 0 },
+		{ "verbose", no_argument, NULL, 'v' }, { "no-wait", no_argument, NULL, 'W' }, { NULL, 0, NULL, 0 },
 	};
 	struct ucp_publish_opts popts = { 0 };
+	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
 	const char *dir = NULL, *list = NULL, *templates = NULL;
 	struct ucp_output *out, *kept;
 	bool verbose = false;
@@ -331,6 +332,7 @@ cmd_generate(int argc, char **argv)
 		case 'T': templates = optarg; break;
 		case 'q': popts.quiet = true; break;
 		case 'v': verbose = true; break;
+		case 'W': popts.no_wait = true; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -338,6 +340,8 @@ cmd_generate(int argc, char **argv)
 		return usage_error("%s", "generate takes one CONFIG");
 	if (dir == NULL)
 		return usage_error("%s", "generate needs -o DIR");
+	if (*dir == '\0')
+		return usage_error("%s", "-o needs a directory name, not an empty string");
 	if (list != NULL && !check_generator_list(list))
 		return EXIT_USAGE;
 	if (templates != NULL && (stat(templates, &sb) != 0 || !S_ISDIR(sb.st_mode)))
@@ -354,9 +358,14 @@ cmd_generate(int argc, char **argv)
 		session_clear(&s);
 		return EXIT_IO;
 	}
-	st = ucp_serial_resolve(s.plan, dir, s.now, s.model->dns.serial.set, popts.force, kept, &s.diags);
-	if (st != UCP_OK)
-		rc = st == UCP_ENOMEM ? EXIT_IO : EXIT_ERRORS;
+	/* The lock is held from reading the old zones (serials) to the last rename. */
+	if (ucp_outdir_open(&od, dir, &popts, &s.diags) != UCP_OK)
+		rc = EXIT_IO;
+	if (rc == EXIT_OK) {
+		st = ucp_serial_resolve(s.plan, &od, s.now, s.model->dns.serial.set, popts.force, kept, &s.diags);
+		if (st != UCP_OK)
+			rc = st == UCP_ENOMEM ? EXIT_IO : EXIT_ERRORS;
+	}
 	if (rc == EXIT_OK)
 		rc = run_generators(&s, list, templates, out);
 	if (rc == EXIT_OK && ucp_serial_keep(kept, out) != UCP_OK)
@@ -364,7 +373,7 @@ cmd_generate(int argc, char **argv)
 	if (rc == EXIT_OK && !validate_zones(&s, out))
 		rc = EXIT_ERRORS;
 	if (rc == EXIT_OK) {
-		st = ucp_output_publish(out, dir, &popts, &s.diags, stdout);
+		st = ucp_output_publish(out, &od, &popts, &s.diags, stdout);
 		if (st == UCP_ECHANGED)
 			rc = EXIT_CHANGED;
 		else if (st == UCP_EFOREIGN)
@@ -372,6 +381,7 @@ cmd_generate(int argc, char **argv)
 		else if (st != UCP_OK)
 			rc = EXIT_IO;
 	}
+	ucp_outdir_close(&od);
 	print_diags(&s);
 	if (fflush(stdout) != 0 && rc == EXIT_OK)
 		rc = EXIT_IO;

@@ -2,15 +2,22 @@
  * Publishing generated files safely: compare with what is on disk, stage the
  * changed files inside the output directory, then rename each into place.
  * rename() is atomic, so a reader (or a crash) sees either the old or the new
- * file, never half of one.
+ * file, never half of one. Every replaced or removed file is first linked into
+ * the staging directory, so a failure part-way puts the old tree back.
+ *
+ * Everything below the output directory is reached through directory file
+ * descriptors opened with O_NOFOLLOW: a symbolic link inside the tree is
+ * refused, never followed, so nothing is written outside it.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -121,37 +128,162 @@ ucp_gen_header(struct ucp_buf *b, const struct ucp_plan *plan, const char *prefi
 	    plan->config_name, suffix);
 }
 
-/* Creates every missing directory of PATH's parent (PATH itself is a file). */
-static int
-make_parents(const char *path)
+static void
+oom(void)
 {
-	char *copy = strdup(path), *p;
+	fputs("ucplan: out of memory\n", stderr);
+	abort();
+}
 
-	if (copy == NULL)
-		return -1;
-	for (p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
-			free(copy);
+static void
+io_error(struct ucp_diags *diags, const char *dir, const char *rel, const char *what, int err)
+{
+	char *file;
+
+	if (asprintf(&file, "%s/%s", dir, rel) < 0)
+		oom();
+	if (err == ELOOP)
+		ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
+		    "%s: a symbolic link inside the output directory; ucplan does not follow it", what);
+	else
+		ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
+		    "%s: %s", what, strerror(err));
+	free(file);
+}
+
+/* Directories created while publishing, in creation order, so a rollback can remove them. */
+struct created {
+	char	**dirs;		/* relative to the output directory */
+	size_t	  len;
+};
+
+enum { OPEN_ONLY, CREATE };
+
+/*
+ * Opens the parent directory of REL below DFD, one component at a time and
+ * never through a symbolic link (ELOOP), creating missing ones with CREATE
+ * (and recording them in CREATED when not NULL). Returns the directory's
+ * descriptor and sets *LEAF to REL's last component, or -1 with errno.
+ */
+static int
+open_parent(int dfd, const char *rel, int mode, struct created *created, const char **leaf)
+{
+	const char *p = rel, *slash;
+	int fd = dup(dfd);
+
+	while (fd >= 0 && (slash = strchr(p, '/')) != NULL) {
+		char name[256];
+		size_t n = (size_t)(slash - p);
+		int sub;
+
+		if (n == 0 || n >= sizeof(name) || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.')) {
+			close(fd);
+			errno = EINVAL;
 			return -1;
 		}
-		*p = '/';
+		memcpy(name, p, n);
+		name[n] = '\0';
+		sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (sub < 0 && errno == ENOENT && mode == CREATE) {
+			if (mkdirat(fd, name, 0777) < 0 && errno != EEXIST) {
+				close(fd);
+				return -1;
+			}
+			if (created != NULL) {
+				char **d = realloc(created->dirs, (created->len + 1) * sizeof(*d));
+
+				if (d == NULL || (d[created->len] = strndup(rel, (size_t)(slash - rel))) == NULL)
+					oom();
+				created->dirs = d;
+				created->len++;
+			}
+			sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		}
+		if (sub < 0 && errno == ENOTDIR) {
+			struct stat sb;
+
+			if (fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode))
+				errno = ELOOP;
+			else
+				errno = ENOTDIR;
+		}
+		close(fd);
+		fd = sub;
+		p = slash + 1;
 	}
-	free(copy);
-	return 0;
+	if (fd >= 0 && (*p == '\0' || strcmp(p, ".") == 0 || strcmp(p, "..") == 0)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	*leaf = p;
+	return fd;
+}
+
+/* Reads the regular file LEAF in directory DFD without following a link. */
+static char *
+read_at(int dfd, const char *leaf, size_t *lenp, size_t max)
+{
+	struct ucp_buf b;
+	char chunk[8192];
+	struct stat sb;
+	ssize_t n = 0;
+	int fd, saved;
+
+	if ((fd = openat(dfd, leaf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return NULL;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	ucp_buf_init(&b);
+	while ((max == 0 || b.len < max) && (n = read(fd, chunk, sizeof(chunk))) > 0)
+		ucp_buf_add(&b, chunk, (size_t)n);
+	saved = errno;
+	close(fd);
+	if (n < 0) {
+		ucp_buf_clear(&b);
+		errno = saved;
+		return NULL;
+	}
+	if (ucp_buf_status(&b) != UCP_OK)
+		oom();
+	if (lenp != NULL)
+		*lenp = b.len;
+	return ucp_buf_export(&b);
+}
+
+char *
+ucp_outdir_read(const struct ucp_outdir *od, const char *rel, size_t *lenp)
+{
+	const char *leaf;
+	char *text;
+	int pfd, saved;
+
+	if (od->fd < 0) {
+		errno = ENOENT;
+		return NULL;
+	}
+	if ((pfd = open_parent(od->fd, rel, OPEN_ONLY, NULL, &leaf)) < 0) {
+		if (errno == ENOTDIR)
+			errno = ENOENT;
+		return NULL;
+	}
+	text = read_at(pfd, leaf, lenp, 0);
+	saved = errno;
+	close(pfd);
+	errno = saved;
+	return text;
 }
 
 static int
-write_all(const char *path, const char *data, size_t len)
+write_at(int dfd, const char *leaf, const char *data, size_t len)
 {
 	int fd, saved;
 	size_t off = 0;
 
-	if (make_parents(path) < 0)
-		return -1;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+	if ((fd = openat(dfd, leaf, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0)
 		return -1;
 	while (off < len) {
 		ssize_t n = write(fd, data + off, len - off);
@@ -175,75 +307,222 @@ fail:
 	return -1;
 }
 
-/* Removes a directory tree made of plain files and directories. */
+/* Removes NAME in DFD: a plain file, or a directory tree of them. Follows no link. */
 static void
-remove_tree(const char *path)
+remove_at(int dfd, const char *name)
 {
 	struct dirent *e;
 	DIR *d;
+	int fd;
 
-	if ((d = opendir(path)) == NULL) {
-		unlink(path);
+	if (unlinkat(dfd, name, 0) == 0 || (errno != EISDIR && errno != EPERM))
+		return;
+	if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
 		return;
 	}
-	while ((e = readdir(d)) != NULL) {
-		char *sub;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (asprintf(&sub, "%s/%s", path, e->d_name) < 0)
-			break;
-		remove_tree(sub);
-		free(sub);
-	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			remove_at(fd, e->d_name);
 	closedir(d);
-	rmdir(path);
+	unlinkat(dfd, name, AT_REMOVEDIR);
 }
 
-/* Staging directories left behind by a killed run. */
+#define STAGE_PREFIX ".ucplan-stage-"
+
+/*
+ * Staging directories left behind by a killed run. Each live run holds a lock
+ * on its own staging directory, so one that is locked is never removed.
+ */
 static void
-remove_stale_stages(const char *dir)
+remove_stale_stages(int dfd)
 {
 	struct dirent *e;
 	DIR *d;
+	int fd;
 
-	if ((d = opendir(dir)) == NULL)
+	if ((fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	while ((e = readdir(d)) != NULL) {
-		char *sub;
+		int sfd;
 
 		if (strncmp(e->d_name, STAGE_PREFIX, strlen(STAGE_PREFIX)) != 0)
 			continue;
-		if (asprintf(&sub, "%s/%s", dir, e->d_name) < 0)
-			break;
-		remove_tree(sub);
-		free(sub);
+		sfd = openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (sfd < 0)
+			continue;
+		if (flock(sfd, LOCK_EX | LOCK_NB) == 0)
+			remove_at(dfd, e->d_name);
+		close(sfd);
 	}
 	closedir(d);
 }
 
-/* A file that differs from what is on disk. */
+enum ucp_status
+ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *opts,
+    struct ucp_diags *diags)
+{
+	const struct ucp_loc loc = { .file = dir };
+	struct stat sb;
+
+	od->path = dir;
+	od->fd = -1;
+	od->lockfd = -1;
+	od->created = false;
+	if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+		    "the output directory is a symbolic link; name the real directory");
+		return UCP_EIO;
+	}
+	if (!opts->check && mkdir(dir, 0777) == 0) {
+		od->created = true;
+	} else if (!opts->check && errno != EEXIST) {
+		/* Parents of DIR are the user's: create them as mkdir -p would. */
+		char *copy = strdup(dir), *p;
+
+		if (copy == NULL)
+			oom();
+		for (p = copy + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			(void)mkdir(copy, 0777);
+			*p = '/';
+		}
+		free(copy);
+		if (mkdir(dir, 0777) < 0) {
+			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+			    "cannot create the output directory: %s", strerror(errno));
+			return UCP_EIO;
+		}
+		od->created = true;
+	}
+	if ((od->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		if (opts->check && errno == ENOENT)
+			return UCP_OK;		/* nothing published yet: every file is new */
+		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the output directory: %s",
+		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+		return UCP_EIO;
+	}
+	od->lockfd = openat(od->fd, UCP_LOCK_NAME, (opts->check ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	if (od->lockfd < 0) {
+		if (opts->check && errno == ENOENT)
+			return UCP_OK;		/* never published into: no run to wait for */
+		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the lock " UCP_LOCK_NAME ": %s",
+		    strerror(errno));
+		ucp_outdir_close(od);
+		return UCP_EIO;
+	}
+	if (flock(od->lockfd, (opts->check ? LOCK_SH : LOCK_EX) | (opts->no_wait ? LOCK_NB : 0)) < 0) {
+		if (errno == EWOULDBLOCK)
+			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+			    "another ucplan generate is publishing into this directory (--no-wait)");
+		else
+			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot lock " UCP_LOCK_NAME ": %s",
+			    strerror(errno));
+		ucp_outdir_close(od);
+		return UCP_EIO;
+	}
+	return UCP_OK;
+}
+
+/* True when directory DFD holds nothing but the lock file. */
+static bool
+only_lock(int dfd)
+{
+	struct dirent *e;
+	bool only = true;
+	DIR *d;
+	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	while (only && (e = readdir(d)) != NULL)
+		only = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    strcmp(e->d_name, UCP_LOCK_NAME) == 0;
+	closedir(d);
+	return only;
+}
+
+void
+ucp_outdir_close(struct ucp_outdir *od)
+{
+	if (od->created && od->fd >= 0 && only_lock(od->fd)) {
+		(void)unlinkat(od->fd, UCP_LOCK_NAME, 0);
+		(void)rmdir(od->path);
+	}
+	if (od->lockfd >= 0)
+		close(od->lockfd);
+	if (od->fd >= 0)
+		close(od->fd);
+	od->lockfd = od->fd = -1;
+}
+
+/* What publishing does to one path. */
+enum change_kind { CH_CREATE, CH_UPDATE, CH_REMOVE };
+
 struct change {
-	const struct ucp_output_file	*file;
-	bool				 is_new;
+	char			*path;		/* relative to the output directory */
+	const struct ucp_output_file *file;	/* NULL for CH_REMOVE */
+	enum change_kind	 kind;
+	bool			 done;		/* applied; a rollback undoes it */
 };
 
-/* named.conf.views goes last so BIND never reads a view naming a missing file. */
-static int
-publish_rank(const char *path)
+struct changes {
+	struct change	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+static void
+changes_add(struct changes *c, const char *path, const struct ucp_output_file *file, enum change_kind kind)
 {
-	return strstr(path, "named.conf") != NULL;
+	if (c->len == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct change *items = realloc(c->items, cap * sizeof(*items));
+
+		if (items == NULL)
+			oom();
+		c->items = items;
+		c->cap = cap;
+	}
+	c->items[c->len] = (struct change){ .path = strdup(path), .file = file, .kind = kind };
+	if (c->items[c->len].path == NULL)
+		oom();
+	c->len++;
+}
+
+/*
+ * Publication order: zone files and the rest first, named.conf.views after
+ * them (BIND never reads a view naming a missing file), removals last (once
+ * named.conf.views no longer names them).
+ */
+static int
+publish_rank(const struct change *c)
+{
+	if (c->kind == CH_REMOVE)
+		return 2;
+	return strstr(c->path, "named.conf") != NULL;
 }
 
 static int
 cmp_order(const void *pa, const void *pb)
 {
 	const struct change *a = pa, *b = pb;
-	int ra = publish_rank(a->file->path), rb = publish_rank(b->file->path);
+	int ra = publish_rank(a), rb = publish_rank(b);
 
 	if (ra != rb)
 		return ra - rb;
-	return strcmp(a->file->path, b->file->path);
+	return strcmp(a->path, b->path);
 }
 
 static bool
@@ -259,135 +538,328 @@ has_header(const char *data, size_t len)
 	return false;
 }
 
-enum ucp_status
-ucp_output_publish(const struct ucp_output *out, const char *dir, const struct ucp_publish_opts *opts,
-    struct ucp_diags *diags, FILE *report)
+/*
+ * Finds files below DFD (at PREFIX) that carry ucplan's header and that OUT no
+ * longer holds. Symbolic links, other files and ucplan's own lock and staging
+ * directories are left alone.
+ */
+static void
+find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct changes *c)
 {
-	struct change *changed;
-	enum ucp_status st = UCP_OK;
-	char *stage = NULL, *target, *old;
-	size_t i, n = 0, oldlen;
+	struct dirent *e;
+	DIR *d;
+	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if ((changed = calloc(out->len + 1, sizeof(*changed))) == NULL)
-		return UCP_ENOMEM;
+	if (fd < 0)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		char rel[PATH_MAX];
+		struct stat sb;
+
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+		    (*prefix == '\0' && strncmp(name, ".ucplan", 7) == 0))
+			continue;
+		if ((size_t)snprintf(rel, sizeof(rel), "%s%s/", prefix, name) >= sizeof(rel) ||
+		    fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			int sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+			if (sub >= 0) {
+				find_removed(out, sub, rel, c);
+				close(sub);
+			}
+		} else if (S_ISREG(sb.st_mode)) {
+			size_t len;
+			char *head;
+
+			rel[strlen(rel) - 1] = '\0';
+			if (ucp_output_find(out, rel) != NULL)
+				continue;
+			if ((head = read_at(fd, name, &len, 1)) != NULL && has_header(head, len))
+				changes_add(c, rel, NULL, CH_REMOVE);
+			free(head);
+		}
+	}
+	closedir(d);
+}
+
+static int
+cmp_path(const void *pa, const void *pb)
+{
+	return strcmp(((const struct change *)pa)->path, ((const struct change *)pb)->path);
+}
+
+/* Test hook: UCPLAN_TEST_FAIL_STEP=N makes the Nth publishing step fail, to prove the rollback. */
+static bool
+injected_failure(size_t step)
+{
+	const char *s = getenv("UCPLAN_TEST_FAIL_STEP");
+
+	return s != NULL && strtoul(s, NULL, 10) == step;
+}
+
+/* Links (or, across devices, moves) the target of C into the stage as "old/PATH". */
+static int
+save_old(int dfd, int sfd, const struct change *c)
+{
+	char *saved;
+	const char *leaf, *sleaf;
+	int pfd, spfd, rc;
+
+	if (asprintf(&saved, "old/%s", c->path) < 0)
+		oom();
+	pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf);
+	spfd = pfd >= 0 ? open_parent(sfd, saved, CREATE, NULL, &sleaf) : -1;
+	rc = spfd < 0 ? -1 : c->kind == CH_REMOVE ? renameat(pfd, leaf, spfd, sleaf) : linkat(pfd, leaf, spfd, sleaf, 0);
+	if (pfd >= 0)
+		close(pfd);
+	if (spfd >= 0)
+		close(spfd);
+	free(saved);
+	return rc;
+}
+
+/* Undoes change C: puts the saved old file back, or removes a created one. */
+static int
+undo(int dfd, int sfd, const struct change *c)
+{
+	char *saved;
+	const char *leaf, *sleaf;
+	int pfd, spfd, rc = -1;
+
+	if (asprintf(&saved, "old/%s", c->path) < 0)
+		oom();
+	if ((pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf)) >= 0) {
+		if (c->kind == CH_CREATE) {
+			rc = unlinkat(pfd, leaf, 0);
+		} else if ((spfd = open_parent(sfd, saved, OPEN_ONLY, NULL, &sleaf)) >= 0) {
+			rc = renameat(spfd, sleaf, pfd, leaf);
+			close(spfd);
+		}
+		close(pfd);
+	}
+	free(saved);
+	return rc;
+}
+
+/* Applies C: renames the staged "new/PATH" over the target, or (removal) moves the target into the stage. */
+static int
+apply(int dfd, int sfd, struct change *c, struct created *created)
+{
+	char *staged;
+	const char *leaf, *sleaf;
+	int pfd, spfd, rc = -1;
+
+	if (c->kind != CH_CREATE) {
+		if (save_old(dfd, sfd, c) < 0)
+			return -1;
+		if (c->kind == CH_REMOVE)
+			return 0;	/* moved into the stage: removed, and restorable */
+	}
+	if (asprintf(&staged, "new/%s", c->path) < 0)
+		oom();
+	if ((pfd = open_parent(dfd, c->path, CREATE, created, &leaf)) >= 0) {
+		if ((spfd = open_parent(sfd, staged, OPEN_ONLY, NULL, &sleaf)) >= 0) {
+			rc = renameat(spfd, sleaf, pfd, leaf);
+			close(spfd);
+		}
+		close(pfd);
+	}
+	free(staged);
+	return rc;
+}
+
+/* Removes the directories that held only removed files (deepest first); a non-empty one stays. */
+static void
+remove_empty_dirs(int dfd, const struct changes *c)
+{
+	size_t i;
+
+	for (i = c->len; i-- > 0;) {
+		char *dir;
+		char *slash;
+
+		if (c->items[i].kind != CH_REMOVE || !c->items[i].done)
+			continue;
+		if ((dir = strdup(c->items[i].path)) == NULL)
+			oom();
+		while ((slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			if (unlinkat(dfd, dir, AT_REMOVEDIR) < 0)
+				break;
+		}
+		free(dir);
+	}
+}
+
+enum ucp_status
+ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
+    const struct ucp_publish_opts *opts, struct ucp_diags *diags, FILE *report)
+{
+	struct changes c = { 0 };
+	struct created created = { 0 };
+	enum ucp_status st = UCP_OK;
+	char stage[sizeof(STAGE_PREFIX) + 48];
+	int sfd = -1;
+	size_t i, step = 0;
+	bool have_stage = false;
+
 	for (i = 0; i < out->len; i++) {
 		const struct ucp_output_file *f = &out->files[i];
+		size_t oldlen = 0;
+		char *old = ucp_outdir_read(od, f->path, &oldlen);
 
-		if (asprintf(&target, "%s/%s", dir, f->path) < 0) {
-			st = UCP_ENOMEM;
-			goto done;
-		}
-		old = ucp_read_file(target, &oldlen);
-		if (old == NULL && errno != ENOENT && errno != ENOTDIR) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = target }, UCP_SEV_ERROR, true, "output",
-			    "cannot read: %s", strerror(errno));
+		if (old == NULL && errno != ENOENT) {
+			io_error(diags, od->path, f->path, errno == EISDIR ? "cannot replace" : "cannot read",
+			    errno == EISDIR ? EEXIST : errno);
 			st = UCP_EIO;
 		} else if (old != NULL && oldlen == f->len && memcmp(old, f->data, f->len) == 0) {
 			/* unchanged: not touched */
 		} else {
 			if (old != NULL && !opts->force && !has_header(old, oldlen)) {
-				ucp_diags_add(diags, &(struct ucp_loc){ .file = target }, UCP_SEV_ERROR, true, "output",
+				char *file;
+
+				if (asprintf(&file, "%s/%s", od->path, f->path) < 0)
+					oom();
+				ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
 				    "exists and was not written by ucplan; not replaced (use --force)");
+				free(file);
 				if (st == UCP_OK)
 					st = UCP_EFOREIGN;
 			}
-			if (opts->check)
-				ucp_diff_print(report, f->path, old, old != NULL ? oldlen : 0, f->data, f->len,
-				    old == NULL);
-			changed[n].is_new = old == NULL;
-			changed[n++].file = f;
+			if (opts->check && st == UCP_OK)
+				ucp_diff_print(report, f->path, old, oldlen, f->data, f->len, old == NULL);
+			changes_add(&c, f->path, f, old == NULL ? CH_CREATE : CH_UPDATE);
 		}
 		free(old);
-		free(target);
 	}
 	if (st != UCP_OK)
 		goto done;
-	if (opts->check) {
-		st = n > 0 ? UCP_ECHANGED : UCP_OK;
-		goto done;
-	}
-	if (n == 0)
-		goto done;
+	if (od->fd >= 0) {
+		size_t first = c.len;
 
-	if (asprintf(&target, "%s/.", dir) < 0) {
-		st = UCP_ENOMEM;
-		goto done;
-	}
-	i = make_parents(target);
-	free(target);
-	if (i != 0) {
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = dir }, UCP_SEV_ERROR, true, "output",
-		    "cannot create the output directory: %s", strerror(errno));
-		st = UCP_EIO;
-		goto done;
-	}
-	remove_stale_stages(dir);
-	if (asprintf(&stage, "%s/" STAGE_PREFIX "XXXXXX", dir) < 0 || mkdtemp(stage) == NULL) {
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = dir }, UCP_SEV_ERROR, true, "output",
-		    "cannot create a staging directory: %s", strerror(errno));
-		st = UCP_EIO;
-		goto done;
-	}
-	for (i = 0; i < n; i++) {
-		char *staged;
+		find_removed(out, od->fd, "", &c);
+		qsort(c.items + first, c.len - first, sizeof(*c.items), cmp_path);
+		for (i = first; opts->check && i < c.len; i++) {
+			size_t oldlen;
+			char *old = ucp_outdir_read(od, c.items[i].path, &oldlen);
 
-		if (asprintf(&staged, "%s/%s", stage, changed[i].file->path) < 0) {
-			st = UCP_ENOMEM;
-			goto done;
+			if (old != NULL)
+				ucp_diff_print(report, c.items[i].path, old, oldlen, NULL, 0, false);
+			free(old);
 		}
-		if (write_all(staged, changed[i].file->data, changed[i].file->len) < 0) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = staged }, UCP_SEV_ERROR, true, "output",
-			    "cannot write: %s", strerror(errno));
+	}
+	if (opts->check) {
+		st = c.len > 0 ? UCP_ECHANGED : UCP_OK;
+		goto done;
+	}
+	if (c.len == 0)
+		goto done;
+
+	remove_stale_stages(od->fd);
+	for (i = 0; i < 100 && !have_stage; i++) {
+		snprintf(stage, sizeof(stage), STAGE_PREFIX "%ld-%zu", (long)getpid(), i);
+		if (mkdirat(od->fd, stage, 0700) == 0)
+			have_stage = true;
+		else if (errno != EEXIST)
+			break;
+	}
+	if (!have_stage || (sfd = openat(od->fd, stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	    flock(sfd, LOCK_EX) < 0) {
+		io_error(diags, od->path, STAGE_PREFIX "*", "cannot create a staging directory", errno);
+		st = UCP_EIO;
+		goto done;
+	}
+	for (i = 0; i < c.len; i++) {
+		const struct change *ch = &c.items[i];
+		char *staged;
+		const char *leaf;
+		int pfd;
+
+		if (ch->kind == CH_REMOVE)
+			continue;
+		if (asprintf(&staged, "new/%s", ch->path) < 0)
+			oom();
+		pfd = open_parent(sfd, staged, CREATE, NULL, &leaf);
+		if (pfd < 0 || write_at(pfd, leaf, ch->file->data, ch->file->len) < 0) {
+			io_error(diags, od->path, staged, "cannot write the staged file", errno);
+			if (pfd >= 0)
+				close(pfd);
 			free(staged);
 			st = UCP_EIO;
 			goto done;
 		}
+		close(pfd);
 		free(staged);
 	}
 #ifdef HAVE_SYNCFS
 	/* One flush of the file system for all staged files: nothing is renamed before its data is durable. */
-	{
-		int fd = open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-		if (fd < 0 || syncfs(fd) < 0) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = stage }, UCP_SEV_ERROR, true, "output",
-			    "cannot flush the staged files: %s", strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			st = UCP_EIO;
-			goto done;
-		}
-		close(fd);
+	if (syncfs(sfd) < 0) {
+		io_error(diags, od->path, stage, "cannot flush the staged files", errno);
+		st = UCP_EIO;
+		goto done;
 	}
 #endif
-	/* Everything is staged and complete: now rename into place, zones first. */
-	qsort(changed, n, sizeof(*changed), cmp_order);
-	for (i = 0; i < n; i++) {
-		const char *path = changed[i].file->path;
-		char *staged;
+	/* Everything is staged and complete: now rename into place, zones first, removals last. */
+	qsort(c.items, c.len, sizeof(*c.items), cmp_order);
+	for (i = 0; i < c.len; i++) {
+		struct change *ch = &c.items[i];
 
-		if (asprintf(&staged, "%s/%s", stage, path) < 0 || asprintf(&target, "%s/%s", dir, path) < 0) {
-			st = UCP_ENOMEM;
-			break;
+		if (injected_failure(++step)) {
+			errno = EIO;
+		} else if (apply(od->fd, sfd, ch, &created) == 0) {
+			ch->done = true;
+			continue;
 		}
-		if (make_parents(target) < 0 || rename(staged, target) < 0) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = target }, UCP_SEV_ERROR, true, "output",
-			    "cannot publish: %s", strerror(errno));
-			st = UCP_EIO;
-			free(staged);
-			free(target);
-			break;
+		io_error(diags, od->path, ch->path, ch->kind == CH_REMOVE ? "cannot remove" : "cannot publish", errno);
+		st = UCP_EIO;
+		break;
+	}
+	if (st != UCP_OK) {
+		size_t restored = 0, lost = 0;
+
+		for (i = c.len; i-- > 0;) {
+			struct change *ch = &c.items[i];
+
+			if (!ch->done)
+				continue;	/* at most linked into the stage: the target is intact */
+			if (undo(od->fd, sfd, ch) == 0) {
+				restored++;
+			} else {
+				io_error(diags, od->path, ch->path, "cannot restore the previous file", errno);
+				lost++;
+			}
 		}
-		if (!opts->quiet && report != NULL)
-			fprintf(report, "%s %s\n", changed[i].is_new ? "created" : "updated", path);
-		free(staged);
-		free(target);
+		for (i = created.len; i-- > 0;)
+			(void)unlinkat(od->fd, created.dirs[i], AT_REMOVEDIR);
+		ucp_diags_add(diags, &(struct ucp_loc){ .file = od->path }, UCP_SEV_ERROR, true, "output",
+		    lost == 0 ? "nothing was published: the %zu files already replaced were restored" :
+		    "publishing failed and %zu files could not be restored", lost == 0 ? restored : lost);
+		goto done;
+	}
+	remove_empty_dirs(od->fd, &c);
+	for (i = 0; !opts->quiet && report != NULL && i < c.len; i++) {
+		static const char *const verbs[] = { [CH_CREATE] = "created", [CH_UPDATE] = "updated",
+			[CH_REMOVE] = "removed" };
+
+		fprintf(report, "%s %s\n", verbs[c.items[i].kind], c.items[i].path);
 	}
 done:
-	if (stage != NULL) {
-		remove_tree(stage);
-		free(stage);
-	}
-	free(changed);
+	if (sfd >= 0)
+		close(sfd);
+	if (have_stage)
+		remove_at(od->fd, stage);
+	for (i = 0; i < c.len; i++)
+		free(c.items[i].path);
+	free(c.items);
+	for (i = 0; i < created.len; i++)
+		free(created.dirs[i]);
+	free(created.dirs);
 	return st;
 }

@@ -121,7 +121,7 @@ soa_serial(const ldns_rr_list *list, uint32_t *serial)
 }
 
 enum ucp_status
-ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forced, bool force,
+ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t now, bool forced, bool force,
     struct ucp_output *kept, struct ucp_diags *diags)
 {
 	uint32_t today = ucp_serial_today(now);
@@ -141,12 +141,10 @@ ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forc
 			bool same, keep;
 
 			ucp_zone_path(z, rel, sizeof(rel));
-			if (asprintf(&path, "%s/%s", dir, rel) < 0)
+			if ((text = ucp_outdir_read(od, rel, &len)) == NULL)
+				continue;	/* a new zone (or no file to read): the planned serial stands */
+			if (asprintf(&path, "%s/%s", od->path, rel) < 0)
 				return UCP_ENOMEM;
-			if ((text = ucp_read_file(path, &len)) == NULL) {
-				free(path);
-				continue;	/* a new zone: the planned serial stands */
-			}
 			old = ldns_rr_list_new();
 			ucp_diags_init(&quiet);
 			if (ucp_zone_parse(text, len, z->name, add_rr, old, path, &quiet) != UCP_OK ||

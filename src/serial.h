@@ -11,6 +11,7 @@
 #include "ucplan/status.h"
 
 struct ucp_output;
+struct ucp_outdir;
 
 /* YYYYMMDD00 of NOW in UTC. */
 uint32_t ucp_serial_today(time_t now);
@@ -20,14 +21,14 @@ bool ucp_serial_gt(uint32_t a, uint32_t b);
 uint32_t ucp_serial_next(uint32_t old, uint32_t today);
 
 /*
- * Decides every zone's serial against the zone files already under DIR. A zone
+ * Decides every zone's serial against the zone files already in OD. A zone
  * whose records (all but the SOA serial) are unchanged keeps its old serial, and
  * its bytes on disk are added to KEPT so ucp_serial_keep() can put them back. A
  * changed zone gets ucp_serial_next() of the old serial, or the forced serial
  * when FORCED; a forced serial lower than the one on disk is an error unless
  * FORCE. Returns UCP_EPLAN after reporting such errors.
  */
-enum ucp_status ucp_serial_resolve(struct ucp_plan *plan, const char *dir, time_t now, bool forced, bool force,
+enum ucp_status ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t now, bool forced, bool force,
     struct ucp_output *kept, struct ucp_diags *diags);
 
 /* Moves the bytes of every file in KEPT over the generated text of the same file in OUT. */
