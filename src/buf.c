@@ -144,6 +144,13 @@ ucp_buf_export(struct ucp_buf *b)
 	return p;
 }
 
+void
+ucp_oom(void)
+{
+	fputs("ucplan: out of memory\n", stderr);
+	abort();
+}
+
 char *
 ucp_read_file(const char *path, size_t *lenp)
 {

@@ -6,11 +6,16 @@
  * includes libconfig.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <libconfig.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "ucplan/buf.h"
@@ -196,6 +201,14 @@ struct choice {
 	int		 value;
 };
 
+/* A configuration source file (the main one or an include) and its text. */
+struct source {
+	const char	*file;		/* as diagnostics name it */
+	char		*text;		/* NUL-terminated; NULL when unreadable */
+	dev_t		 dev;
+	ino_t		 ino;
+};
+
 struct loader {
 	struct ucp_model	*m;
 	struct ucp_diags	*diags;
@@ -203,6 +216,8 @@ struct loader {
 	char			*dir;		/* its directory, for includes */
 	const char		*last_file;	/* interned copy of the last source file */
 	const char		*last_src;
+	struct source		*sources;	/* every file read, for integer literals */
+	size_t			 nsources;
 };
 
 /* ---- locations ---------------------------------------------------------- */
@@ -316,6 +331,52 @@ type_ok(const config_setting_t *s, const struct schema *sc)
 
 static void check_group(struct loader *ld, const config_setting_t *group, const struct schema *sc);
 
+/* Levenshtein distance of A and B, both shorter than 64 characters (else a large number). */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[64];
+
+	if (la >= 64 || lb >= 64)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (tolower((unsigned char)a[i - 1]) != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The schema name closest to NAME, when it is close enough to be the one meant. */
+static const char *
+nearest(const struct schema *sc, const char *name)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, limit = strlen(name) <= 4 ? 1 : strlen(name) <= 8 ? 2 : 3;
+
+	for (; sc->name != NULL; sc++) {
+		size_t d = distance(name, sc->name);
+
+		if (d < bestd) {
+			bestd = d;
+			best = sc->name;
+		}
+	}
+	return bestd <= limit ? best : NULL;
+}
+
 static void
 check_setting(struct loader *ld, const config_setting_t *s, const struct schema *sc)
 {
@@ -366,8 +427,12 @@ check_group(struct loader *ld, const config_setting_t *group, const struct schem
 				break;
 		if (c->name == NULL) {
 			struct ucp_loc loc = loc_of(ld, s);
+			const char *near = nearest(sc, name);
 
-			REPORT(ld, &loc, "config-unknown", "unknown setting");
+			if (near != NULL)
+				REPORT(ld, &loc, "config-unknown", "unknown setting (did you mean `%s`?)", near);
+			else
+				REPORT(ld, &loc, "config-unknown", "unknown setting");
 			continue;
 		}
 		check_setting(ld, s, c);
@@ -483,19 +548,112 @@ get_addr(struct loader *ld, const config_setting_t *group, const char *name)
 	return r;
 }
 
+static void
+free_sources(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->nsources; i++)
+		free(ld->sources[i].text);
+	free(ld->sources);
+	ld->sources = NULL;
+	ld->nsources = 0;
+}
+
+/* The text of source FILE, read once. */
+static const char *
+source_text(struct loader *ld, const char *file)
+{
+	struct source *src;
+	size_t i;
+
+	for (i = 0; i < ld->nsources; i++)
+		if (strcmp(ld->sources[i].file, file) == 0)
+			return ld->sources[i].text;
+	src = realloc(ld->sources, (ld->nsources + 1) * sizeof(*src));
+	if (src == NULL)
+		ucp_oom();
+	ld->sources = src;
+	src = &ld->sources[ld->nsources++];
+	*src = (struct source){ .file = file, .text = ucp_read_file(file, NULL) };
+	return src->text;
+}
+
+/*
+ * libconfig 1.5 keeps an integer without an L suffix in 32 bits, silently
+ * wrapping larger values (4294970896 reads as 3600). The literal is read again
+ * from the source line of setting S: *V is its full value, and false is
+ * returned when it does not fit in 64 bits (*TEXT points at it either way).
+ */
+static bool
+int_literal(struct loader *ld, const config_setting_t *s, long long *v, const char **text, int *textlen)
+{
+	const char *src, *line, *p, *name = config_setting_name(s);
+	struct ucp_loc loc = loc_of(ld, s);
+	size_t nlen;
+	unsigned n;
+
+	*v = config_setting_get_int64(s);
+	*text = NULL;
+	if (name == NULL || loc.line == 0 || (src = source_text(ld, loc.file)) == NULL)
+		return true;
+	for (line = src, n = 1; n < loc.line && line != NULL; n++)
+		if ((line = strchr(line, '\n')) != NULL)
+			line++;
+	if (line == NULL)
+		return true;
+	nlen = strlen(name);
+	for (p = line; *p && *p != '\n'; p++) {
+		const char *q = p + nlen;
+		unsigned long long u;
+		char *end;
+		bool neg;
+
+		if (strncmp(p, name, nlen) != 0 || (p > line && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q != '=' && *q != ':')
+			continue;
+		q++;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		neg = *q == '-';
+		if (*q == '-' || *q == '+')
+			q++;
+		if (!isdigit((unsigned char)*q))
+			return true;
+		errno = 0;
+		u = strtoull(q, &end, q[0] == '0' && (q[1] == 'x' || q[1] == 'X') ? 16 : 10);
+		*text = neg || q[-1] == '+' ? q - 1 : q;
+		*textlen = (int)(end - *text);
+		if (errno == ERANGE || u > (unsigned long long)LLONG_MAX + neg)
+			return false;
+		*v = neg ? (long long)(0 - u) : (long long)u;
+		return true;
+	}
+	return true;
+}
+
 static struct ucp_num
 get_int(struct loader *ld, const config_setting_t *group, const char *name,
     long long def, long long min, long long max)
 {
 	const config_setting_t *s = member(group, name);
 	struct ucp_num r = { .v = def };
+	const char *text;
+	int textlen = 0;
 
 	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
 	if (s == NULL)
 		return r;
 	if (config_setting_type(s) != CONFIG_TYPE_INT && config_setting_type(s) != CONFIG_TYPE_INT64)
 		return r;
-	r.v = config_setting_get_int64(s);
+	if (!int_literal(ld, s, &r.v, &text, &textlen)) {
+		REPORT(ld, &r.loc, "config-range", "%.*s is out of range (%lld to %lld)", textlen, text, min, max);
+		r.v = def;
+		return r;
+	}
 	if (r.v < min || r.v > max) {
 		REPORT(ld, &r.loc, "config-range", "%lld is out of range (%lld to %lld)", r.v, min, max);
 		r.v = def;
@@ -909,11 +1067,6 @@ load_dns(struct loader *ld, const config_setting_t *root)
 		} else {
 			REPORT(ld, &m->dns.serial.loc, "config-value", "must be \"auto\" or a serial from 0 to 4294967295");
 		}
-	} else if (s != NULL && config_setting_type(s) == CONFIG_TYPE_INT && config_setting_get_int64(s) < 0) {
-		/* libconfig 1.5 wraps integers above 2^31 - 1 unless they end in L. */
-		REPORT(ld, &m->dns.serial.loc, "config-range", "%lld is negative: write serials above 2147483647 "
-		    "with a trailing L (4000000000L) or as a string (\"4000000000\")",
-		    (long long)config_setting_get_int64(s));
 	} else if (s != NULL) {
 		m->dns.serial = get_int(ld, dns, "serial", 0, 0, 4294967295LL);
 	}
@@ -1144,6 +1297,7 @@ load_lint(struct loader *ld, const config_setting_t *root)
 	if (l == NULL || config_setting_type(l) != CONFIG_TYPE_GROUP)
 		return;
 	n = config_setting_length(l);
+	ld->m->lint = ucp_arena_alloc(ld->m->arena, sizeof(*ld->m->lint) * (size_t)(n > 0 ? n : 1));
 	for (i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(l, (unsigned)i);
 		struct ucp_loc loc = loc_of(ld, e);
@@ -1157,8 +1311,116 @@ load_lint(struct loader *ld, const config_setting_t *root)
 			REPORT(ld, &loc, "config-value", "\"%s\" is not one of \"error\", \"warning\", \"ignore\"", v);
 			continue;
 		}
-		ucp_diags_override(ld->diags, ucp_arena_strdup(ld->m->arena, config_setting_name(e)), sev);
+		ld->m->lint[ld->m->nlint].v = ucp_arena_strdup(ld->m->arena, config_setting_name(e));
+		ld->m->lint[ld->m->nlint].loc = loc;
+		ucp_diags_override(ld->diags, ld->m->lint[ld->m->nlint++].v, sev);
 	}
+}
+
+/*
+ * Checks every @include of FILE (whose text is TEXT) before libconfig reads
+ * it, recursively: libconfig 1.5 aborts on an empty name, "." or a directory
+ * ("input in flex scanner failed") and recurses until it gives up on a loop.
+ * CHAIN holds the files being included, outermost first. Returns false after
+ * reporting a problem.
+ */
+static bool
+check_includes(struct loader *ld, const char *file, const char *text, const struct source *chain, size_t depth)
+{
+	const char *line;
+	unsigned lineno = 1;
+	bool ok = true;
+
+	for (line = text; line != NULL && *line; lineno++) {
+		const char *p = line + strspn(line, " \t"), *nl = strchr(line, '\n'), *end;
+		struct ucp_loc loc = { .file = file, .line = lineno, .path = "@include" };
+		char *name, *target;
+		struct source *inner;
+		struct stat sb;
+		size_t i;
+
+		line = nl != NULL ? nl + 1 : NULL;
+		if (strncmp(p, "@include", 8) != 0)
+			continue;
+		p += 8 + strspn(p + 8, " \t");
+		if (*p != '"' || (end = strchr(p + 1, '"')) == NULL || (nl != NULL && end > nl)) {
+			REPORT(ld, &loc, "config-include", "must be followed by a file name in double quotes");
+			ok = false;
+			continue;
+		}
+		name = ucp_arena_printf(ld->m->arena, "%.*s", (int)(end - p - 1), p + 1);
+		if (*name == '\0') {
+			REPORT(ld, &loc, "config-include", "the file name is empty");
+			ok = false;
+			continue;
+		}
+		/* libconfig 1.5 resolves every include against the main file's directory. */
+		target = name[0] == '/' || strcmp(ld->dir, ".") == 0 ? name
+		    : ucp_arena_printf(ld->m->arena, "%s/%s", ld->dir, name);
+		if (stat(target, &sb) < 0) {
+			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name, strerror(errno));
+			ok = false;
+			continue;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name,
+			    S_ISDIR(sb.st_mode) ? "it is a directory, not a file" : "it is not a regular file");
+			ok = false;
+			continue;
+		}
+		for (i = 0; i < depth; i++) {
+			if (chain[i].dev == sb.st_dev && chain[i].ino == sb.st_ino) {
+				REPORT(ld, &loc, "config-include", "include loop: \"%s\" is already being read (from %s)",
+				    name, chain[i].file);
+				ok = false;
+				break;
+			}
+		}
+		if (i < depth)
+			continue;
+		if (depth >= 16) {
+			REPORT(ld, &loc, "config-include", "includes are nested more than 16 deep");
+			ok = false;
+			continue;
+		}
+		inner = calloc(depth + 1, sizeof(*inner));
+		if (inner == NULL)
+			ucp_oom();
+		memcpy(inner, chain, depth * sizeof(*inner));
+		inner[depth] = (struct source){ .file = target, .dev = sb.st_dev, .ino = sb.st_ino };
+		if ((text = source_text(ld, target)) == NULL) {
+			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name, strerror(errno));
+			ok = false;
+		} else if (!check_includes(ld, target, text, inner, depth + 1)) {
+			ok = false;
+		}
+		free(inner);
+	}
+	return ok;
+}
+
+/* The configuration must be a readable regular file; its includes must be too. */
+static bool
+check_sources(struct loader *ld)
+{
+	const struct ucp_loc loc = { .file = ld->path };
+	struct source top;
+	const char *text;
+	struct stat sb;
+
+	errno = 0;
+	if (stat(ld->path, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		ucp_diags_add(ld->diags, &loc, UCP_SEV_ERROR, true, "config-io", "cannot read the configuration: %s",
+		    errno != 0 ? strerror(errno) : S_ISDIR(sb.st_mode) ? "it is a directory" : "not a regular file");
+		return false;
+	}
+	if ((text = source_text(ld, ld->path)) == NULL) {
+		ucp_diags_add(ld->diags, &loc, UCP_SEV_ERROR, true, "config-io", "cannot read the configuration: %s",
+		    strerror(errno));
+		return false;
+	}
+	top = (struct source){ .file = ld->path, .dev = sb.st_dev, .ino = sb.st_ino };
+	return check_includes(ld, ld->path, text, &top, 1);
 }
 
 struct ucp_model *
@@ -1182,6 +1444,11 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 	ld.dir = ucp_arena_strdup(m->arena, dirname(copy));
 	m->top = (struct ucp_loc){ .file = m->file, .line = 1 };
 
+	if (!check_sources(&ld)) {
+		free_sources(&ld);
+		ucp_model_free(m);
+		return NULL;
+	}
 	config_init(&cfg);
 	config_set_include_dir(&cfg, ld.dir);
 	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
@@ -1197,6 +1464,7 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 			    config_error_text(&cfg));
 		}
 		config_destroy(&cfg);
+		free_sources(&ld);
 		ucp_model_free(m);
 		return NULL;
 	}
@@ -1217,6 +1485,7 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 	load_certs(&ld, root);
 	load_lint(&ld, root);
 	config_destroy(&cfg);
+	free_sources(&ld);
 	return m;
 }
 

@@ -106,6 +106,17 @@ print_diags(struct session *s)
 	ucp_diags_print(&s->diags, stderr);
 }
 
+static bool
+has_rule(const struct ucp_diags *d, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < d->len; i++)
+		if (strcmp(d->items[i].rule, rule) == 0)
+			return true;
+	return false;
+}
+
 /* Loads and plans CONFIG. Returns EXIT_OK, or the exit status after printing diagnostics. */
 static int
 load(struct session *s, const char *config, bool verbose)
@@ -127,7 +138,7 @@ load(struct session *s, const char *config, bool verbose)
 	ucp_diags_sort(&s->diags);
 	if (s->diags.errors > 0 || s->plan == NULL) {
 		ucp_diags_print(&s->diags, stderr);
-		return EXIT_ERRORS;
+		return s->model == NULL && has_rule(&s->diags, "config-io") ? EXIT_IO : EXIT_ERRORS;
 	}
 	return EXIT_OK;
 }

@@ -76,6 +76,8 @@ struct ucp_model {
 	const char		*file;		/* the configuration as named on the command line */
 	const char		*basename;
 	struct ucp_loc		 top;		/* file, line 1: for whole-file diagnostics */
+	struct ucp_str		*lint;		/* lint overrides: v = rule id, loc = its setting */
+	size_t			 nlint;
 
 	struct {
 		struct ucp_str	 name, unit, locality, state, country;

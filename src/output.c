@@ -129,19 +129,12 @@ ucp_gen_header(struct ucp_buf *b, const struct ucp_plan *plan, const char *prefi
 }
 
 static void
-oom(void)
-{
-	fputs("ucplan: out of memory\n", stderr);
-	abort();
-}
-
-static void
 io_error(struct ucp_diags *diags, const char *dir, const char *rel, const char *what, int err)
 {
 	char *file;
 
 	if (asprintf(&file, "%s/%s", dir, rel) < 0)
-		oom();
+		ucp_oom();
 	if (err == ELOOP)
 		ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
 		    "%s: a symbolic link inside the output directory; ucplan does not follow it", what);
@@ -193,7 +186,7 @@ open_parent(int dfd, const char *rel, int mode, struct created *created, const c
 				char **d = realloc(created->dirs, (created->len + 1) * sizeof(*d));
 
 				if (d == NULL || (d[created->len] = strndup(rel, (size_t)(slash - rel))) == NULL)
-					oom();
+					ucp_oom();
 				created->dirs = d;
 				created->len++;
 			}
@@ -248,7 +241,7 @@ read_at(int dfd, const char *leaf, size_t *lenp, size_t max)
 		return NULL;
 	}
 	if (ucp_buf_status(&b) != UCP_OK)
-		oom();
+		ucp_oom();
 	if (lenp != NULL)
 		*lenp = b.len;
 	return ucp_buf_export(&b);
@@ -386,7 +379,7 @@ ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish
 		char *copy = strdup(dir), *p;
 
 		if (copy == NULL)
-			oom();
+			ucp_oom();
 		for (p = copy + 1; *p; p++) {
 			if (*p != '/')
 				continue;
@@ -491,13 +484,13 @@ changes_add(struct changes *c, const char *path, const struct ucp_output_file *f
 		struct change *items = realloc(c->items, cap * sizeof(*items));
 
 		if (items == NULL)
-			oom();
+			ucp_oom();
 		c->items = items;
 		c->cap = cap;
 	}
 	c->items[c->len] = (struct change){ .path = strdup(path), .file = file, .kind = kind };
 	if (c->items[c->len].path == NULL)
-		oom();
+		ucp_oom();
 	c->len++;
 }
 
@@ -613,7 +606,7 @@ save_old(int dfd, int sfd, const struct change *c)
 	int pfd, spfd, rc;
 
 	if (asprintf(&saved, "old/%s", c->path) < 0)
-		oom();
+		ucp_oom();
 	pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf);
 	spfd = pfd >= 0 ? open_parent(sfd, saved, CREATE, NULL, &sleaf) : -1;
 	rc = spfd < 0 ? -1 : c->kind == CH_REMOVE ? renameat(pfd, leaf, spfd, sleaf) : linkat(pfd, leaf, spfd, sleaf, 0);
@@ -634,7 +627,7 @@ undo(int dfd, int sfd, const struct change *c)
 	int pfd, spfd, rc = -1;
 
 	if (asprintf(&saved, "old/%s", c->path) < 0)
-		oom();
+		ucp_oom();
 	if ((pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf)) >= 0) {
 		if (c->kind == CH_CREATE) {
 			rc = unlinkat(pfd, leaf, 0);
@@ -663,7 +656,7 @@ apply(int dfd, int sfd, struct change *c, struct created *created)
 			return 0;	/* moved into the stage: removed, and restorable */
 	}
 	if (asprintf(&staged, "new/%s", c->path) < 0)
-		oom();
+		ucp_oom();
 	if ((pfd = open_parent(dfd, c->path, CREATE, created, &leaf)) >= 0) {
 		if ((spfd = open_parent(sfd, staged, OPEN_ONLY, NULL, &sleaf)) >= 0) {
 			rc = renameat(spfd, sleaf, pfd, leaf);
@@ -688,7 +681,7 @@ remove_empty_dirs(int dfd, const struct changes *c)
 		if (c->items[i].kind != CH_REMOVE || !c->items[i].done)
 			continue;
 		if ((dir = strdup(c->items[i].path)) == NULL)
-			oom();
+			ucp_oom();
 		while ((slash = strrchr(dir, '/')) != NULL) {
 			*slash = '\0';
 			if (unlinkat(dfd, dir, AT_REMOVEDIR) < 0)
@@ -726,7 +719,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 				char *file;
 
 				if (asprintf(&file, "%s/%s", od->path, f->path) < 0)
-					oom();
+					ucp_oom();
 				ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
 				    "exists and was not written by ucplan; not replaced (use --force)");
 				free(file);
@@ -785,7 +778,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		if (ch->kind == CH_REMOVE)
 			continue;
 		if (asprintf(&staged, "new/%s", ch->path) < 0)
-			oom();
+			ucp_oom();
 		pfd = open_parent(sfd, staged, CREATE, NULL, &leaf);
 		if (pfd < 0 || write_at(pfd, leaf, ch->file->data, ch->file->len) < 0) {
 			io_error(diags, od->path, staged, "cannot write the staged file", errno);

@@ -38,6 +38,9 @@ enum ucp_status ucp_buf_status(const struct ucp_buf *b);
 /* Takes the contents out of B (caller frees with free()); B is left empty. */
 char *ucp_buf_export(struct ucp_buf *b);
 
+/* The one out-of-memory policy: says so on stderr and aborts. */
+void ucp_oom(void) __attribute__((noreturn));
+
 /* Reads the whole file at PATH; returns NULL with errno set on failure. Caller frees. */
 char *ucp_read_file(const char *path, size_t *lenp);
 

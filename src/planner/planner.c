@@ -199,12 +199,12 @@ apply_lint(struct planner *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->diags->noverrides; i++) {
-		const struct ucp_rule_info *r = ucp_rule_find(p->diags->override_rule[i]);
+	for (i = 0; i < p->m->nlint; i++) {
+		const struct ucp_rule_info *r = ucp_rule_find(p->m->lint[i].v);
 
 		if (r == NULL || r - ucp_rules >= R_COUNT)
-			plan_report(p, R_LINT_UNKNOWN, &(struct ucp_loc){ .file = p->m->file, .line = 1, .path = "lint" },
-			    "\"%s\" is not a rule that can be overridden", p->diags->override_rule[i]);
+			plan_report(p, R_LINT_UNKNOWN, &p->m->lint[i].loc, "\"%s\" is not a rule that can be overridden",
+			    p->m->lint[i].v);
 	}
 }
 
