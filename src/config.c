@@ -709,9 +709,15 @@ static const char *
 normalize_prefix(struct loader *ld, const char *v, const struct ucp_loc *loc)
 {
 	char out[64];
+	bool hostbits;
 
-	if (!ucp_prefix_parse(v, out, sizeof(out))) {
+	if (!ucp_prefix_parse(v, out, sizeof(out), &hostbits)) {
 		REPORT(ld, loc, "config-address", "\"%s\" is not an address or prefix", v);
+		return NULL;
+	}
+	if (hostbits) {
+		REPORT(ld, loc, "config-address", "\"%s\" has host bits set beyond its prefix length (BIND refuses "
+		    "it): write \"%s\"", v, out);
 		return NULL;
 	}
 	return ucp_arena_strdup(ld->m->arena, out);
@@ -802,7 +808,15 @@ get_hosts(struct loader *ld, const config_setting_t *group, const char *name, si
 static const char *
 record_target(struct loader *ld, const char *word, enum ucp_name_kind kind, const struct ucp_loc *loc)
 {
-	const char *n = normalize_name(ld, word, kind, loc);
+	char addr[46];
+	const char *n;
+
+	if (ucp_addr_parse(word, addr) != 0) {
+		REPORT(ld, loc, "config-value", "\"%s\" is an address: the record names a host here, whose own "
+		    "A/AAAA record holds the address", word);
+		return NULL;
+	}
+	n = normalize_name(ld, word, kind, loc);
 
 	return n != NULL ? ucp_arena_printf(ld->m->arena, "%s.", n) : NULL;
 }
@@ -867,6 +881,12 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	case UCP_RR_NS:
 		return record_target(ld, data, UCP_NAME_HOST, loc);
 	case UCP_RR_TXT:
+		/* On the wire: the text in strings of at most 255 bytes, each with a length byte. */
+		if (strlen(data) + (strlen(data) + 254) / 255 > 65535) {
+			REPORT(ld, loc, "config-value", "TXT data of %zu bytes does not fit in one record (at most 65535 "
+			    "bytes on the wire, about 65270 of text)", strlen(data));
+			return NULL;
+		}
 		ucp_buf_init(&buf);
 		for (p = data; *p; p++) {
 			if ((p - data) % 255 == 0)
@@ -1012,8 +1032,17 @@ contact_rname(struct loader *ld, const char *v, const struct ucp_loc *loc)
 		    "letters, digits and . - _ +", v);
 		return NULL;
 	}
+	if (at - v > 63) {
+		REPORT(ld, loc, "config-name", "the local part of \"%s\" has %d characters: it becomes the first "
+		    "label of the SOA RNAME, at most 63", v, (int)(at - v));
+		return NULL;
+	}
 	if ((domain = normalize_name(ld, at + 1, UCP_NAME_HOST, loc)) == NULL)
 		return NULL;
+	if ((size_t)(at - v) + strlen(domain) + 2 > 254) {
+		REPORT(ld, loc, "config-name", "\"%s\" makes an SOA RNAME longer than 253 characters", v);
+		return NULL;
+	}
 	ucp_buf_init(&b);
 	for (p = v; p < at; p++) {
 		if (*p == '.')
@@ -1237,8 +1266,8 @@ load_rp(struct loader *ld, const config_setting_t *root)
 	if (m->rp.listener.v == NULL)
 		m->rp.listener.v = "ucplan-listener";
 	else if (strspn(m->rp.listener.v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-	    != strlen(m->rp.listener.v) || m->rp.listener.v[0] == '\0') {
-		REPORT(ld, &m->rp.listener.loc, "config-value", "listener names may contain only letters, digits, '-' and '_'");
+	    != strlen(m->rp.listener.v) || m->rp.listener.v[0] == '\0' || strlen(m->rp.listener.v) > 64) {
+		REPORT(ld, &m->rp.listener.loc, "config-value", "listener names are 1 to 64 letters, digits, '-' and '_'");
 		m->rp.listener.v = "ucplan-listener";
 	}
 	auth = get_choice(ld, rp, "authentication", auths, 0, &m->rp.authentication.loc);

@@ -297,6 +297,10 @@ check_generator_list(const char *list)
 	const char *p = list;
 	char name[64];
 
+	if (*p == '\0') {
+		usage_error("%s", "-g needs at least one generator name (see 'ucplan generators')");
+		return false;
+	}
 	while (*p) {
 		size_t len = strcspn(p, ",");
 

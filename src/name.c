@@ -125,7 +125,7 @@ ucp_addr_parse(const char *addr, char *out)
 }
 
 bool
-ucp_prefix_parse(const char *prefix, char *out, size_t outlen)
+ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits)
 {
 	char addr[64], canon[46], *slash, *end;
 	long len = -1;
@@ -151,6 +151,25 @@ ucp_prefix_parse(const char *prefix, char *out, size_t outlen)
 		return false;
 	if (len > (family == 4 ? 32 : 128))
 		return false;
+	if (len >= 0 && hostbits != NULL) {
+		unsigned char b[16];
+		long i;
+
+		inet_pton(family == 4 ? AF_INET : AF_INET6, canon, b);
+		*hostbits = false;
+		for (i = len; i < (family == 4 ? 32 : 128); i++) {
+			if (b[i / 8] & (0x80 >> (i % 8))) {
+				*hostbits = true;
+				b[i / 8] &= (unsigned char)~(0x80 >> (i % 8));
+			}
+		}
+		if (*hostbits) {
+			/* OUT names the network the prefix meant, for the message. */
+			inet_ntop(family == 4 ? AF_INET : AF_INET6, b, canon, sizeof(canon));
+			snprintf(out, outlen, "%s/%ld", canon, len);
+			return true;
+		}
+	}
 	if (len >= 0)
 		snprintf(out, outlen, "%s/%ld", canon, len);
 	else

@@ -34,8 +34,12 @@ int ucp_name_compare(const char *a, const char *b);
  */
 int ucp_addr_parse(const char *addr, char *out);
 
-/* Checks an address prefix "ADDR[/LEN]" or "any"/"none"; writes the canonical form. */
-bool ucp_prefix_parse(const char *prefix, char *out, size_t outlen);
+/*
+ * Checks an address prefix "ADDR[/LEN]" or "any"/"none"; writes the canonical
+ * form. When the address has bits set beyond LEN, *HOSTBITS (when not NULL) is
+ * set and OUT holds the network meant instead (10.0.0.1/8 gives 10.0.0.0/8).
+ */
+bool ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits);
 
 /* True for RFC 1918, loopback, link-local and unique-local addresses. */
 bool ucp_addr_is_private(const char *addr);

@@ -82,7 +82,7 @@ tu_record(const struct ucp_plan *p, enum ucp_view view, const char *owner, const
 	"ucplan = 1;\n" \
 	"dns = {\n" \
 	"  internal = { nameservers = [ \"ns.corp.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n" \
-	"  external = { nameservers = [ \"ns1.example.com\" ]; };\n" \
+	"  external = { nameservers = [ \"ns1.example.com\", \"ns2.example.org\" ]; };\n" \
 	"  records = ( { view = \"external\"; name = \"ns1.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n" \
 	"              { view = \"internal\"; name = \"ns.corp.example.com\"; type = \"A\"; data = \"10.0.0.53\"; } );\n" \
 	"};\n" \

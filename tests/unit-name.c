@@ -121,11 +121,26 @@ test_addresses(void **state)
 	assert_int_equal(ucp_addr_parse("203.0.113", out), 0);
 	assert_int_equal(ucp_addr_parse("2001:db8::1::2", out), 0);
 	assert_int_equal(ucp_addr_parse("mail.contoso.com", out), 0);
-	assert_true(ucp_prefix_parse("10.0.0.0/8", out, sizeof(out)));
+	assert_true(ucp_prefix_parse("10.0.0.0/8", out, sizeof(out), NULL));
 	assert_string_equal(out, "10.0.0.0/8");
-	assert_false(ucp_prefix_parse("10.0.0.0/33", out, sizeof(out)));
-	assert_false(ucp_prefix_parse("10.0.0.0/x", out, sizeof(out)));
-	assert_true(ucp_prefix_parse("2001:db8::/32", out, sizeof(out)));
+	assert_false(ucp_prefix_parse("10.0.0.0/33", out, sizeof(out), NULL));
+	assert_false(ucp_prefix_parse("10.0.0.0/x", out, sizeof(out), NULL));
+	assert_true(ucp_prefix_parse("2001:db8::/32", out, sizeof(out), NULL));
+	{
+		bool hb = true;
+
+		assert_true(ucp_prefix_parse("10.0.0.0/8", out, sizeof(out), &hb));
+		assert_false(hb);
+		assert_true(ucp_prefix_parse("10.0.0.1/8", out, sizeof(out), &hb));
+		assert_true(hb);
+		assert_string_equal(out, "10.0.0.0/8");
+		assert_true(ucp_prefix_parse("2001:db8::1/64", out, sizeof(out), &hb));
+		assert_true(hb);
+		assert_string_equal(out, "2001:db8::/64");
+		assert_true(ucp_prefix_parse("192.168.1.0/23", out, sizeof(out), &hb));
+		assert_true(hb);
+		assert_string_equal(out, "192.168.0.0/23");
+	}
 	assert_true(ucp_addr_is_private("10.1.2.3"));
 	assert_true(ucp_addr_is_private("172.31.0.1"));
 	assert_false(ucp_addr_is_private("172.32.0.1"));

@@ -61,7 +61,7 @@ test_dotted_names_are_syntax_errors(void **state)
 #define SIP_WITH(extra) \
 	"ucplan = 1;\n" \
 	"dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n" \
-	"  external = { nameservers = [ \"ns.example.com\" ]; };\n" \
+	"  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n" \
 	"  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n" \
 	"sip = { product = \"ocs2007r2\"; domains = [ \"example.com\", \"example.net\" ]; edition = \"standard\";\n" \
 	"  pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; };\n" extra "};\n"

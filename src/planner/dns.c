@@ -477,6 +477,9 @@ plan_zones(struct planner *p)
 	for (v = 0; v < UCP_VIEW_COUNT; v++)
 		ucp_strmap_init(&vz[v].map);
 
+	if (p->m->dns.ext_ns.len == 1)
+		plan_report(p, R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
+		    "asks for at least two, on different networks, so the zones stay reachable when one fails");
 	derive_zone_set(p, &set);
 	build_external(p, &set, &vz[UCP_VIEW_EXTERNAL]);
 	build_internal(p, &set, &vz[UCP_VIEW_EXTERNAL], &vz[UCP_VIEW_INTERNAL]);

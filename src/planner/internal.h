@@ -30,6 +30,9 @@ enum rule {
 	R_DNS_INTERNAL_NAME,	/* D17 */
 	R_DNS_CNAME,		/* cname-and-other-data */
 	R_DNS_PLANNED_CNAME,	/* records-cname */
+	R_DNS_PLANNED_EXTRA,	/* records-planned */
+	R_DNS_CNAME_LOOP,	/* records-cname-loop */
+	R_DNS_NS_COUNT,		/* ns-count */
 	R_DNS_NO_ZONE,		/* zone-missing */
 	R_DNS_GLUE,		/* zone-glue */
 	R_DNS_EMPTY_ZONE,	/* zone-empty */

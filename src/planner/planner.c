@@ -22,6 +22,9 @@ const struct ucp_rule_info ucp_rules[] = {
 	[R_DNS_INTERNAL_NAME] = { "D17", UCP_SEV_WARNING, "internal-only names stay out of the external view", "reference 12.1 D17" },
 	[R_DNS_CNAME] = { "cname-and-other-data", UCP_SEV_ERROR, "a name with a CNAME has no other data", "RFC 1034 3.6.2" },
 	[R_DNS_PLANNED_CNAME] = { "records-cname", UCP_SEV_ERROR, "dns.records cannot put a CNAME on a name ucplan plans", "spec 4.8" },
+	[R_DNS_PLANNED_EXTRA] = { "records-planned", UCP_SEV_ERROR, "dns.records adds no record of a type ucplan plans on that name", "spec 4.8" },
+	[R_DNS_CNAME_LOOP] = { "records-cname-loop", UCP_SEV_ERROR, "CNAME chains from dns.records end in a name with data, not in a loop", "RFC 1034 3.6.2" },
+	[R_DNS_NS_COUNT] = { "ns-count", UCP_SEV_WARNING, "the external view has at least two name servers", "RFC 2182 5" },
 	[R_DNS_NO_ZONE] = { "zone-missing", UCP_SEV_ERROR, "every record lies in a zone ucplan owns", "spec 4.1" },
 	[R_DNS_GLUE] = { "zone-glue", UCP_SEV_ERROR, "a nameserver inside a delegated zone has an address for glue", "spec 4.1" },
 	[R_DNS_EMPTY_ZONE] = { "zone-empty", UCP_SEV_WARNING, "a zone listed in dns.zones holds records", "spec 4.1" },
@@ -162,6 +165,56 @@ plan_names(struct planner *p, const struct ucp_ptrs *v)
 	return names;
 }
 
+/*
+ * A CNAME chain of dns.records that comes back to where it started (a → a,
+ * a → b → a) never resolves. Chains are followed within one view; each
+ * record of a loop is reported at its data.
+ */
+static void
+check_cname_loops(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i, steps;
+	int v;
+
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		struct ucp_strmap cnames;
+
+		ucp_strmap_init(&cnames);
+		for (i = 0; i < m->dns.nrecords; i++) {
+			const struct ucp_extra_record *x = &m->dns.records[i];
+
+			if (x->type == UCP_RR_CNAME && (x->views & (1u << v)))
+				ucp_strmap_put(&cnames, x->name.v, (void *)x);
+		}
+		for (i = 0; i < m->dns.nrecords; i++) {
+			const struct ucp_extra_record *x = &m->dns.records[i], *y = x;
+			struct ucp_buf chain;
+
+			if (x->type != UCP_RR_CNAME || !(x->views & (1u << v)))
+				continue;
+			ucp_buf_init(&chain);
+			ucp_buf_puts(&chain, x->name.v);
+			for (steps = 0; steps <= m->dns.nrecords; steps++) {
+				char target[256];
+				size_t len = strlen(y->data.v);
+
+				snprintf(target, sizeof(target), "%.*s", (int)(len > 0 ? len - 1 : 0), y->data.v);
+				ucp_buf_printf(&chain, " -> %s", target);
+				if (strcmp(target, x->name.v) == 0) {
+					plan_report(p, R_DNS_CNAME_LOOP, &x->data.loc, "CNAME loop in the %s view: %s",
+					    ucp_view_name((enum ucp_view)v), ucp_buf_str(&chain));
+					break;
+				}
+				if ((y = ucp_strmap_get(&cnames, target)) == NULL)
+					break;
+			}
+			ucp_buf_clear(&chain);
+		}
+		ucp_strmap_clear(&cnames);
+	}
+}
+
 /* dns.records: added after the products so a CNAME on a planned name can be refused. */
 void
 plan_extra_records(struct planner *p)
@@ -185,6 +238,16 @@ plan_extra_records(struct planner *p)
 				    x->name.v, ucp_view_name((enum ucp_view)v), o->r.why);
 				continue;
 			}
+			for (; o != NULL && (o->extra || o->r.type != x->type); o = o->next_same_owner)
+				;
+			if (o != NULL) {
+				plan_report(p, R_DNS_PLANNED_EXTRA, &x->loc,
+				    "ucplan already plans %s %s %s in the %s view (%s); this record would join it "
+				    "silently (a round robin for addresses): remove it, or change the setting that "
+				    "plans the name", x->name.v, ucp_rrtype_name(x->type), o->r.data,
+				    ucp_view_name((enum ucp_view)v), o->r.why);
+				continue;
+			}
 			r = plan_record(p, (enum ucp_view)v, x->name.v, x->type, &x->loc,
 			    "from dns.records", "%s", x->data.v);
 			r->extra = true;
@@ -192,6 +255,7 @@ plan_extra_records(struct planner *p)
 				r->r.ttl = (uint32_t)x->ttl.v;
 		}
 	}
+	check_cname_loops(p);
 }
 
 static void
