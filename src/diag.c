@@ -80,7 +80,8 @@ ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity 
 			if (strcasecmp(d->override_rule[i], rule) == 0)
 				severity = d->override_sev[i];
 	}
-	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose))
+	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose) ||
+	    (severity == UCP_SEV_WARNING && d->quiet))
 		return;
 	if (d->len == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;

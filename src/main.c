@@ -32,24 +32,42 @@ enum exit_code {
 };
 
 static const char usage_text[] =
-    "usage: ucplan check    CONFIG [-v] [-q]\n"
-    "       ucplan plan     CONFIG [--format text|json]\n"
-    "       ucplan generate CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force]\n"
-    "                       [--no-wait] [--templates DIR] [-q] [-v]\n"
-    "       ucplan validate ZONEFILE --origin NAME [--view NAME]\n"
-    "       ucplan init     [--example NAME]\n"
+    "usage: ucplan check      CONFIG [-q] [-v]\n"
+    "       ucplan plan       CONFIG [--format text|json] [-q] [-v]\n"
+    "       ucplan generate   CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force]\n"
+    "                         [--no-wait] [--templates DIR] [-q] [-v]\n"
+    "       ucplan validate   ZONEFILE --origin NAME [--view NAME] [-q] [-v]\n"
+    "       ucplan init       [--example NAME]\n"
     "       ucplan generators\n"
+    "       ucplan COMMAND --help | ucplan help [COMMAND]\n"
     "       ucplan --help | --version\n"
     "\n"
     "Plans DNS (internal and external views), certificates, endpoints and\n"
     "reverse-proxy publishing for Exchange 2007/2010 and OCS 2007 R2, and\n"
     "generates BIND zones, certificate requests and proxy configurations.\n"
     "\n"
+    "Every command takes -q (errors only: no warnings, no per-file lines) and\n"
+    "-v (also the planning decisions, and a summary line on stderr).\n"
+    "\n"
     "Exit status: 0 success, 1 errors in the configuration, plan or output,\n"
-    "2 usage error, 3 generate --check found changes, 4 output or I/O failure.\n"
+    "2 usage error, 3 generate --check found changes, 4 output or I/O failure\n"
+    "(including an unreadable CONFIG and a failed write to standard output).\n"
     "See ucplan(1) and ucplan.conf(5).\n";
 
+/* -q and -v mean the same on every command. */
+static bool quiet, verbose;
+/* The command running, for its --help and usage errors. */
+static const struct command *current;
+
+#define COMMON_OPTIONS \
+	{ "quiet", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' }, \
+	{ "help", no_argument, NULL, 'h' }
+#define COMMON_SHORT "qvh"
+
+static int common_option(int c);
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void try_help(void);
 
 static int
 usage_error(const char *fmt, ...)
@@ -60,7 +78,8 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'ucplan --help'.\n", stderr);
+	fputs("\n", stderr);
+	try_help();
 	return EXIT_USAGE;
 }
 
@@ -117,13 +136,22 @@ has_rule(const struct ucp_diags *d, const char *rule)
 	return false;
 }
 
+/* With -v: one line on stderr counting what the diagnostics say. */
+static void
+summary(const char *what, const struct ucp_diags *d)
+{
+	if (verbose)
+		fprintf(stderr, "%s: %zu errors, %zu warnings\n", what, d->errors, d->warnings);
+}
+
 /* Loads and plans CONFIG. Returns EXIT_OK, or the exit status after printing diagnostics. */
 static int
-load(struct session *s, const char *config, bool verbose)
+load(struct session *s, const char *config)
 {
 	memset(s, 0, sizeof(*s));
 	ucp_diags_init(&s->diags);
 	s->diags.verbose = verbose;
+	s->diags.quiet = quiet;
 	if (!today(&s->now))
 		return usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'",
 		    getenv("SOURCE_DATE_EPOCH"));
@@ -146,28 +174,19 @@ load(struct session *s, const char *config, bool verbose)
 static int
 cmd_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "verbose", no_argument, NULL, 'v' }, { "quiet", no_argument, NULL, 'q' }, { NULL, 0, NULL, 0 },
-	};
-	bool verbose = false, quiet = false;
+	static const struct option opts[] = { COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	struct session s;
-	int c, rc;
+	int c, rc, o;
 
-	while ((c = getopt_long(argc, argv, "vq", opts, NULL)) != -1) {
-		if (c == 'v')
-			verbose = true;
-		else if (c == 'q')
-			quiet = true;
-		else
-			return EXIT_USAGE;
-	}
+	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1)
+		if ((o = common_option(c)) >= 0)
+			return o;
 	if (optind + 1 != argc)
 		return usage_error("%s", "check takes one CONFIG");
-	rc = load(&s, argv[optind], verbose);
+	rc = load(&s, argv[optind]);
 	if (rc == EXIT_OK) {
 		print_diags(&s);
-		if (!quiet && verbose)
-			fprintf(stderr, "%s: %zu errors, %zu warnings\n", argv[optind], s.diags.errors, s.diags.warnings);
+		summary(argv[optind], &s.diags);
 	}
 	session_clear(&s);
 	return rc;
@@ -177,29 +196,26 @@ static int
 cmd_plan(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' }, { "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		{ "format", required_argument, NULL, 'f' }, COMMON_OPTIONS, { NULL, 0, NULL, 0 },
 	};
 	const char *format = "text";
-	bool verbose = false;
 	struct session s;
-	int c, rc;
+	int c, rc, o;
 
-	while ((c = getopt_long(argc, argv, "f:v", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:" COMMON_SHORT, opts, NULL)) != -1) {
 		if (c == 'f')
 			format = optarg;
-		else if (c == 'v')
-			verbose = true;
-		else
-			return EXIT_USAGE;
+		else if ((o = common_option(c)) >= 0)
+			return o;
 	}
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return usage_error("--format is text or json, not '%s'", format);
 	if (optind + 1 != argc)
 		return usage_error("%s", "plan takes one CONFIG");
-	rc = load(&s, argv[optind], verbose);
+	rc = load(&s, argv[optind]);
 	if (rc == EXIT_OK) {
 		print_diags(&s);
+		summary(argv[optind], &s.diags);
 		if (strcmp(format, "json") == 0) {
 			char *text = ucp_plan_json(s.plan);
 
@@ -218,8 +234,6 @@ cmd_plan(int argc, char **argv)
 			fputs(ucp_buf_str(&b), stdout);
 			ucp_buf_clear(&b);
 		}
-		if (fflush(stdout) != 0)
-			rc = EXIT_IO;
 	}
 	session_clear(&s);
 	return rc;
@@ -325,32 +339,32 @@ cmd_generate(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' }, { "generators", required_argument, NULL, 'g' },
 		{ "check", no_argument, NULL, 'C' }, { "force", no_argument, NULL, 'F' },
-		{ "templates", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' }, { "no-wait", no_argument, NULL, 'W' }, { NULL, 0, NULL, 0 },
+		{ "templates", required_argument, NULL, 'T' }, { "no-wait", no_argument, NULL, 'W' }, COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
 	};
 	struct ucp_publish_opts popts = { 0 };
 	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
 	const char *dir = NULL, *list = NULL, *templates = NULL;
 	struct ucp_output *out, *kept;
-	bool verbose = false;
 	struct session s;
 	enum ucp_status st;
 	struct stat sb;
-	int c, rc;
+	int c, rc, o;
 
-	while ((c = getopt_long(argc, argv, "o:g:qv", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:g:" COMMON_SHORT, opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': dir = optarg; break;
 		case 'g': list = optarg; break;
 		case 'C': popts.check = true; break;
 		case 'F': popts.force = true; break;
 		case 'T': templates = optarg; break;
-		case 'q': popts.quiet = true; break;
-		case 'v': verbose = true; break;
 		case 'W': popts.no_wait = true; break;
-		default: return EXIT_USAGE;
+		default:
+			if ((o = common_option(c)) >= 0)
+				return o;
 		}
 	}
+	popts.quiet = quiet;
 	if (optind + 1 != argc)
 		return usage_error("%s", "generate takes one CONFIG");
 	if (dir == NULL)
@@ -361,7 +375,7 @@ cmd_generate(int argc, char **argv)
 		return EXIT_USAGE;
 	if (templates != NULL && (stat(templates, &sb) != 0 || !S_ISDIR(sb.st_mode)))
 		return usage_error("--templates %s is not a directory", templates);
-	if ((rc = load(&s, argv[optind], verbose)) != EXIT_OK) {
+	if ((rc = load(&s, argv[optind])) != EXIT_OK) {
 		session_clear(&s);
 		return rc;
 	}
@@ -398,8 +412,7 @@ cmd_generate(int argc, char **argv)
 	}
 	ucp_outdir_close(&od);
 	print_diags(&s);
-	if (fflush(stdout) != 0 && rc == EXIT_OK)
-		rc = EXIT_IO;
+	summary(argv[optind], &s.diags);
 	ucp_output_free(out);
 	ucp_output_free(kept);
 	session_clear(&s);
@@ -410,7 +423,7 @@ static int
 cmd_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "origin", required_argument, NULL, 'O' }, { "view", required_argument, NULL, 'V' },
+		{ "origin", required_argument, NULL, 'O' }, { "view", required_argument, NULL, 'V' }, COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *origin = NULL, *view = NULL;
@@ -418,15 +431,15 @@ cmd_validate(int argc, char **argv)
 	struct ucp_vview *vv;
 	size_t len;
 	char *text;
-	int c, rc = EXIT_OK;
+	int c, o, rc = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1) {
 		if (c == 'O')
 			origin = optarg;
 		else if (c == 'V')
 			view = optarg;
-		else
-			return EXIT_USAGE;
+		else if ((o = common_option(c)) >= 0)
+			return o;
 	}
 	if (optind + 1 != argc)
 		return usage_error("%s", "validate takes one ZONEFILE");
@@ -439,6 +452,7 @@ cmd_validate(int argc, char **argv)
 		return EXIT_ERRORS;
 	}
 	ucp_diags_init(&diags);
+	diags.quiet = quiet;
 	vv = ucp_vview_new();
 	if (ucp_vview_add(vv, argv[optind], text, len, origin, &diags) != UCP_OK)
 		rc = EXIT_ERRORS;
@@ -446,6 +460,7 @@ cmd_validate(int argc, char **argv)
 		rc = EXIT_ERRORS;
 	ucp_diags_sort(&diags);
 	ucp_diags_print(&diags, stderr);
+	summary(argv[optind], &diags);
 	ucp_vview_free(vv);
 	ucp_diags_clear(&diags);
 	free(text);
@@ -455,17 +470,19 @@ cmd_validate(int argc, char **argv)
 static int
 cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = { { "example", required_argument, NULL, 'e' }, { NULL, 0, NULL, 0 } };
-	const char *example = "contoso-article";
+	static const struct option opts[] = {
+		{ "example", required_argument, NULL, 'e' }, COMMON_OPTIONS, { NULL, 0, NULL, 0 },
+	};
+	const char *example = "starter";
 	const struct ucp_embedded *e;
 	char name[128];
-	int c;
+	int c, o;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1) {
 		if (c == 'e')
 			example = optarg;
-		else
-			return EXIT_USAGE;
+		else if ((o = common_option(c)) >= 0)
+			return o;
 	}
 	if (optind != argc)
 		return usage_error("%s", "init takes no operands");
@@ -478,38 +495,161 @@ cmd_init(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	fputs(e->text, stdout);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+	return EXIT_OK;
 }
 
 static int
 cmd_generators(int argc, char **argv)
 {
+	static const struct option opts[] = { COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	size_t i;
+	int c, o;
 
-	if (argc != 1)
+	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1)
+		if ((o = common_option(c)) >= 0)
+			return o;
+	if (optind != argc)
 		return usage_error("%s", "generators takes no operands");
 	for (i = 0; ucp_generators[i] != NULL; i++)
 		printf("%-10s %s\n", ucp_generators[i]->name, ucp_generators[i]->summary);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+	return EXIT_OK;
 }
+
+static int cmd_help(int argc, char **argv);
 
 static const struct command {
 	const char	*name;
 	int		(*run)(int, char **);
+	const char	*synopsis;	/* after "ucplan NAME " */
+	const char	*help;		/* what it does and its own options */
 } commands[] = {
-	{ .name = "check", .run = cmd_check },
-	{ .name = "plan", .run = cmd_plan },
-	{ .name = "generate", .run = cmd_generate },
-	{ .name = "validate", .run = cmd_validate },
-	{ .name = "init", .run = cmd_init },
-	{ .name = "generators", .run = cmd_generators },
+	{ .name = "check", .run = cmd_check, .synopsis = "CONFIG [-q] [-v]",
+	  .help = "Parses, plans and lints CONFIG and prints the diagnostics on stderr.\n"
+	    "  -q, --quiet     errors only\n"
+	    "  -v, --verbose   also a note for each planning decision, and a summary line\n" },
+	{ .name = "plan", .run = cmd_plan, .synopsis = "CONFIG [--format text|json] [-q] [-v]",
+	  .help = "Prints the plan: DNS records per view and zone, certificates, endpoints and\n"
+	    "publishing rules.\n"
+	    "  --format text|json   Markdown tables (default) or one JSON document\n"
+	    "  -q, --quiet          errors only on stderr\n"
+	    "  -v, --verbose        also the planning decisions, and a summary line\n" },
+	{ .name = "generate", .run = cmd_generate,
+	  .synopsis = "CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force] [--no-wait]\n"
+	    "                [--templates DIR] [-q] [-v]",
+	  .help = "Writes every generator's files under DIR after validating them, all or nothing.\n"
+	    "  -o, --output DIR       the output tree (not empty; no symbolic links inside)\n"
+	    "  -g, --generators LIST  only these generators (see 'ucplan generators')\n"
+	    "  --check                write nothing; print a diff of what would change, exit 3 if any\n"
+	    "  --force                replace files ucplan did not write, and lower forced serials\n"
+	    "  --no-wait              exit 4 at once when another run holds DIR's lock\n"
+	    "  --templates DIR        take templates from DIR before the built-in ones\n"
+	    "  -q, --quiet            no line per changed file, no warnings\n"
+	    "  -v, --verbose          also the planning decisions, and a summary line\n" },
+	{ .name = "validate", .run = cmd_validate, .synopsis = "ZONEFILE --origin NAME [--view NAME] [-q] [-v]",
+	  .help = "Runs ucplan's zone checks (through ldns) on any zone file.\n"
+	    "  --origin NAME   the zone's origin\n"
+	    "  --view NAME     internal or external (a label for the messages)\n"
+	    "  -q, --quiet     errors only\n"
+	    "  -v, --verbose   a summary line\n" },
+	{ .name = "init", .run = cmd_init, .synopsis = "[--example NAME]",
+	  .help = "Prints a commented starter configuration that explains every group, or with\n"
+	    "--example one of the bundled deployments (contoso-article, fabrikam-multidomain).\n" },
+	{ .name = "generators", .run = cmd_generators, .synopsis = "",
+	  .help = "Lists the generators with a one-line summary each.\n" },
+	{ .name = "help", .run = cmd_help, .synopsis = "[COMMAND]",
+	  .help = "Prints the usage of COMMAND, or of every command.\n" },
 	{ .name = NULL },
 };
+
+static const struct command *
+find_command(const char *name)
+{
+	const struct command *c;
+
+	for (c = commands; c->name != NULL; c++)
+		if (strcmp(name, c->name) == 0)
+			return c;
+	return NULL;
+}
+
+static void
+print_help(const struct command *c)
+{
+	printf("usage: ucplan %s%s%s\n\n%s", c->name, *c->synopsis ? " " : "", c->synopsis, c->help);
+	printf("\nExit status: 0 success, 1 errors, 2 usage, 3 changes found, 4 output or I/O failure.\n"
+	    "See ucplan(1).\n");
+}
+
+static void
+try_help(void)
+{
+	if (current != NULL)
+		fprintf(stderr, "Try 'ucplan %s --help'.\n", current->name);
+	else
+		fputs("Try 'ucplan --help'.\n", stderr);
+}
+
+/*
+ * The options every command shares. Returns -1 to go on parsing, or the exit
+ * status to return now: 0 after --help, 2 for an unknown option (getopt has
+ * said which).
+ */
+static int
+common_option(int c)
+{
+	switch (c) {
+	case 'q':
+		quiet = true;
+		return -1;
+	case 'v':
+		verbose = true;
+		return -1;
+	case 'h':
+		print_help(current);
+		return EXIT_OK;
+	default:
+		try_help();
+		return EXIT_USAGE;
+	}
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	static const struct option opts[] = { COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
+	const struct command *c;
+	int ch, o;
+
+	while ((ch = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1)
+		if ((o = common_option(ch)) >= 0)
+			return o;
+	if (optind == argc) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (optind + 1 != argc)
+		return usage_error("%s", "help takes at most one COMMAND");
+	if ((c = find_command(argv[optind])) == NULL)
+		return usage_error("unknown command '%s'", argv[optind]);
+	print_help(c);
+	return EXIT_OK;
+}
+
+/* A failed write to standard output (a full disk, a closed pipe) is an I/O failure: exit 4. */
+static int
+finish_stdout(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ucplan: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_IO;
+	}
+	return rc;
+}
 
 int
 main(int argc, char **argv)
 {
-	const struct command *c;
+	static char prog[32];
 
 	if (argc < 2) {
 		fputs(usage_text, stderr);
@@ -517,18 +657,18 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage_text, stdout);
-		return EXIT_OK;
+		return finish_stdout(EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("ucplan %s\n", PACKAGE_VERSION);
-		return EXIT_OK;
+		return finish_stdout(EXIT_OK);
 	}
-	for (c = commands; c->name != NULL; c++) {
-		if (strcmp(argv[1], c->name) == 0) {
-			opterr = 1;
-			optind = 1;
-			return c->run(argc - 1, argv + 1);
-		}
-	}
-	return usage_error("unknown command '%s'", argv[1]);
+	if ((current = find_command(argv[1])) == NULL)
+		return usage_error("unknown command '%s'", argv[1]);
+	/* getopt names argv[0] in its messages: "ucplan check: invalid option". */
+	snprintf(prog, sizeof(prog), "ucplan %s", current->name);
+	argv[1] = prog;
+	opterr = 1;
+	optind = 1;
+	return finish_stdout(current->run(argc - 1, argv + 1));
 }

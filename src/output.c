@@ -356,21 +356,22 @@ remove_stale_stages(int dfd)
 	closedir(d);
 }
 
-enum ucp_status
-ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *opts,
-    struct ucp_diags *diags)
+/*
+ * Opens DIR (creating it unless checking) and takes its lock. Returns 1 when
+ * the lock is held, 0 when it must be tried again (the directory or the lock
+ * file was removed meanwhile by a run that created it and failed), -1 after
+ * reporting an error.
+ */
+static int
+try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *opts, struct ucp_diags *diags)
 {
 	const struct ucp_loc loc = { .file = dir };
-	struct stat sb;
+	struct stat sb, lb, pb;
 
-	od->path = dir;
-	od->fd = -1;
-	od->lockfd = -1;
-	od->created = false;
 	if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
 		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
 		    "the output directory is a symbolic link; name the real directory");
-		return UCP_EIO;
+		return -1;
 	}
 	if (!opts->check && mkdir(dir, 0777) == 0) {
 		od->created = true;
@@ -388,29 +389,29 @@ ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish
 			*p = '/';
 		}
 		free(copy);
-		if (mkdir(dir, 0777) < 0) {
+		if (mkdir(dir, 0777) == 0) {
+			od->created = true;
+		} else if (errno != EEXIST) {
 			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
 			    "cannot create the output directory: %s", strerror(errno));
-			return UCP_EIO;
+			return -1;
 		}
-		od->created = true;
 	}
 	if ((od->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		if (opts->check && errno == ENOENT)
-			return UCP_OK;		/* nothing published yet: every file is new */
+			return 1;	/* nothing published yet: every file is new */
 		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the output directory: %s",
 		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
-		return UCP_EIO;
+		return -1;
 	}
 	od->lockfd = openat(od->fd, UCP_LOCK_NAME, (opts->check ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
 	if (od->lockfd < 0) {
 		if (opts->check && errno == ENOENT)
-			return UCP_OK;		/* never published into: no run to wait for */
+			return 1;	/* never published into: no run to wait for */
 		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the lock " UCP_LOCK_NAME ": %s",
 		    strerror(errno));
-		ucp_outdir_close(od);
-		return UCP_EIO;
+		return -1;
 	}
 	if (flock(od->lockfd, (opts->check ? LOCK_SH : LOCK_EX) | (opts->no_wait ? LOCK_NB : 0)) < 0) {
 		if (errno == EWOULDBLOCK)
@@ -419,10 +420,34 @@ ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish
 		else
 			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot lock " UCP_LOCK_NAME ": %s",
 			    strerror(errno));
-		ucp_outdir_close(od);
-		return UCP_EIO;
+		return -1;
 	}
-	return UCP_OK;
+	/* Held: but is it still the lock of DIR as it stands now? */
+	if (fstat(od->lockfd, &lb) < 0 || lb.st_nlink == 0 || fstat(od->fd, &sb) < 0 || sb.st_nlink == 0 ||
+	    fstatat(od->fd, UCP_LOCK_NAME, &pb, AT_SYMLINK_NOFOLLOW) < 0 || pb.st_ino != lb.st_ino ||
+	    lstat(dir, &pb) < 0 || pb.st_ino != sb.st_ino || pb.st_dev != sb.st_dev)
+		return 0;
+	od->locked = true;
+	return 1;
+}
+
+enum ucp_status
+ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *opts,
+    struct ucp_diags *diags)
+{
+	int tries, r = 0;
+
+	od->path = dir;
+	for (tries = 0; tries < 100 && r == 0; tries++) {
+		od->fd = od->lockfd = -1;
+		od->created = od->locked = false;
+		if ((r = try_open(od, dir, opts, diags)) <= 0)
+			ucp_outdir_close(od);
+	}
+	if (r == 0)
+		ucp_diags_add(diags, &(struct ucp_loc){ .file = dir }, UCP_SEV_ERROR, true, "output",
+		    "the output directory keeps changing under this run; not published");
+	return r > 0 ? UCP_OK : UCP_EIO;
 }
 
 /* True when directory DFD holds nothing but the lock file. */
@@ -449,7 +474,7 @@ only_lock(int dfd)
 void
 ucp_outdir_close(struct ucp_outdir *od)
 {
-	if (od->created && od->fd >= 0 && only_lock(od->fd)) {
+	if (od->created && od->locked && od->fd >= 0 && only_lock(od->fd)) {
 		(void)unlinkat(od->fd, UCP_LOCK_NAME, 0);
 		(void)rmdir(od->path);
 	}
@@ -458,6 +483,7 @@ ucp_outdir_close(struct ucp_outdir *od)
 	if (od->fd >= 0)
 		close(od->fd);
 	od->lockfd = od->fd = -1;
+	od->locked = false;
 }
 
 /* What publishing does to one path. */

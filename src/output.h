@@ -40,6 +40,7 @@ struct ucp_outdir {
 	int		 fd;
 	int		 lockfd;
 	bool		 created;	/* this run created DIR */
+	bool		 locked;	/* the lock is held */
 };
 
 /* Creates an empty set; free with ucp_output_free(). */

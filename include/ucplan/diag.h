@@ -36,7 +36,8 @@ struct ucp_diags {
 	size_t		 cap;
 	size_t		 errors;
 	size_t		 warnings;
-	bool		 verbose;	/* keep notes (check -v) */
+	bool		 verbose;	/* keep notes (-v) */
+	bool		 quiet;		/* drop warnings (-q); errors always stay */
 	/* Per-rule severity overrides from the `lint` group (rule -> severity). */
 	const char	**override_rule;
 	enum ucp_severity *override_sev;
@@ -52,7 +53,7 @@ void ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity
 /*
  * Adds a diagnostic for RULE at LOC. SEVERITY is the rule's default; an override
  * from the configuration replaces it unless FIXED is set. Ignored severities and,
- * unless verbose, notes are dropped.
+ * unless verbose, notes are dropped; when quiet, warnings too.
  */
 void ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
     bool fixed, const char *rule, const char *fmt, ...)
