@@ -32,6 +32,7 @@ enum stype {
 	S_GROUPS,	/* list of groups */
 	S_SERIAL,	/* "auto" or an int */
 	S_MAP,		/* a group of string settings with free names (lint) */
+	S_ADDRS,	/* an address, or an array of addresses */
 };
 
 struct schema {
@@ -45,23 +46,23 @@ struct schema {
 
 static const struct schema host_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
-	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
 	END
 };
 static const struct schema access_schema[] = {
 	{ .name = "fqdn", .type = S_STRING },
-	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
 	END
 };
 static const struct schema webconf_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
-	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
 	{ .name = "port", .type = S_INT },
 	END
 };
 static const struct schema av_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
-	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
 	{ .name = "auth_port", .type = S_INT },
 	END
 };
@@ -111,7 +112,7 @@ static const struct schema dns_schema[] = {
 };
 static const struct schema pool_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
-	{ .name = "ip", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
 	{ .name = "load_balancer", .type = S_STRING },
 	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
 	{ .name = "web_fqdn", .type = S_STRING },
@@ -144,6 +145,7 @@ static const struct schema sip_schema[] = {
 static const struct schema mx_schema[] = {
 	{ .name = "host", .type = S_STRING, .required = true },
 	{ .name = "preference", .type = S_INT },
+	{ .name = "ip", .type = S_ADDRS },
 	END
 };
 static const struct schema exchange_schema[] = {
@@ -153,14 +155,14 @@ static const struct schema exchange_schema[] = {
 	{ .name = "autodiscover", .type = S_STRING },
 	{ .name = "mx", .type = S_GROUP, .sub = mx_schema },
 	{ .name = "cas", .type = S_GROUPS, .required = true, .sub = host_schema },
-	{ .name = "cas_vip", .type = S_STRING },
+	{ .name = "cas_vip", .type = S_ADDRS },
 	{ .name = "cas_array", .type = S_GROUP, .sub = host_schema },
 	{ .name = "services", .type = S_STRINGS },
 	END
 };
 static const struct schema rp_schema[] = {
 	{ .name = "product", .type = S_STRING, .required = true },
-	{ .name = "external_ip", .type = S_STRING, .required = true },
+	{ .name = "external_ip", .type = S_ADDRS, .required = true },
 	{ .name = "listener", .type = S_STRING },
 	{ .name = "authentication", .type = S_STRING },
 	END
@@ -193,6 +195,7 @@ static const char *const type_words[] = {
 	[S_GROUPS] = "a list of groups ( { ... }, ... )",
 	[S_SERIAL] = "\"auto\" or an integer",
 	[S_MAP] = "a group of strings",
+	[S_ADDRS] = "an address string or an array of them [ ... ]",
 };
 
 /* One word per value of a string enumeration. */
@@ -313,6 +316,10 @@ type_ok(const config_setting_t *s, const struct schema *sc)
 		return t == CONFIG_TYPE_BOOL;
 	case S_SERIAL:
 		return t == CONFIG_TYPE_STRING || t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64;
+	case S_ADDRS:
+		if (t == CONFIG_TYPE_STRING)
+			return true;
+		/* FALLTHROUGH */
 	case S_STRINGS:
 		if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 			return false;
@@ -538,13 +545,55 @@ normalize_addr(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	return ucp_arena_strdup(ld->m->arena, out);
 }
 
+/*
+ * An address setting: one address or an array of them (spec 9.2). v is the
+ * first; all holds every one in the given order, canonical, without
+ * duplicates. NULL v when absent or bad.
+ */
 static struct ucp_str
 get_addr(struct loader *ld, const config_setting_t *group, const char *name)
 {
-	struct ucp_str r = get_str(ld, group, name);
+	const config_setting_t *s = member(group, name);
+	struct ucp_str r = { 0 };
+	const char **all;
+	int i, n;
 
-	if (r.v != NULL)
-		r.v = normalize_addr(ld, r.v, &r.loc);
+	if (s == NULL || config_setting_type(s) == CONFIG_TYPE_STRING) {
+		r = get_str(ld, group, name);
+		if (r.v != NULL && (r.v = normalize_addr(ld, r.v, &r.loc)) != NULL) {
+			all = ucp_arena_alloc(ld->m->arena, sizeof(*all));
+			all[0] = r.v;
+			r.all = all;
+			r.nall = 1;
+		}
+		return r;
+	}
+	r.loc = loc_of(ld, s);
+	if (!type_ok(s, &(struct schema){ .type = S_ADDRS }))
+		return r;
+	if ((n = config_setting_length(s)) == 0) {
+		REPORT(ld, &r.loc, "config-required", "at least one address is needed");
+		return r;
+	}
+	all = ucp_arena_alloc(ld->m->arena, sizeof(*all) * (size_t)n);
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		struct ucp_loc eloc = loc_of(ld, e);
+		const char *v = config_setting_get_string(e), *a;
+		size_t j;
+
+		if (has_text_problem(ld, e, v) || (a = normalize_addr(ld, v, &eloc)) == NULL)
+			return (struct ucp_str){ .loc = r.loc };
+		for (j = 0; j < r.nall; j++) {
+			if (strcmp(all[j], a) == 0) {
+				REPORT(ld, &eloc, "config-duplicate", "\"%s\" is listed twice", a);
+				return (struct ucp_str){ .loc = r.loc };
+			}
+		}
+		all[r.nall++] = a;
+	}
+	r.v = all[0];
+	r.all = all;
 	return r;
 }
 
@@ -1210,6 +1259,7 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 		m->exchange.mx.present = true;
 		m->exchange.mx.fqdn = get_name(ld, s, "host");
 		m->exchange.mx.port = get_int(ld, s, "preference", 10, 0, 65535);
+		m->exchange.mx.ip = get_addr(ld, s, "ip");
 	}
 	m->exchange.cas = get_hosts(ld, ex, "cas", &m->exchange.ncas, &m->exchange.cas_loc);
 	m->exchange.cas_vip = get_addr(ld, ex, "cas_vip");

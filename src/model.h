@@ -16,10 +16,16 @@
 
 struct ucp_arena;
 
-/* A string setting: NULL when absent. Names are normalised, addresses canonical. */
+/*
+ * A string setting: NULL when absent. Names are normalised, addresses
+ * canonical. An address setting may list several addresses (spec 9.2): all
+ * holds them in the given order and v is the first.
+ */
 struct ucp_str {
-	const char	*v;
-	struct ucp_loc	 loc;
+	const char		*v;
+	struct ucp_loc		 loc;
+	const char *const	*all;
+	size_t			 nall;
 };
 
 struct ucp_num {

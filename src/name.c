@@ -178,6 +178,28 @@ ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits)
 }
 
 bool
+ucp_prefix_contains(const char *prefix, const char *addr)
+{
+	unsigned char net[16], a[16];
+	char copy[64], *slash;
+	int family = strchr(addr, ':') != NULL ? AF_INET6 : AF_INET;
+	long len, i;
+
+	if (strlen(prefix) >= sizeof(copy))
+		return false;
+	strcpy(copy, prefix);
+	if ((slash = strchr(copy, '/')) != NULL)
+		*slash++ = '\0';
+	if (inet_pton(family, copy, net) != 1 || inet_pton(family, addr, a) != 1)
+		return false;
+	len = slash != NULL ? strtol(slash, NULL, 10) : (family == AF_INET ? 32 : 128);
+	for (i = 0; i < len; i++)
+		if ((net[i / 8] ^ a[i / 8]) & (0x80 >> (i % 8)))
+			return false;
+	return true;
+}
+
+bool
 ucp_addr_is_private(const char *addr)
 {
 	unsigned char b[16];

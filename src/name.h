@@ -41,6 +41,9 @@ int ucp_addr_parse(const char *addr, char *out);
  */
 bool ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits);
 
+/* True when ADDR lies inside PREFIX ("ADDR[/LEN]", canonical, same family). */
+bool ucp_prefix_contains(const char *prefix, const char *addr);
+
 /* True for RFC 1918, loopback, link-local and unique-local addresses. */
 bool ucp_addr_is_private(const char *addr);
 

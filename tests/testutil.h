@@ -90,8 +90,11 @@ tu_record(const struct ucp_plan *p, enum ucp_view view, const char *owner, const
 	"  product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n" \
 	"  pool = { fqdn = \"ocs.corp.example.com\"; ip = \"10.0.0.5\"; };\n" \
 	"  edge = { internal = { fqdn = \"edge.corp.example.com\"; ip = \"10.0.1.5\"; };\n" \
-	"           access = { ip = \"192.0.2.20\"; }; av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; }; };\n" \
+	"           access = { ip = \"192.0.2.20\"; }; av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; };\n" \
+	"           webconf = { fqdn = \"webconf.example.com\"; ip = \"192.0.2.21\"; }; };\n" \
+	"  web = { external_fqdn = \"ocsweb.example.com\"; };\n" \
 	"};\n" \
+	"certificates = { webconf = \"separate\"; };\n" \
 	"exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n" \
 	"  cas = ( { fqdn = \"cas.corp.example.com\"; ip = \"10.0.0.20\"; } ); };\n" \
 	"reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n"

@@ -202,7 +202,7 @@ test_autodiscover_srv_and_multi_domain(void **state)
 {
 	struct ucp_diags d;
 	struct ucp_plan *p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
-	    "autodiscover = \"srv\"; mx = { host = \"mail.example.com\"; };\n"
+	    "autodiscover = \"srv\"; mx = { host = \"smtp.example.com\"; ip = [ \"192.0.2.25\", \"2001:db8::25\" ]; };\n"
 	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"10.0.0.20\"; }, { fqdn = \"cas2.example.com\"; ip = \"10.0.0.21\"; } );\n"
 	    "cas_vip = \"10.0.0.19\"; };\n"
 	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
@@ -212,8 +212,168 @@ test_autodiscover_srv_and_multi_domain(void **state)
 	assert_int_equal(d.errors, 0);
 	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "_autodiscover._tcp.example.net", "SRV", "0 0 443 mail.example.com."));
 	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "autodiscover.example.com", "A", NULL));
-	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "example.net", "MX", "10 mail.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "example.net", "MX", "10 smtp.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "smtp.example.com", "A", "192.0.2.25"));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "smtp.example.com", "AAAA", "2001:db8::25"));
 	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "mail.example.com", "A", "10.0.0.19"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+/* An MX host that is the HTTPS listener is an error; mx.ip plans the transport server and port 25. */
+static void
+test_mx_host(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	size_t i;
+	bool smtp = false;
+
+	(void)state;
+	p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "mx = { host = \"mail.example.com\"; };\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"10.0.0.20\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+	assert_non_null(tu_diag(&d, "mx-listener"));
+	assert_string_equal(tu_diag(&d, "mx-listener")->setting, "exchange.mx.host");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "mx = { host = \"smtp.example.com\"; ip = \"192.0.2.25\"; };\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"10.0.0.20\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	for (i = 0; i < p->nendpoints; i++)
+		if (strcmp(p->endpoints[i].role, "smtp") == 0 && p->endpoints[i].port == 25 &&
+		    strcmp(p->endpoints[i].ip, "192.0.2.25") == 0 && strcmp(p->endpoints[i].direction, "inbound") == 0)
+			smtp = true;
+	assert_true(smtp);
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static const struct ucp_endpoint *
+find_endpoint(const struct ucp_plan *p, const char *role, unsigned port, const char *protocol)
+{
+	size_t i;
+
+	for (i = 0; i < p->nendpoints; i++)
+		if (strcmp(p->endpoints[i].role, role) == 0 && p->endpoints[i].port == port &&
+		    strcmp(p->endpoints[i].protocol, protocol) == 0)
+			return &p->endpoints[i];
+	return NULL;
+}
+
+#define EDGE_WITH(edge, certs) \
+	"ucplan = 1;\n" \
+	"dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/24\" ]; };\n" \
+	"  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n" \
+	"  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n" \
+	"sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"enterprise\";\n" \
+	"  pool = { fqdn = \"pool.example.com\"; ip = \"10.0.0.5\"; servers = ( { fqdn = \"fe1.example.com\"; ip = \"10.0.0.6\"; } ); };\n" \
+	"  edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n" \
+	"    access = { ip = \"192.0.2.20\"; };\n" edge " }; };\n" certs
+
+/* Every OCS 2007 R2 Edge runs three services; A/V needs a public address; the Edge must see the internal view. */
+static void
+test_edge_facts(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	const struct ucp_endpoint *e;
+
+	(void)state;
+	/* Web Conferencing left out under one certificate: planned on the Access Edge, 444. */
+	p = plan_of(EDGE_WITH("av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; };", ""), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_diag(&d, "P4"));
+	assert_non_null(e = find_endpoint(p, "webconf-edge", 444, "tcp"));
+	assert_string_equal(e->ip, "192.0.2.20");
+	assert_non_null(e = find_endpoint(p, "edge-internal", 8057, "tcp"));
+	assert_non_null(e = find_endpoint(p, "av-edge", 443, "tcp"));
+	assert_string_equal(e->direction, "both");
+	/* The pool VIP of an Enterprise pool also carries 135 and 444. */
+	assert_non_null(find_endpoint(p, "pool", 135, "tcp"));
+	assert_non_null(find_endpoint(p, "pool", 444, "tcp"));
+	/* No external web farm: a warning. The Edge at 10.0.1.5 is outside 10.0.0.0/24: D10. */
+	assert_non_null(tu_diag(&d, "edge-web-farm"));
+	assert_non_null(tu_diag(&d, "D10"));
+	assert_string_equal(tu_diag(&d, "D10")->setting, "sip.edge.internal.ip");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	/* Web Conferencing on its own certificate must be given. */
+	p = plan_of(EDGE_WITH("av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; };",
+	    "certificates = { webconf = \"separate\"; };\n"), &d);
+	assert_non_null(tu_diag(&d, "topology"));
+	assert_string_equal(tu_diag(&d, "topology")->setting, "sip.edge.webconf");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	/* A/V Edge on a private address: P5. A/V left out: topology. */
+	p = plan_of(EDGE_WITH("av = { fqdn = \"av.example.com\"; ip = \"172.16.0.22\"; };", ""), &d);
+	assert_non_null(tu_diag(&d, "P5"));
+	assert_string_equal(tu_diag(&d, "P5")->setting, "sip.edge.av.ip");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+	p = plan_of(EDGE_WITH("", ""), &d);
+	assert_non_null(tu_diag(&d, "topology"));
+	assert_string_equal(tu_diag(&d, "topology")->setting, "sip.edge.av");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+/* IPv6 gives AAAA; OCS 2007 R2 is IPv4-only with one address per name; Exchange needs IPv4 beside IPv6. */
+static void
+test_addresses(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+
+	(void)state;
+	p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = [ \"10.0.0.20\", \"2001:db8::20\" ]; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "cas1.example.com", "A", "10.0.0.20"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "cas1.example.com", "AAAA", "2001:db8::20"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "mail.example.com", "AAAA", "2001:db8::20"));
+	assert_null(tu_record(p, UCP_VIEW_INTERNAL, "cas1.example.com", "A", "2001:db8::20"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of(SIP_WITH("") "exchange = { version = \"2010\"; external_fqdn = \"mail.example.com\";\n"
+	    "cas = ( { fqdn = \"cas1.example.com\"; ip = \"2001:db8::20\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", &d);
+	assert_non_null(tu_diag(&d, "product-setting"));
+	assert_string_equal(tu_diag(&d, "product-setting")->setting, "exchange.cas[0].ip");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of("ucplan = 1;\n"
+	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	    "  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n"
+	    "  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n"
+	    "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
+	    "  pool = { fqdn = \"se01.example.com\"; ip = \"2001:db8::20\"; }; };\n", &d);
+	assert_non_null(tu_diag(&d, "product-setting"));
+	assert_string_equal(tu_diag(&d, "product-setting")->setting, "sip.pool.ip");
+	assert_non_null(strstr(tu_diag(&d, "product-setting")->message, "ocs2007r2"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of("ucplan = 1;\n"
+	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	    "  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n"
+	    "  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n"
+	    "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
+	    "  pool = { fqdn = \"se01.example.com\"; ip = [ \"10.0.0.5\", \"10.0.0.6\" ]; }; };\n", &d);
+	assert_non_null(tu_diag(&d, "P11"));
+	assert_string_equal(tu_diag(&d, "P11")->setting, "sip.pool.ip");
 	ucp_plan_free(p);
 	ucp_diags_clear(&d);
 }
@@ -280,6 +440,9 @@ main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_lint_override),
 		cmocka_unit_test(test_autodiscover_srv_and_multi_domain),
+		cmocka_unit_test(test_mx_host),
+		cmocka_unit_test(test_edge_facts),
+		cmocka_unit_test(test_addresses),
 		cmocka_unit_test(test_several_cas_need_vip),
 		cmocka_unit_test(test_san_count),
 	};

@@ -24,7 +24,7 @@ static const struct edge_port ocs2007r2_edge[] = {
 	{ EXT_ACCESS, 443, 0, "tcp", "inbound", "remote users: SIP over TLS", false, "access-edge" },
 	{ EXT_ACCESS, 5061, 0, "tcp", "both", "federation and public IM: SIP over MTLS", true, "access-edge" },
 	{ EXT_WEBCONF, 443, 0, "tcp", "inbound", "web conferencing: PSOM over TLS", false, "webconf-edge" },
-	{ EXT_AV, 443, 0, "tcp", "inbound", "A/V media relay: STUN/TURN over TCP", false, NULL },
+	{ EXT_AV, 443, 0, "tcp", "both", "A/V media relay: STUN/TURN over TCP", false, NULL },
 	{ EXT_AV, 3478, 0, "udp", "both", "A/V media relay: STUN over UDP", false, NULL },
 	{ EXT_AV, 50000, 59999, "tcp", "outbound", "A/V media to federated partners: RTP over TCP", false, NULL },
 	{ INT_EDGE, 5061, 0, "tcp", "both", "SIP over MTLS to and from the pool or Director", false, "edge-internal" },
@@ -92,7 +92,7 @@ edge(struct planner *p)
 			role = "access-edge", fqdn = access_fqdn, ip = acc->ip.v;
 			break;
 		case EXT_WEBCONF:
-			if (!wc->present)
+			if (!p->webconf)
 				continue;
 			role = "webconf-edge";
 			if (p->webconf_shared) {
@@ -121,6 +121,17 @@ edge(struct planner *p)
 	}
 }
 
+static bool
+has_addr(const struct ucp_str *addrs, const char *a)
+{
+	size_t i;
+
+	for (i = 0; addrs != NULL && i < addrs->nall; i++)
+		if (strcmp(addrs->all[i], a) == 0)
+			return true;
+	return false;
+}
+
 static void
 internal_servers(struct planner *p)
 {
@@ -135,20 +146,35 @@ internal_servers(struct planner *p)
 			    "client SIP over TCP", NULL);
 		add(p, "pool", "internal", p->web_int_fqdn, m->sip.pool_ip.v, 443, 0, "tcp", "inbound",
 		    "web components (address book, meeting content), also from the reverse proxy", cert_for(p, "pool"));
+		if (m->sip.edition == UCP_EDITION_ENTERPRISE) {
+			/* The hardware load balancer's VIP carries these too (reference 3.1). */
+			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 135, 0, "tcp", "inbound",
+			    "DCOM/RPC: moving users and replication, through the load balancer", NULL);
+			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 444, 0, "tcp", "inbound",
+			    "HTTPS between the Focus and the conferencing servers", cert_for(p, "pool"));
+		}
 	}
 	if (m->sip.present && m->sip.director.present && m->sip.director.ip.v != NULL)
 		add(p, "director", "internal", m->sip.director.fqdn.v, m->sip.director.ip.v, 5061, 0, "tcp", "inbound",
 		    "client sign-in over TLS", cert_for(p, "director"));
-	if (m->exchange.present && p->cas_vip != NULL)
-		add(p, "cas", "internal", m->exchange.external_fqdn.v, p->cas_vip, 443, 0, "tcp", "inbound",
+	for (i = 0; m->exchange.present && p->cas_vips != NULL && i < p->cas_vips->nall; i++)
+		add(p, "cas", "internal", m->exchange.external_fqdn.v, p->cas_vips->all[i], 443, 0, "tcp", "inbound",
 		    "OWA, ActiveSync, Outlook Anywhere, EWS, OAB, Autodiscover (from clients and the reverse proxy)",
 		    cert_for(p, "cas"));
-	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++)
-		if (m->exchange.cas[i].ip.v != NULL && strcmp(m->exchange.cas[i].ip.v, p->cas_vip) != 0)
-			/* Clients reach each node through the VIP, under the client namespace. */
-			add(p, "cas", "internal", m->exchange.external_fqdn.v, m->exchange.cas[i].ip.v, 443, 0, "tcp",
-			    "inbound", ucp_arena_printf(p->a, "Client Access server %s behind the load balancer",
-			    m->exchange.cas[i].fqdn.v != NULL ? m->exchange.cas[i].fqdn.v : "?"), cert_for(p, "cas"));
+	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++) {
+		const struct ucp_str *ip = &m->exchange.cas[i].ip;
+		size_t j;
+
+		for (j = 0; j < ip->nall; j++)
+			if (!has_addr(p->cas_vips, ip->all[j]))
+				/* Clients reach each node through the VIP, under the client namespace. */
+				add(p, "cas", "internal", m->exchange.external_fqdn.v, ip->all[j], 443, 0, "tcp",
+				    "inbound", ucp_arena_printf(p->a, "Client Access server %s behind the load balancer",
+				    m->exchange.cas[i].fqdn.v != NULL ? m->exchange.cas[i].fqdn.v : "?"), cert_for(p, "cas"));
+	}
+	for (i = 0; m->exchange.present && m->exchange.mx.present && i < m->exchange.mx.ip.nall; i++)
+		add(p, "smtp", "external", m->exchange.mx.fqdn.v, m->exchange.mx.ip.all[i], 25, 0, "tcp", "inbound",
+		    "inbound mail from the Internet (MX): SMTP", NULL);
 }
 
 /* The configuration setting behind an endpoint, for diagnostics. */
@@ -169,6 +195,8 @@ where(const struct planner *p, const struct ucp_endpoint *e)
 		return &m->rp.loc;
 	if (strcmp(e->role, "cas") == 0)
 		return &m->exchange.loc;
+	if (strcmp(e->role, "smtp") == 0)
+		return &m->exchange.mx.loc;
 	return &m->sip.loc;
 }
 

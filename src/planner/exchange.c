@@ -19,9 +19,13 @@ plan_exchange(struct planner *p)
 		plan_report(p, R_TOPOLOGY, &m->exchange.smtp_domains.loc,
 		    "Exchange needs its SMTP domains: set exchange.smtp_domains (or sip.domains)");
 	if (m->exchange.cas_vip.v != NULL)
-		p->cas_vip = m->exchange.cas_vip.v;
+		p->cas_vips = &m->exchange.cas_vip;
+	else if (m->exchange.ncas == 1 && m->exchange.cas[0].ip.v != NULL)
+		p->cas_vips = &m->exchange.cas[0].ip;
+	if (p->cas_vips != NULL)
+		p->cas_vip = p->cas_vips->v;
 	else if (m->exchange.ncas == 1)
-		p->cas_vip = m->exchange.cas[0].ip.v;
+		;	/* its address was refused: reported */
 	else if (m->exchange.ncas > 1)
 		plan_report(p, R_TOPOLOGY, &m->exchange.cas_vip.loc,
 		    "several Client Access servers need the load balancer address: set exchange.cas_vip");
@@ -44,9 +48,9 @@ plan_exchange(struct planner *p)
 	if (rp_ip != NULL)
 		plan_record(p, UCP_VIEW_EXTERNAL, ext, UCP_RR_A, ext_loc,
 		    "reverse proxy: Exchange client namespace", "%s", rp_ip);
-	if (p->cas_vip != NULL)
-		plan_record(p, UCP_VIEW_INTERNAL, ext, UCP_RR_A, ext_loc,
-		    "internal: CAS, so one certificate name works inside and out", "%s", p->cas_vip);
+	if (p->cas_vips != NULL)
+		plan_addrs(p, UCP_VIEW_INTERNAL, ext, p->cas_vips, ext_loc,
+		    "internal: CAS, so one certificate name works inside and out");
 	for (i = 0; i < p->smtp.len; i++) {
 		const struct ucp_str *d = &p->smtp.items[i];
 		const char *ad = ucp_arena_printf(p->a, "autodiscover.%s", d->v);
@@ -57,9 +61,8 @@ plan_exchange(struct planner *p)
 				if (rp_ip != NULL)
 					plan_record(p, UCP_VIEW_EXTERNAL, ad, UCP_RR_A, &d->loc,
 					    "Autodiscover through the reverse proxy", "%s", rp_ip);
-				if (p->cas_vip != NULL)
-					plan_record(p, UCP_VIEW_INTERNAL, ad, UCP_RR_A, &d->loc,
-					    "internal Autodiscover: CAS", "%s", p->cas_vip);
+				if (p->cas_vips != NULL)
+					plan_addrs(p, UCP_VIEW_INTERNAL, ad, p->cas_vips, &d->loc, "internal Autodiscover: CAS");
 				break;
 			case UCP_AUTODISCOVER_CNAME:
 				plan_record(p, UCP_VIEW_EXTERNAL, ad, UCP_RR_CNAME, &d->loc,
@@ -79,12 +82,43 @@ plan_exchange(struct planner *p)
 		const struct ucp_host *h = &m->exchange.cas[i];
 
 		if (h->fqdn.v != NULL && h->ip.v != NULL)
-			plan_record(p, UCP_VIEW_INTERNAL, h->fqdn.v, UCP_RR_A, &h->fqdn.loc, "Client Access server",
-			    "%s", h->ip.v);
+			plan_addrs(p, UCP_VIEW_INTERNAL, h->fqdn.v, &h->ip, &h->fqdn.loc, "Client Access server");
 	}
 	if (m->exchange.cas_array.present && m->exchange.cas_array.fqdn.v != NULL &&
 	    m->exchange.cas_array.ip.v != NULL)
-		plan_record(p, UCP_VIEW_INTERNAL, m->exchange.cas_array.fqdn.v, UCP_RR_A,
-		    &m->exchange.cas_array.fqdn.loc, "RPC Client Access array (internal only)",
-		    "%s", m->exchange.cas_array.ip.v);
+		plan_addrs(p, UCP_VIEW_INTERNAL, m->exchange.cas_array.fqdn.v, &m->exchange.cas_array.ip,
+		    &m->exchange.cas_array.fqdn.loc, "RPC Client Access array (internal only)");
+	if (m->exchange.mx.present && m->exchange.mx.fqdn.v != NULL && m->exchange.mx.ip.v != NULL)
+		plan_addrs(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v, &m->exchange.mx.ip, &m->exchange.mx.ip.loc,
+		    "Internet-facing transport server: inbound SMTP (MX)");
+}
+
+/*
+ * After every record is placed: an MX host that resolves to the reverse-proxy
+ * listener sends the Internet's mail to an HTTPS port (spec 3.4).
+ */
+void
+plan_mx_check(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_str *rp = &m->rp.external_ip;
+	const struct prec *r;
+	size_t i;
+
+	if (!m->exchange.present || !m->exchange.mx.present || m->exchange.mx.fqdn.v == NULL || rp->v == NULL)
+		return;
+	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v); r != NULL; r = r->next_same_owner) {
+		for (i = 0; i < rp->nall; i++) {
+			if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, rp->all[i]) == 0) {
+				plan_report(p, R_MX_LISTENER, &m->exchange.mx.fqdn.loc, "the MX host %s resolves to the "
+				    "reverse-proxy listener %s (%s), which speaks HTTPS, not SMTP: name the "
+				    "Internet-facing transport server and give its address in exchange.mx.ip",
+				    m->exchange.mx.fqdn.v, r->r.data, r->r.why);
+				return;
+			}
+		}
+	}
+	if (m->exchange.mx.ip.v == NULL && plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v) == NULL) {
+		/* Resolved elsewhere (another provider's relay): nothing to plan here. */
+	}
 }

@@ -46,10 +46,15 @@ enum rule {
 	R_PORT_AV_AUTH,		/* P1 */
 	R_PORT_SHARED,		/* P4 */
 	R_PORT_LB,		/* P11 */
+	R_PORT_AV_PUBLIC,	/* P5 */
+	R_DNS_EDGE_NEXT_HOP,	/* D10 */
+	R_EDGE_WEB_FARM,	/* edge-web-farm */
 	R_POOL_FQDN,		/* pool-fqdn */
 	R_ENDPOINT_CONFLICT,	/* endpoint-conflict */
 	R_PUBLISH_DNS,		/* publish-dns */
 	R_TOPOLOGY,		/* topology */
+	R_PRODUCT_SETTING,	/* product-setting */
+	R_MX_LISTENER,		/* mx-listener */
 	R_LINT_UNKNOWN,		/* lint-unknown */
 	R_DECISION,		/* decision (notes) */
 	R_COUNT
@@ -70,10 +75,12 @@ struct planner {
 
 	/* Facts later stages share. */
 	bool			 edge;			/* an Edge is planned */
+	bool			 webconf;		/* a Web Conferencing Edge is planned */
 	bool			 webconf_shared;	/* Web Conferencing on the Access Edge name, 444 */
 	const char		*signin_fqdn, *signin_ip;
 	const char		*web_int_fqdn;		/* pool.web_fqdn or pool.fqdn */
 	const char		*cas_vip;
+	const struct ucp_str	*cas_vips;		/* every address of cas_vip */
 
 	struct ucp_ptrs		 certs;			/* struct ucp_cert * */
 	struct ucp_ptrs		 endpoints;		/* struct ucp_endpoint * */
@@ -100,6 +107,9 @@ struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owne
  */
 struct prec *plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const char *data, const char *why, const struct ucp_loc *loc);
+/* One A per IPv4 and one AAAA per IPv6 address of ADDRS (spec 9.2), in their order. */
+void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
+    const struct ucp_loc *loc, const char *why);
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 
@@ -107,6 +117,7 @@ struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char 
 void plan_sip(struct planner *p);
 void plan_exchange(struct planner *p);
 void plan_extra_records(struct planner *p);
+void plan_mx_check(struct planner *p);
 void plan_zones(struct planner *p);
 void plan_certificates(struct planner *p);
 void plan_endpoints(struct planner *p);

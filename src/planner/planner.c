@@ -38,10 +38,15 @@ const struct ucp_rule_info ucp_rules[] = {
 	[R_PORT_AV_AUTH] = { "P1", UCP_SEV_ERROR, "A/V authentication uses 5062/TCP, never 443", "reference 3.4, 12.3 P1" },
 	[R_PORT_SHARED] = { "P4", UCP_SEV_WARNING, "services sharing an external IP use distinct ports; 444 may be blocked remotely", "reference 12.3 P4" },
 	[R_PORT_LB] = { "P11", UCP_SEV_ERROR, "OCS supports only hardware load balancers; Windows NLB never", "reference 3.1, 12.3 P11" },
+	[R_PORT_AV_PUBLIC] = { "P5", UCP_SEV_ERROR, "the A/V Edge external address is public and not translated (NAT)", "reference 3.1, 12.3 P5" },
+	[R_DNS_EDGE_NEXT_HOP] = { "D10", UCP_SEV_WARNING, "the Edge resolves its next hop: its internal address sees the internal view", "reference 12.1 D10" },
+	[R_EDGE_WEB_FARM] = { "edge-web-farm", UCP_SEV_WARNING, "an Edge comes with a published external web farm", "reference 3.1" },
 	[R_POOL_FQDN] = { "pool-fqdn", UCP_SEV_ERROR, "an Enterprise pool FQDN differs from every server FQDN", "reference 3.1, 9" },
 	[R_ENDPOINT_CONFLICT] = { "endpoint-conflict", UCP_SEV_ERROR, "two endpoints cannot share one address, port and protocol", "spec 4.6" },
 	[R_PUBLISH_DNS] = { "publish-dns", UCP_SEV_ERROR, "every published name resolves to the listener in the external view", "spec 4.7" },
 	[R_TOPOLOGY] = { "topology", UCP_SEV_ERROR, "the settings describe a complete deployment", "spec 3" },
+	[R_PRODUCT_SETTING] = { "product-setting", UCP_SEV_ERROR, "a setting the chosen product generation does not have", "spec 9.1, 9.2" },
+	[R_MX_LISTENER] = { "mx-listener", UCP_SEV_ERROR, "the MX host is the Internet-facing transport server, not the HTTPS reverse proxy", "spec 3.4" },
 	[R_LINT_UNKNOWN] = { "lint-unknown", UCP_SEV_WARNING, "lint overrides name existing rules", "spec 3.1" },
 	[R_DECISION] = { "decision", UCP_SEV_NOTE, "a planning decision (check -v)", "spec 7" },
 	[R_COUNT] = { "config-syntax", UCP_SEV_ERROR, "the file is valid libconfig 1.5 syntax", "spec 3" },
@@ -138,6 +143,9 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 		abort();
 	}
 	va_end(ap);
+	/* An address record follows its data: IPv6 is AAAA, never A. */
+	if (type == UCP_RR_A && strchr(data, ':') != NULL)
+		type = UCP_RR_AAAA;
 	first = plan_owner(p, view, owner);
 	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
 		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
@@ -153,6 +161,89 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 		ucp_strmap_put(&p->owners[view], r->r.owner, r);
 	ucp_ptrs_add(p->a, &p->recs[view], r);
 	return r;
+}
+
+void
+plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
+    const struct ucp_loc *loc, const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < addrs->nall; i++)
+		plan_record(p, view, owner, UCP_RR_A, loc, why, "%s", addrs->all[i]);
+}
+
+/* How many of ADDRS are IPv6. */
+static size_t
+count_v6(const struct ucp_str *addrs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < addrs->nall; i++)
+		n += strchr(addrs->all[i], ':') != NULL;
+	return n;
+}
+
+/* OCS 2007 R2: one IPv4 address per name (spec 9.2; reference 3.1, P11). */
+static void
+check_ocs_addr(struct planner *p, const struct ucp_str *a)
+{
+	if (a->v == NULL)
+		return;
+	if (count_v6(a) > 0)
+		plan_report(p, R_PRODUCT_SETTING, &a->loc, "ocs2007r2 roles are IPv4-only: %s is IPv6",
+		    a->all[a->nall - 1]);
+	else if (a->nall > 1)
+		plan_report(p, R_PORT_LB, &a->loc, "ocs2007r2 takes one address per name: several addresses would be "
+		    "DNS load balancing, and OCS 2007 R2 supports only hardware load balancers (give the VIP)");
+}
+
+/* Exchange 2007 / 2010: dual stack at most, and never IPv6 alone (spec 9.2). */
+static void
+check_exchange_addr(struct planner *p, const struct ucp_str *a)
+{
+	size_t v6 = count_v6(a);
+
+	if (a->v == NULL)
+		return;
+	if (v6 > 0 && v6 == a->nall)
+		plan_report(p, R_PRODUCT_SETTING, &a->loc, "Exchange %s needs an IPv4 address beside IPv6",
+		    p->m->exchange.version.v != NULL ? p->m->exchange.version.v : "2007/2010");
+	else if (v6 > 1 || a->nall - v6 > 1)
+		plan_report(p, R_PRODUCT_SETTING, &a->loc, "one IPv4 and one IPv6 address at most on one name "
+		    "(several Client Access servers are reached through exchange.cas_vip)");
+}
+
+/* Address settings against what the chosen generations support. */
+static void
+check_addresses(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *edge[] = { &m->sip.edge_internal, &m->sip.edge_access, &m->sip.edge_webconf,
+		&m->sip.edge_av, &m->sip.director };
+	size_t i;
+
+	if (m->sip.present) {
+		check_ocs_addr(p, &m->sip.pool_ip);
+		for (i = 0; i < m->sip.nservers; i++)
+			check_ocs_addr(p, &m->sip.servers[i].ip);
+		for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+			check_ocs_addr(p, &edge[i]->ip);
+	}
+	if (m->exchange.present) {
+		for (i = 0; i < m->exchange.ncas; i++)
+			check_exchange_addr(p, &m->exchange.cas[i].ip);
+		check_exchange_addr(p, &m->exchange.cas_vip);
+		check_exchange_addr(p, &m->exchange.cas_array.ip);
+	}
+	if (m->rp.present && m->rp.external_ip.v != NULL) {
+		if (count_v6(&m->rp.external_ip) > 0)
+			plan_report(p, R_PRODUCT_SETTING, &m->rp.external_ip.loc, "ISA Server and Forefront TMG publish "
+			    "over IPv4 only: the listener needs an IPv4 address");
+		else if (m->rp.external_ip.nall > 1)
+			plan_report(p, R_PRODUCT_SETTING, &m->rp.external_ip.loc, "one listener address: every published "
+			    "name points at it");
+	}
 }
 
 const char *const *
@@ -301,9 +392,11 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	plan->diags = diags;
 
 	apply_lint(&p);
+	check_addresses(&p);
 	plan_sip(&p);
 	plan_exchange(&p);
 	plan_extra_records(&p);
+	plan_mx_check(&p);
 	plan_zones(&p);
 	plan_certificates(&p);
 	plan_endpoints(&p);

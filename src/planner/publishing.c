@@ -86,9 +86,15 @@ exchange_rules(struct planner *p)
 		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
 			for (i = 0; i < p->smtp.len; i++)
 				ucp_ptrs_add(p->a, &oa_names, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v));
-		for (i = 0; i < sizeof(oa_paths) / sizeof(oa_paths[0]); i++)
-			if (svc & oa_paths[i].service)
-				ucp_ptrs_add(p->a, &oa, oa_paths[i].path);
+		for (i = 0; i < sizeof(oa_paths) / sizeof(oa_paths[0]); i++) {
+			if (!(svc & oa_paths[i].service))
+				continue;
+			ucp_ptrs_add(p->a, &oa, oa_paths[i].path);
+			/* Exchange 2007 serves Unified Messaging web services beside EWS. */
+			if (oa_paths[i].service == UCP_SVC_EWS &&
+			    strcmp(m->exchange.version.v ? m->exchange.version.v : "", "2007") == 0)
+				ucp_ptrs_add(p->a, &oa, "/UnifiedMessaging/*");
+		}
 		set_list(p, &r->public_names, &r->npublic_names, &oa_names);
 		set_list(p, &r->paths, &r->npaths, &oa);
 	}

@@ -115,7 +115,53 @@ check_topology(struct planner *p)
 	} else if (!m->sip.edge_access.present) {
 		plan_report(p, R_TOPOLOGY, &m->sip.edge_loc,
 		    "an Edge needs its Access Edge external interface: add sip.edge.access");
+	} else {
+		/* Every OCS 2007 R2 Edge runs all three external services. */
+		if (!m->sip.edge_av.present)
+			plan_report(p, R_TOPOLOGY, &m->sip.edge_av.loc, "every OCS 2007 R2 Edge runs the A/V Edge service: "
+			    "add sip.edge.av { fqdn; ip; } with its public, un-NATed address");
+		if (!m->sip.edge_webconf.present && !(m->certs.design == UCP_DESIGN_SINGLE &&
+		    m->certs.webconf == UCP_WEBCONF_PORT444))
+			plan_report(p, R_TOPOLOGY, &m->sip.edge_webconf.loc, "every OCS 2007 R2 Edge runs the Web "
+			    "Conferencing Edge service, here on its own name and certificate: add sip.edge.webconf "
+			    "{ fqdn; ip; }");
 	}
+}
+
+/* True when ADDR lies inside one of the dns.internal.clients prefixes (or they cannot be judged). */
+static bool
+sees_internal_view(const struct ucp_model *m, const char *addr)
+{
+	size_t i;
+
+	for (i = 0; i < m->dns.clients.len; i++) {
+		const char *c = m->dns.clients.items[i].v;
+
+		if (strcmp(c, "any") == 0 || strcmp(c, "localnets") == 0 || ucp_prefix_contains(c, addr))
+			return true;
+	}
+	return false;
+}
+
+/* Facts about the Edge that depend on its addresses and on what else is deployed. */
+static void
+check_edge(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *av = &m->sip.edge_av, *in = &m->sip.edge_internal;
+
+	if (av->present && av->ip.v != NULL && ucp_addr_is_private(av->ip.v))
+		plan_report(p, R_PORT_AV_PUBLIC, &av->ip.loc, "the A/V Edge address %s is private: OCS 2007 R2 needs "
+		    "a publicly routable address that is not translated (NAT) for media relay", av->ip.v);
+	if (in->ip.v != NULL && m->dns.clients.len > 0 && !sees_internal_view(m, in->ip.v))
+		plan_report(p, R_DNS_EDGE_NEXT_HOP, &in->ip.loc, "the Edge's internal address %s lies outside every "
+		    "dns.internal.clients prefix: it would get the external view and could not resolve its next hop "
+		    "(%s); add its prefix, or give the Edge a hosts file", in->ip.v,
+		    p->signin_fqdn != NULL ? p->signin_fqdn : "the pool or Director");
+	if (m->sip.web_external_fqdn.v == NULL)
+		plan_report(p, R_EDGE_WEB_FARM, &m->sip.edge_loc, "an Edge without a published external web farm "
+		    "(sip.web.external_fqdn): remote users get no address book, no group expansion and no meeting "
+		    "content");
 }
 
 static void
@@ -245,8 +291,10 @@ plan_sip(struct planner *p)
 			plan_report(p, R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.fqdn.loc,
 			    "the Access Edge FQDN must be %s (sip.<default SIP domain>): clients find it through "
 			    "_sip._tls.%s and strict naming requires the certificate subject there", want, d0);
-		p->webconf_shared = wc->present && m->certs.design == UCP_DESIGN_SINGLE &&
-		    m->certs.webconf == UCP_WEBCONF_PORT444;
+		/* Left out under one certificate, it takes the Access Edge defaults: its name and address, 444. */
+		p->webconf_shared = m->certs.design == UCP_DESIGN_SINGLE && m->certs.webconf == UCP_WEBCONF_PORT444;
+		p->webconf = wc->present || p->webconf_shared;
+		check_edge(p);
 		if (p->webconf_shared && wc->port.set && wc->port.v == 443)
 			plan_report(p, R_CERT_WEBCONF, &wc->port.loc, "with one certificate the Web Conferencing Edge "
 			    "certificate subject must be its FQDN, so it takes the Access Edge FQDN and address and needs "
@@ -259,8 +307,12 @@ plan_sip(struct planner *p)
 			    "on port %u: open %u/TCP inbound, and expect remote firewalls that allow only 443 to block "
 			    "meetings (certificates.webconf = \"separate\" keeps 443)", want,
 			    m->sip.edge_access.ip.v != NULL ? m->sip.edge_access.ip.v : "?", port, port);
-			plan_note(p, &m->certs.webconf_loc, "the Web Conferencing Edge gets no DNS record of its own: "
-			    "%s is ignored", wc->fqdn.v != NULL ? wc->fqdn.v : "its FQDN");
+			if (wc->present)
+				plan_note(p, &m->certs.webconf_loc, "the Web Conferencing Edge gets no DNS record of its "
+				    "own: %s is ignored", wc->fqdn.v != NULL ? wc->fqdn.v : "its FQDN");
+			else
+				plan_note(p, &wc->loc, "sip.edge.webconf is left out: the Web Conferencing Edge takes the "
+				    "Access Edge name and address on 444");
 		}
 	}
 	plan_internal(p, prod);
