@@ -4,6 +4,7 @@
  * uses, and a table of all certificates.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/generator.h"
@@ -100,6 +101,26 @@ static void
 exchange_vars(const struct ucp_plan *plan, struct ucp_tvars *v)
 {
 	bool v2007 = plan->exchange_version != NULL && strcmp(plan->exchange_version, "2007") == 0;
+	const char *domains = ucp_tvars_get(v, "domains"), *p, *comma;
+	struct ucp_buf b;
+
+	/* -DomainName 'a','b': every value a single-quoted literal. */
+	ucp_buf_init(&b);
+	for (p = domains; *p; p = *comma ? comma + 1 : comma) {
+		char *one;
+
+		comma = p + strcspn(p, ",");
+		one = strndup(p, (size_t)(comma - p));
+		if (one == NULL)
+			ucp_oom();
+		ucp_buf_puts(&b, p == domains ? "" : ",");
+		ucp_buf_ps(&b, one);
+		free(one);
+	}
+	ucp_tvars_set(v, "domains_ps", "%s", ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	ucp_tvars_set(v, "friendly_name", "%s (%s)", ucp_tvars_get(v, "cert"), ucp_tvars_get(v, "subject"));
+	ucp_tvars_set(v, "request_path", ".\\%s.req", ucp_tvars_get(v, "cert"));
 
 	ucp_tvars_list(v, "exchange2007");
 	ucp_tvars_list(v, "exchange2010");

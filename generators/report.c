@@ -26,8 +26,11 @@ dns_tables(const struct ucp_plan *plan, struct ucp_buf *b)
 			for (j = 0; j < z->nrecords; j++) {
 				const struct ucp_record *r = &z->records[j];
 
-				ucp_buf_printf(b, "| %s | %s | %u | %s | %s |\n", r->owner, ucp_rrtype_name(r->type),
-				    r->ttl, r->data, r->why);
+				ucp_buf_printf(b, "| %s | %s | %u | ", r->owner, ucp_rrtype_name(r->type), r->ttl);
+				ucp_buf_md(b, r->data);
+				ucp_buf_puts(b, " | ");
+				ucp_buf_md(b, r->why);
+				ucp_buf_puts(b, " |\n");
 			}
 			ucp_buf_puts(b, "\n");
 		}

@@ -67,8 +67,10 @@ script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	size_t i;
 
 	ucp_buf_init(&b);
-	for (i = 0; i < pub->nrules; i++)
-		ucp_buf_printf(&b, "%s\"%s\"", i ? ", " : "", pub->rules[i].name);
+	for (i = 0; i < pub->nrules; i++) {
+		ucp_buf_puts(&b, i ? ", " : "");
+		ucp_buf_ps(&b, pub->rules[i].name);
+	}
 	ucp_tvars_set(v, "rule_names", "%s", ucp_buf_str(&b));
 	ucp_buf_reset(&b);
 	ucp_tvars_set(v, "rule_count", "%zu", pub->nrules);

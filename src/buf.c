@@ -145,6 +145,50 @@ ucp_buf_export(struct ucp_buf *b)
 }
 
 void
+ucp_buf_ps(struct ucp_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	ucp_buf_puts(b, "'");
+	for (p = (const unsigned char *)s; *p; p++) {
+		/* U+2018..U+201B are E2 80 98..9B in UTF-8. */
+		if (*p == '\'') {
+			ucp_buf_add(b, "''", 2);
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9b) {
+			ucp_buf_add(b, (const char *)p, 3);
+			ucp_buf_add(b, (const char *)p, 3);
+			p += 2;
+		} else {
+			ucp_buf_add(b, (const char *)p, 1);
+		}
+	}
+	ucp_buf_puts(b, "'");
+}
+
+void
+ucp_buf_cnf(struct ucp_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("'\"\\$#", *s) != NULL)
+			ucp_buf_add(b, "\\", 1);
+		ucp_buf_add(b, s, 1);
+	}
+}
+
+void
+ucp_buf_md(struct ucp_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			ucp_buf_add(b, "\\|", 2);
+		else if (*s == '\n' || *s == '\r')
+			ucp_buf_add(b, " ", 1);
+		else
+			ucp_buf_add(b, s, 1);
+	}
+}
+
+void
 ucp_oom(void)
 {
 	fputs("ucplan: out of memory\n", stderr);

@@ -462,20 +462,66 @@ member(const config_setting_t *group, const char *name)
 	    ? config_setting_get_member(group, name) : NULL;
 }
 
+/* The length of the UTF-8 sequence at P (1 to 4), or 0 when it is not valid UTF-8. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+	unsigned long c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, c = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	/* No overlong forms, no surrogates, nothing above U+10FFFF. */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return n;
+}
+
 static bool
 has_text_problem(struct loader *ld, const config_setting_t *s, const char *v)
 {
 	struct ucp_loc loc;
 	const unsigned char *p;
+	size_t n;
 
-	for (p = (const unsigned char *)v; *p; p++) {
+	for (p = (const unsigned char *)v; *p; p += n) {
 		if (*p < 0x20 || *p == 0x7f) {
 			loc = loc_of(ld, s);
 			REPORT(ld, &loc, "config-value", "control characters (such as newlines) are not allowed");
 			return true;
 		}
+		if ((n = utf8_len(p)) == 0) {
+			loc = loc_of(ld, s);
+			REPORT(ld, &loc, "config-value", "not valid UTF-8 at byte %zu (save the file as UTF-8)",
+			    (size_t)(p - (const unsigned char *)v) + 1);
+			return true;
+		}
 	}
 	return false;
+}
+
+/* The number of characters (code points) of valid UTF-8 text V. */
+static size_t
+utf8_chars(const char *v)
+{
+	size_t n = 0;
+
+	for (; *v; v++)
+		n += ((unsigned char)*v & 0xc0) != 0x80;
+	return n;
 }
 
 static struct ucp_str
@@ -501,6 +547,16 @@ get_text(struct loader *ld, const config_setting_t *group, const char *name)
 
 	if (r.v != NULL && strpbrk(r.v, "\"\\,=+<>#;/$`&") != NULL) {
 		REPORT(ld, &r.loc, "config-value", "must not contain any of \" \\ , = + < > # ; / $ ` &");
+		r.v = NULL;
+	} else if (r.v != NULL && strspn(r.v, " ") == strlen(r.v)) {
+		REPORT(ld, &r.loc, "config-value", "is empty: leave the setting out instead");
+		r.v = NULL;
+	} else if (r.v != NULL && (r.v[0] == ' ' || r.v[strlen(r.v) - 1] == ' ')) {
+		REPORT(ld, &r.loc, "config-value", "starts or ends with a space, which certificate requests drop");
+		r.v = NULL;
+	} else if (r.v != NULL && utf8_chars(r.v) > 64) {
+		REPORT(ld, &r.loc, "config-value", "has %zu characters: a certificate subject field holds at most 64",
+		    utf8_chars(r.v));
 		r.v = NULL;
 	}
 	return r;

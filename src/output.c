@@ -86,12 +86,31 @@ ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len
 	return UCP_OK;
 }
 
+/* Files for Windows tools (PowerShell, certreq) are UTF-8 with a byte-order mark, or they read them as ANSI. */
+static bool
+wants_bom(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n > 4 && strcmp(path + n - 4, ".ps1") == 0) || (n > 4 && strcmp(path + n - 4, ".inf") == 0);
+}
+
 enum ucp_status
 ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content)
 {
-	size_t len = content->len;
+	size_t len;
 	char *data;
 
+	if (wants_bom(path) && (content->len < 3 || memcmp(content->data, UCP_BOM, 3) != 0)) {
+		struct ucp_buf b;
+
+		ucp_buf_init(&b);
+		ucp_buf_add(&b, UCP_BOM, 3);
+		ucp_buf_add(&b, ucp_buf_str(content), content->len);
+		ucp_buf_clear(content);
+		*content = b;
+	}
+	len = content->len;
 	if (ucp_buf_status(content) != UCP_OK)
 		return UCP_ENOMEM;
 	if ((data = ucp_buf_export(content)) == NULL)

@@ -155,6 +155,27 @@ lookup(const struct ucp_tvars *vars, const char *key, size_t keylen)
 
 /* ---- rendering ------------------------------------------------------------ */
 
+/* {{name|filter}}: the value quoted for the file's language. */
+static const struct filter {
+	const char	*name;
+	void		(*quote)(struct ucp_buf *, const char *);
+} filters[] = {
+	{ "ps", ucp_buf_ps },
+	{ "cnf", ucp_buf_cnf },
+	{ "md", ucp_buf_md },
+};
+
+static const struct filter *
+find_filter(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(filters) / sizeof(filters[0]); i++)
+		if (strlen(filters[i].name) == len && strncmp(filters[i].name, name, len) == 0)
+			return &filters[i];
+	return NULL;
+}
+
 struct render {
 	const char		*origin;
 	const char		*text;
@@ -276,13 +297,23 @@ render_part(struct render *r, const char *p, const char *section, size_t seclen,
 			continue;
 		}
 		if (emit) {
-			const struct tvar *t = lookup(vars, name, len);
+			const char *bar = memchr(name, '|', len);
+			size_t nlen = bar != NULL ? (size_t)(bar - name) : len;
+			const struct tvar *t = lookup(vars, name, nlen);
+			const struct filter *f = NULL;
 
+			if (bar != NULL && (f = find_filter(bar + 1, len - nlen - 1)) == NULL) {
+				fail(r, open, "unknown filter (ps, cnf, md) in", "", name, len);
+				return p;
+			}
 			if (t == NULL || t->is_list) {
 				fail(r, open, "unknown placeholder", "", name, len);
 				return p;
 			}
-			ucp_buf_puts(r->out, t->value);
+			if (f != NULL)
+				f->quote(r->out, t->value);
+			else
+				ucp_buf_puts(r->out, t->value);
 		}
 	}
 	if (section != NULL && !r->failed)

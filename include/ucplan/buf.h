@@ -38,6 +38,20 @@ enum ucp_status ucp_buf_status(const struct ucp_buf *b);
 /* Takes the contents out of B (caller frees with free()); B is left empty. */
 char *ucp_buf_export(struct ucp_buf *b);
 
+/*
+ * Quoting for the languages generated files are written in; each appends S
+ * so that whatever it holds stays one value in that language:
+ * - ucp_buf_ps: a PowerShell single-quoted literal, quotes included; every
+ *   character PowerShell takes for a single quote (' and U+2018..U+201B) is
+ *   doubled, so nothing in S can end the string;
+ * - ucp_buf_cnf: an OpenSSL configuration value, with \ before each of
+ *   ' " \ $ # (OpenSSL strips unescaped quotes and expands $);
+ * - ucp_buf_md: a Markdown table cell, with | escaped and line breaks as spaces.
+ */
+void ucp_buf_ps(struct ucp_buf *b, const char *s);
+void ucp_buf_cnf(struct ucp_buf *b, const char *s);
+void ucp_buf_md(struct ucp_buf *b, const char *s);
+
 /* The one out-of-memory policy: says so on stderr and aborts. */
 void ucp_oom(void) __attribute__((noreturn));
 

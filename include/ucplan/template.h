@@ -1,6 +1,8 @@
 /*
- * Strict text templates. `{{name}}` inserts a value, `{{#list}}…{{/list}}`
- * repeats its body for each item of a list, `{{!comment}}` is dropped. An
+ * Strict text templates. `{{name}}` inserts a value, `{{name|ps}}` inserts it
+ * as a PowerShell single-quoted literal (`|cnf`: an OpenSSL configuration
+ * value, `|md`: a Markdown table cell), `{{#list}}…{{/list}}` repeats its body
+ * for each item of a list, `{{!comment}}` is dropped. An
  * unknown placeholder or an unterminated section is an error naming the
  * template's file and line.
  */
