@@ -1,14 +1,45 @@
 /* Host name and address checks, and the canonical DNS order. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <idn2.h>
+#include <libpsl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "name.h"
 
+static const char *check_ascii(const char *in, enum ucp_name_kind kind, char *out);
+
+/*
+ * A name with non-ASCII characters is converted to A-labels (IDNA 2008 with
+ * NFC, libidn2): münchen.example becomes xn--mnchen-3ya.example.
+ */
 const char *
 ucp_name_normalize(const char *in, enum ucp_name_kind kind, char *out)
+{
+	static char why[160];
+	const unsigned char *p;
+	const char *res;
+	char *ascii;
+	int rc;
+
+	for (p = (const unsigned char *)in; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return check_ascii(in, kind, out);
+	rc = idn2_to_ascii_8z(in, &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+	if (rc != IDN2_OK) {
+		snprintf(why, sizeof(why), "not a valid internationalised name (%s)", idn2_strerror(rc));
+		return why;
+	}
+	res = check_ascii(ascii, kind, out);
+	idn2_free(ascii);
+	return res;
+}
+
+static const char *
+check_ascii(const char *in, enum ucp_name_kind kind, char *out)
 {
 	size_t len = strlen(in), label = 0, i;
 
@@ -213,21 +244,33 @@ ucp_addr_is_private(const char *addr)
 	return false;
 }
 
+/*
+ * Special-use names that never resolve publicly, whatever the Public Suffix
+ * List says of their parents: RFC 6761 (test, localhost, invalid, example),
+ * RFC 6762 (local), RFC 8375 (home.arpa), RFC 9476 (alt), onion (RFC 7686)
+ * and the TLD ICANN reserved for private use (internal).
+ */
+static const char *const special_use[] = {
+	"test", "localhost", "invalid", "example", "local", "home.arpa", "alt", "onion", "internal",
+};
+
 bool
 ucp_name_is_internal(const char *name)
 {
-	static const char *const suffixes[] = {
-		"local", "localdomain", "lan", "internal", "intranet", "corp", "home",
-		"private", "localhost", "test", "example", "invalid", "ad", "priv",
-	};
+	static const psl_ctx_t *psl;
 	const char *tld = strrchr(name, '.');
 	size_t i;
 
 	if (tld == NULL)
 		return true;
-	tld++;
-	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-		if (strcmp(tld, suffixes[i]) == 0)
+	for (i = 0; i < sizeof(special_use) / sizeof(special_use[0]); i++)
+		if (ucp_name_in(name, special_use[i]))
 			return true;
-	return false;
+	/* The newest of libpsl's built-in list and the system's copy, loaded once. */
+	if (psl == NULL && (psl = psl_latest(NULL)) == NULL)
+		psl = psl_builtin();
+	if (psl == NULL)
+		return false;
+	/* Public when its top-level label is a suffix on the list (no "*" rule for unknown TLDs). */
+	return psl_is_public_suffix2(psl, tld + 1, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) == 0;
 }

@@ -11,8 +11,9 @@ enum ucp_name_kind {
 };
 
 /*
- * Normalises IN into OUT (lower case, no trailing dot). Returns NULL on success
- * or a static message saying what is wrong. OUT must hold 254 bytes.
+ * Normalises IN into OUT (lower case, no trailing dot; Unicode converted to
+ * xn-- A-labels). Returns NULL on success or a static message saying what is
+ * wrong. OUT must hold 254 bytes.
  */
 const char *ucp_name_normalize(const char *in, enum ucp_name_kind kind, char *out);
 
@@ -47,7 +48,11 @@ bool ucp_prefix_contains(const char *prefix, const char *addr);
 /* True for RFC 1918, loopback, link-local and unique-local addresses. */
 bool ucp_addr_is_private(const char *addr);
 
-/* True when NAME cannot be on a public certificate: single label or a non-public suffix. */
+/*
+ * True when NAME cannot be on a public certificate or in the external view:
+ * a single label, a special-use name (.local, home.arpa, .internal, ...) or a
+ * top-level label the Public Suffix List does not know (.corp, .lan).
+ */
 bool ucp_name_is_internal(const char *name);
 
 #endif

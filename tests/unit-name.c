@@ -88,6 +88,24 @@ ldns_cmp(const char *a, const char *b)
 	return c < 0 ? -1 : c > 0;
 }
 
+/* Unicode names become A-labels (IDNA 2008, libidn2). */
+static void
+test_idn(void **state)
+{
+	char out[256];
+
+	(void)state;
+	assert_null(ucp_name_normalize("münchen.example.com", UCP_NAME_HOST, out));
+	assert_string_equal(out, "xn--mnchen-3ya.example.com");
+	assert_null(ucp_name_normalize("SIP.Bücher.DE.", UCP_NAME_HOST, out));
+	assert_string_equal(out, "sip.xn--bcher-kva.de");
+	/* NFC: u + combining diaeresis is the same name. */
+	assert_null(ucp_name_normalize("mu\xcc\x88nchen.example.com", UCP_NAME_HOST, out));
+	assert_string_equal(out, "xn--mnchen-3ya.example.com");
+	assert_non_null(ucp_name_normalize("bad\xff.example.com", UCP_NAME_HOST, out));
+	assert_non_null(ucp_name_normalize("a\xe2\x98\x83" "b\x01.example.com", UCP_NAME_HOST, out));
+}
+
 static void
 test_compare_matches_ldns(void **state)
 {
@@ -148,6 +166,17 @@ test_addresses(void **state)
 	assert_true(ucp_name_is_internal("ad.fabrikam.local"));
 	assert_true(ucp_name_is_internal("exch01"));
 	assert_false(ucp_name_is_internal("mail.contoso.com"));
+	/* The Public Suffix List decides: Andorra's .ad is public, unknown TLDs are not. */
+	assert_false(ucp_name_is_internal("mail.andorra.ad"));
+	assert_false(ucp_name_is_internal("sip.contoso.co.uk"));
+	assert_false(ucp_name_is_internal("xn--mnchen-3ya.de"));
+	assert_true(ucp_name_is_internal("dc1.contoso.corp"));
+	assert_true(ucp_name_is_internal("nas.lan"));
+	/* Special-use names, even below a public suffix such as arpa. */
+	assert_true(ucp_name_is_internal("router.home.arpa"));
+	assert_true(ucp_name_is_internal("exch.contoso.internal"));
+	assert_true(ucp_name_is_internal("host.test"));
+	assert_false(ucp_name_is_internal("ip6.arpa"));
 }
 
 static void
@@ -168,6 +197,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_idn),
 		cmocka_unit_test(test_long_name),
 		cmocka_unit_test(test_compare_matches_ldns),
 		cmocka_unit_test(test_addresses),
