@@ -148,17 +148,73 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 	return false;
 }
 
+/* The certificate of the servers a rule publishes: the CAS for Exchange, the pool for the OCS web farm. */
+static const struct ucp_cert *
+published_cert(const struct planner *p, const struct ucp_rule *r)
+{
+	const char *role = strncmp(r->id, "exchange-", 9) == 0 ? "cas" : "pool";
+	size_t i, j;
+
+	for (i = 0; i < p->certs.len; i++) {
+		const struct ucp_cert *c = p->certs.items[i];
+
+		for (j = 0; j < c->nused_by; j++)
+			if (strcmp(c->used_by[j], role) == 0)
+				return c;
+	}
+	return NULL;
+}
+
+/*
+ * ISA Server 2004 and 2006 RTM bridge SSL to the published server and check
+ * its certificate against the rule's internal site name: ISA 2004 reads only
+ * the subject, ISA 2006 RTM the subject or the first SAN entry (reference 8,
+ * C15). The listener's own certificate is presented to clients, which read
+ * every SAN, so it is not what fails.
+ */
+static void
+check_isa_bridging(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	if (m->rp.product != UCP_RP_ISA2004 && m->rp.product != UCP_RP_ISA2006)
+		return;
+	for (i = 0; i < p->rules.len; i++) {
+		const struct ucp_rule *r = p->rules.items[i];
+		const struct ucp_cert *c = published_cert(p, r);
+		bool ok;
+
+		if (c == NULL || r->internal_site == NULL)
+			continue;
+		ok = strcmp(r->internal_site, c->subject) == 0 || (m->rp.product == UCP_RP_ISA2006 && c->nsan > 0 &&
+		    strcmp(r->internal_site, c->san[0]) == 0);
+		if (ok)
+			continue;
+		if (m->rp.product == UCP_RP_ISA2004)
+			plan_report(p, R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
+			    "2004 reads only the subject of the published server's certificate %s (%s) and would fail "
+			    "with \"the target principal name is incorrect\"; use ISA Server 2006 SP1 or TMG 2010, or a "
+			    "certificate on the published server whose subject is %s", r->name, r->internal_site, c->name,
+			    c->subject, r->internal_site);
+		else
+			plan_report(p, R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
+			    "2006 before SP1 reads only the subject or first SAN entry of the published server's "
+			    "certificate %s (%s) and would fail with \"the target principal name is incorrect\"; install "
+			    "SP1 (product = \"isa2006sp1\"), or make %s that certificate's subject", r->name,
+			    r->internal_site, c->name, c->subject, r->internal_site);
+	}
+}
+
 static void
 check_listener(struct planner *p, const struct ucp_cert *cert)
 {
 	const struct ucp_model *m = p->m;
-	bool isa = m->rp.product == UCP_RP_ISA2004 || m->rp.product == UCP_RP_ISA2006;
-	struct ucp_buf missing, not_subject;
+	struct ucp_buf missing;
 	struct ucp_strmap seen, on_cert;
-	size_t i, j, bad = 0;
+	size_t i, j;
 
 	ucp_buf_init(&missing);
-	ucp_buf_init(&not_subject);
 	ucp_strmap_init(&seen);
 	ucp_strmap_init(&on_cert);
 	for (i = 0; cert != NULL && i < cert->nsan; i++)
@@ -177,29 +233,15 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 				    "listener address %s in the external view", name, m->rp.external_ip.v);
 			if (!ucp_strmap_has(&on_cert, name))
 				ucp_buf_printf(&missing, "%s%s", missing.len ? ", " : "", name);
-			if (isa && cert != NULL && strcmp(cert->subject, name) != 0) {
-				ucp_buf_printf(&not_subject, "%s%s", not_subject.len ? ", " : "", name);
-				bad++;
-			}
 		}
 	}
 	if (missing.len > 0)
 		plan_report(p, R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
 		    cert != NULL ? cert->name : "(none)", ucp_buf_str(&missing));
-	if (bad > 0 && m->rp.product == UCP_RP_ISA2004)
-		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2004 cannot read subject alternative names: "
-		    "a published name must be the listener certificate's subject (%s), and %s %s not; use ISA Server "
-		    "2006 SP1 or TMG 2010 (product = \"isa2006sp1\" or \"tmg2010\"), or one listener and certificate "
-		    "per published name", cert->subject, ucp_buf_str(&not_subject), bad > 1 ? "are" : "is");
-	else if (bad > 0)
-		plan_report(p, R_CERT_ISA, &m->rp.product_loc, "ISA Server 2006 before SP1 honours only the subject or "
-		    "the first SAN entry (%s) of the listener certificate, so %s would fail with \"the target principal "
-		    "name is incorrect\"; install ISA Server 2006 SP1 (product = \"isa2006sp1\"), or use one listener "
-		    "and certificate per published name", cert->subject, ucp_buf_str(&not_subject));
+	check_isa_bridging(p);
 	ucp_strmap_clear(&seen);
 	ucp_strmap_clear(&on_cert);
 	ucp_buf_clear(&missing);
-	ucp_buf_clear(&not_subject);
 }
 
 void
