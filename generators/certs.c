@@ -129,6 +129,46 @@ exchange_vars(const struct ucp_plan *plan, struct ucp_tvars *v)
 	ucp_tvars_set(v, "exportable", "%s", strcmp(ucp_tvars_get(v, "exportable"), "TRUE") == 0 ? "true" : "false");
 }
 
+/* certs/exchange-urls.ps1: the client URLs of every published virtual directory. */
+static enum ucp_status
+exchange_urls(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	const struct ucp_exchange_urls *u = &plan->exchange;
+	struct ucp_tvars *v = ucp_tvars_new(), *item;
+	enum ucp_status st;
+	struct ucp_buf b;
+	size_t i;
+
+	ucp_buf_init(&b);
+	ucp_gen_header(&b, plan, "#", "");
+	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+	ucp_tvars_set(v, "fqdn", "%s", u->fqdn);
+	ucp_tvars_set(v, "cert", "%s", u->client_cert != NULL ? u->client_cert : "Exchange");
+	ucp_tvars_list(v, "vdirs");
+	for (i = 0; i < u->nvdirs; i++) {
+		item = ucp_tvars_push(v, "vdirs");
+		ucp_tvars_set(item, "cmdlet", "%s", u->vdirs[i].cmdlet);
+		ucp_tvars_set(item, "identity", "\\%s", u->vdirs[i].name);
+		ucp_tvars_set(item, "url", "%s", u->vdirs[i].url);
+	}
+	ucp_tvars_list(v, "outlook_anywhere");
+	if (u->outlook_anywhere != NULL)
+		ucp_tvars_set(ucp_tvars_push(v, "outlook_anywhere"), "host", "%s", u->outlook_anywhere);
+	ucp_tvars_list(v, "autodiscover");
+	if (u->autodiscover_uri != NULL)
+		ucp_tvars_set(ucp_tvars_push(v, "autodiscover"), "uri", "%s", u->autodiscover_uri);
+	ucp_tvars_list(v, "principal");
+	if (u->principal != NULL) {
+		item = ucp_tvars_push(v, "principal");
+		ucp_tvars_set(item, "value", "%s", u->principal);
+		ucp_tvars_set(item, "subject", "%s", u->client_subject);
+	}
+	st = ucp_gen_render(ctx, "exchange-urls.ps1.tmpl", v, "certs/exchange-urls.ps1");
+	ucp_tvars_free(v);
+	return st;
+}
+
 static void
 table(const struct ucp_plan *plan, struct ucp_buf *b)
 {
@@ -176,6 +216,8 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 			if (strcmp(c->used_by[j], "cas") == 0)
 				st = render(plan, ctx, c, "exchange.ps1.tmpl", "#", "certs/exchange.ps1", exchange_vars);
 	}
+	if (st == UCP_OK && plan->exchange.fqdn != NULL)
+		st = exchange_urls(plan, ctx);
 	if (st != UCP_OK || plan->ncerts == 0)
 		return st;
 	ucp_buf_init(&b);
@@ -187,6 +229,6 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 
 const struct ucp_generator ucp_gen_certs = {
 	.name = "certs",
-	.summary = "certificate requests: OpenSSL .cnf, certreq .inf, New-ExchangeCertificate, certificates.md",
+	.summary = "certificate requests: OpenSSL .cnf, certreq .inf, New-ExchangeCertificate, Exchange URLs, certificates.md",
 	.emit = emit,
 };

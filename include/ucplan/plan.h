@@ -129,6 +129,25 @@ struct ucp_publishing {
 	size_t			 nrules;
 };
 
+/* One virtual directory whose internal and external URL ucplan sets (certs/exchange-urls.ps1). */
+struct ucp_vdir {
+	const char	*cmdlet;	/* "Set-OwaVirtualDirectory" */
+	const char	*name;		/* IIS name: "owa (Default Web Site)" */
+	const char	*url;		/* "https://mail.contoso.com/owa" */
+};
+
+/* Exchange client URLs: every published virtual directory under the client namespace. */
+struct ucp_exchange_urls {
+	const char		*fqdn;			/* exchange.external_fqdn */
+	struct ucp_vdir		*vdirs;
+	size_t			 nvdirs;
+	const char		*outlook_anywhere;	/* its external host name, NULL when not published */
+	const char		*autodiscover_uri;	/* internal Autodiscover URI, NULL when not published */
+	const char		*client_cert;		/* the certificate clients meet for fqdn */
+	const char		*client_subject;	/* its subject */
+	const char		*principal;		/* "msstd:SUBJECT" when SUBJECT is not fqdn, else NULL */
+};
+
 /* Certificate subject fields; each may be NULL. */
 struct ucp_org {
 	const char	*name, *unit, *locality, *state, *country;
@@ -141,6 +160,7 @@ struct ucp_plan {
 	const char		*config_name;	/* base name of the configuration */
 	struct ucp_org		 organization;
 	const char		*exchange_version;	/* "2007", "2010", or NULL without Exchange */
+	struct ucp_exchange_urls exchange;		/* fqdn NULL without Exchange */
 	struct ucp_view_plan	 views[UCP_VIEW_COUNT];
 	struct ucp_cert		*certs;
 	size_t			 ncerts;

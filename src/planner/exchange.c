@@ -122,3 +122,69 @@ plan_mx_check(struct planner *p)
 		/* Resolved elsewhere (another provider's relay): nothing to plan here. */
 	}
 }
+
+/* Exchange 2007 / 2010 virtual directories, by the service that publishes them. */
+static const struct {
+	unsigned	 service;
+	const char	*version;	/* NULL: every version */
+	const char	*cmdlet, *name, *path;
+} vdirs[] = {
+	{ UCP_SVC_OWA, NULL, "Set-OwaVirtualDirectory", "owa (Default Web Site)", "/owa" },
+	{ UCP_SVC_ECP, "2010", "Set-EcpVirtualDirectory", "ecp (Default Web Site)", "/ecp" },
+	{ UCP_SVC_EWS, NULL, "Set-WebServicesVirtualDirectory", "EWS (Default Web Site)", "/EWS/Exchange.asmx" },
+	{ UCP_SVC_EWS, "2007", "Set-UMVirtualDirectory", "UnifiedMessaging (Default Web Site)",
+	  "/UnifiedMessaging/Service.asmx" },
+	{ UCP_SVC_OAB, NULL, "Set-OabVirtualDirectory", "OAB (Default Web Site)", "/OAB" },
+	{ UCP_SVC_ACTIVESYNC, NULL, "Set-ActiveSyncVirtualDirectory", "Microsoft-Server-ActiveSync (Default Web Site)",
+	  "/Microsoft-Server-ActiveSync" },
+};
+
+/*
+ * The URLs every published virtual directory should announce (spec 9.6):
+ * the client namespace inside and out, and the principal name Outlook
+ * Anywhere expects when the certificate clients meet there has another
+ * subject (the single-certificate design makes it sip.<d>).
+ */
+void
+plan_exchange_urls(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct ucp_exchange_urls *u = &p->plan->exchange;
+	const char *fqdn = m->exchange.external_fqdn.v, *version = m->exchange.version.v;
+	const struct ucp_cert *c;
+	size_t i, n = 0;
+
+	if (!m->exchange.present || fqdn == NULL || version == NULL)
+		return;
+	u->fqdn = fqdn;
+	u->vdirs = ucp_arena_alloc(p->a, sizeof(*u->vdirs) * (sizeof(vdirs) / sizeof(vdirs[0])));
+	for (i = 0; i < sizeof(vdirs) / sizeof(vdirs[0]); i++) {
+		if (!(m->exchange.services & vdirs[i].service) ||
+		    (vdirs[i].version != NULL && strcmp(vdirs[i].version, version) != 0))
+			continue;
+		u->vdirs[n].cmdlet = vdirs[i].cmdlet;
+		u->vdirs[n].name = vdirs[i].name;
+		u->vdirs[n++].url = ucp_arena_printf(p->a, "https://%s%s", fqdn, vdirs[i].path);
+	}
+	u->nvdirs = n;
+	if (m->exchange.services & UCP_SVC_OUTLOOK_ANYWHERE)
+		u->outlook_anywhere = fqdn;
+	if (m->exchange.services & UCP_SVC_AUTODISCOVER)
+		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
+	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */
+	c = p->plan->publishing.nlisteners > 0 ? plan_cert(p, p->plan->publishing.listeners[0].certificate) : NULL;
+	for (i = 0; c == NULL && i < p->certs.len; i++) {
+		const struct ucp_cert *x = p->certs.items[i];
+		size_t j;
+
+		for (j = 0; j < x->nused_by; j++)
+			if (strcmp(x->used_by[j], "cas") == 0)
+				c = x;
+	}
+	if (c != NULL) {
+		u->client_cert = c->name;
+		u->client_subject = c->subject;
+		if (strcmp(c->subject, fqdn) != 0 && (m->exchange.services & UCP_SVC_OUTLOOK_ANYWHERE))
+			u->principal = ucp_arena_printf(p->a, "msstd:%s", c->subject);
+	}
+}

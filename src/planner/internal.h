@@ -122,6 +122,7 @@ void plan_zones(struct planner *p);
 void plan_certificates(struct planner *p);
 void plan_endpoints(struct planner *p);
 void plan_publishing(struct planner *p);
+void plan_exchange_urls(struct planner *p);
 
 /* The planned certificate called NAME, or NULL. */
 const struct ucp_cert *plan_cert(const struct planner *p, const char *name);

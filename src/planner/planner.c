@@ -401,6 +401,7 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	plan_certificates(&p);
 	plan_endpoints(&p);
 	plan_publishing(&p);
+	plan_exchange_urls(&p);
 
 	plan->ncerts = p.certs.len;
 	plan->certs = ucp_arena_alloc(p.a, sizeof(*plan->certs) * (p.certs.len + 1));
