@@ -1,4 +1,5 @@
 /* Generator "bind": one self-contained zone file per view and zone, and named.conf.views. */
+#include <idn2.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,20 @@ relative(const char *owner, const char *origin, char *out, size_t outlen)
 		snprintf(out, outlen, "@");
 	else
 		snprintf(out, outlen, "%.*s", (int)(n - o - 1), owner);
+}
+
+
+/* An owner with A-labels gets its Unicode form in the comment: "(sip.bücher.ad)". */
+static void
+unicode_form(struct ucp_buf *b, const char *owner)
+{
+	char *u;
+
+	if (strstr(owner, "xn--") == NULL || idn2_to_unicode_8z8z(owner, &u, 0) != IDN2_OK)
+		return;
+	if (strcmp(u, owner) != 0)
+		ucp_buf_printf(b, " (%s)", u);
+	idn2_free(u);
 }
 
 static void
@@ -66,7 +81,9 @@ zone_text(const struct ucp_plan *plan, const struct ucp_zone *z, struct ucp_buf 
 		ucp_buf_puts(b, r->data);
 		while (b->len - start < dwidth)
 			ucp_buf_add(b, " ", 1);
-		ucp_buf_printf(b, " ; %s\n", r->why);
+		ucp_buf_printf(b, " ; %s", r->why);
+		unicode_form(b, r->owner);
+		ucp_buf_puts(b, "\n");
 	}
 }
 
