@@ -111,20 +111,23 @@ publishing_table(const struct ucp_plan *plan, struct ucp_buf *b)
 static void
 diagnostics(const struct ucp_plan *plan, struct ucp_buf *b)
 {
-	size_t i;
+	size_t i, shown = 0;
 
 	ucp_buf_puts(b, "## Diagnostics\n\n");
-	if (plan->diags == NULL || plan->diags->len == 0) {
-		ucp_buf_puts(b, "None.\n");
-		return;
-	}
-	for (i = 0; i < plan->diags->len; i++) {
+	/* Notes (-v) and the path the configuration was named by do not change the report. */
+	for (i = 0; plan->diags != NULL && i < plan->diags->len; i++) {
 		const struct ucp_diag *g = &plan->diags->items[i];
+		const char *file = g->file != NULL && strrchr(g->file, '/') != NULL ? strrchr(g->file, '/') + 1 : g->file;
 
-		ucp_buf_printf(b, "- %s line %u: **%s** %s%s%s [%s]\n", g->file ? g->file : "-", g->line,
+		if (g->severity < UCP_SEV_WARNING)
+			continue;
+		shown++;
+		ucp_buf_printf(b, "- %s line %u: **%s** %s%s%s [%s]\n", file ? file : "-", g->line,
 		    ucp_severity_name(g->severity), g->setting ? g->setting : "", g->setting ? ": " : "",
 		    g->message, g->rule);
 	}
+	if (shown == 0)
+		ucp_buf_puts(b, "None.\n");
 }
 
 void

@@ -80,8 +80,7 @@ ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity 
 			if (strcasecmp(d->override_rule[i], rule) == 0)
 				severity = d->override_sev[i];
 	}
-	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose) ||
-	    (severity == UCP_SEV_WARNING && d->quiet))
+	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose))
 		return;
 	if (d->len == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
@@ -180,6 +179,8 @@ ucp_diags_print(const struct ucp_diags *d, FILE *fp)
 
 	for (i = 0; i < d->len; i++) {
 		g = &d->items[i];
+		if (d->quiet && g->severity < UCP_SEV_ERROR)
+			continue;
 		if (g->file != NULL && g->line > 0)
 			fprintf(fp, "%s:%u: ", g->file, g->line);
 		else if (g->file != NULL)

@@ -162,6 +162,8 @@ ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits)
 	long len = -1;
 	int family;
 
+	if (hostbits != NULL)
+		*hostbits = false;
 	if (strcmp(prefix, "any") == 0 || strcmp(prefix, "none") == 0 ||
 	    strcmp(prefix, "localhost") == 0 || strcmp(prefix, "localnets") == 0) {
 		snprintf(out, outlen, "%s", prefix);

@@ -783,7 +783,8 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		size_t first = c.len;
 
 		find_removed(out, od->fd, "", &c);
-		qsort(c.items + first, c.len - first, sizeof(*c.items), cmp_path);
+		if (c.len > first)
+			qsort(c.items + first, c.len - first, sizeof(*c.items), cmp_path);
 		for (i = first; opts->check && i < c.len; i++) {
 			size_t oldlen;
 			char *old = ucp_outdir_read(od, c.items[i].path, &oldlen);
@@ -845,7 +846,8 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	}
 #endif
 	/* Everything is staged and complete: now rename into place, zones first, removals last. */
-	qsort(c.items, c.len, sizeof(*c.items), cmp_order);
+	if (c.len > 0)
+		qsort(c.items, c.len, sizeof(*c.items), cmp_order);
 	for (i = 0; i < c.len; i++) {
 		struct change *ch = &c.items[i];
 

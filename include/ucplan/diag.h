@@ -37,7 +37,7 @@ struct ucp_diags {
 	size_t		 errors;
 	size_t		 warnings;
 	bool		 verbose;	/* keep notes (-v) */
-	bool		 quiet;		/* drop warnings (-q); errors always stay */
+	bool		 quiet;		/* print errors only (-q); the list keeps everything */
 	/* Per-rule severity overrides from the `lint` group (rule -> severity). */
 	const char	**override_rule;
 	enum ucp_severity *override_sev;
@@ -53,14 +53,14 @@ void ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity
 /*
  * Adds a diagnostic for RULE at LOC. SEVERITY is the rule's default; an override
  * from the configuration replaces it unless FIXED is set. Ignored severities and,
- * unless verbose, notes are dropped; when quiet, warnings too.
+ * unless verbose, notes are dropped.
  */
 void ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
     bool fixed, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 /* Sorts by file, then line, then insertion order. */
 void ucp_diags_sort(struct ucp_diags *d);
-/* Prints each as "FILE:LINE: SEVERITY: SETTING: MESSAGE [RULE]". */
+/* Prints each as "FILE:LINE: SEVERITY: SETTING: MESSAGE [RULE]" (only errors when quiet). */
 void ucp_diags_print(const struct ucp_diags *d, FILE *fp);
 /* Returns "error", "warning", "note" or "ignore". */
 const char *ucp_severity_name(enum ucp_severity sev);

@@ -56,10 +56,11 @@ add(struct planner *p, const char *role, const char *iface, const char *fqdn, co
 {
 	struct ucp_endpoint *e = ucp_arena_alloc(p->a, sizeof(*e));
 
+	/* The plan owns its strings: it outlives the model. */
 	e->role = role;
 	e->interface = iface;
-	e->fqdn = fqdn;
-	e->ip = ip;
+	e->fqdn = ucp_arena_strdup(p->a, fqdn);
+	e->ip = ucp_arena_strdup(p->a, ip);
 	e->port = port;
 	e->port_end = port_end;
 	e->protocol = protocol;

@@ -156,7 +156,7 @@ plan_exchange_urls(struct planner *p)
 
 	if (!m->exchange.present || fqdn == NULL || version == NULL)
 		return;
-	u->fqdn = fqdn;
+	u->fqdn = ucp_arena_strdup(p->a, fqdn);
 	u->vdirs = ucp_arena_alloc(p->a, sizeof(*u->vdirs) * (sizeof(vdirs) / sizeof(vdirs[0])));
 	for (i = 0; i < sizeof(vdirs) / sizeof(vdirs[0]); i++) {
 		if (!(m->exchange.services & vdirs[i].service) ||
@@ -168,7 +168,7 @@ plan_exchange_urls(struct planner *p)
 	}
 	u->nvdirs = n;
 	if (m->exchange.services & UCP_SVC_OUTLOOK_ANYWHERE)
-		u->outlook_anywhere = fqdn;
+		u->outlook_anywhere = u->fqdn;
 	if (m->exchange.services & UCP_SVC_AUTODISCOVER)
 		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
 	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */
