@@ -22,6 +22,7 @@
 #include "model.h"
 #include "name.h"
 #include "strmap.h"
+#include "ucplan/rules.h"
 
 enum stype {
 	S_GROUP,
@@ -294,8 +295,7 @@ child_loc(struct loader *ld, const config_setting_t *group, const char *name)
 	return loc;
 }
 
-#define REPORT(ld, locp, rule, ...) \
-	ucp_diags_add((ld)->diags, (locp), UCP_SEV_ERROR, true, (rule), __VA_ARGS__)
+#define REPORT(ld, locp, rule, ...) ucp_report((ld)->diags, (locp), (rule), __VA_ARGS__)
 
 /* ---- schema check ------------------------------------------------------- */
 
@@ -391,7 +391,7 @@ check_setting(struct loader *ld, const config_setting_t *s, const struct schema 
 	int i, n;
 
 	if (!type_ok(s, sc)) {
-		REPORT(ld, &loc, "config-type", "must be %s", type_words[sc->type]);
+		REPORT(ld, &loc, UCP_R_CONFIG_TYPE, "must be %s", type_words[sc->type]);
 		return;
 	}
 	if (sc->type == S_GROUP) {
@@ -403,7 +403,7 @@ check_setting(struct loader *ld, const config_setting_t *s, const struct schema 
 			struct ucp_loc eloc = loc_of(ld, e);
 
 			if (config_setting_type(e) != CONFIG_TYPE_GROUP)
-				REPORT(ld, &eloc, "config-type", "must be a group { ... }");
+				REPORT(ld, &eloc, UCP_R_CONFIG_TYPE, "must be a group { ... }");
 			else
 				check_group(ld, e, sc->sub);
 		}
@@ -414,7 +414,7 @@ check_setting(struct loader *ld, const config_setting_t *s, const struct schema 
 			struct ucp_loc eloc = loc_of(ld, e);
 
 			if (config_setting_type(e) != CONFIG_TYPE_STRING)
-				REPORT(ld, &eloc, "config-type", "must be a string");
+				REPORT(ld, &eloc, UCP_R_CONFIG_TYPE, "must be a string");
 		}
 	}
 }
@@ -437,9 +437,9 @@ check_group(struct loader *ld, const config_setting_t *group, const struct schem
 			const char *near = nearest(sc, name);
 
 			if (near != NULL)
-				REPORT(ld, &loc, "config-unknown", "unknown setting (did you mean `%s`?)", near);
+				REPORT(ld, &loc, UCP_R_CONFIG_UNKNOWN, "unknown setting (did you mean `%s`?)", near);
 			else
-				REPORT(ld, &loc, "config-unknown", "unknown setting");
+				REPORT(ld, &loc, UCP_R_CONFIG_UNKNOWN, "unknown setting");
 			continue;
 		}
 		check_setting(ld, s, c);
@@ -448,7 +448,7 @@ check_group(struct loader *ld, const config_setting_t *group, const struct schem
 		if (c->required && config_setting_get_member(group, c->name) == NULL) {
 			struct ucp_loc loc = child_loc(ld, group, c->name);
 
-			REPORT(ld, &loc, "config-required", "missing required setting");
+			REPORT(ld, &loc, UCP_R_CONFIG_REQUIRED, "missing required setting");
 		}
 	}
 }
@@ -500,12 +500,12 @@ has_text_problem(struct loader *ld, const config_setting_t *s, const char *v)
 	for (p = (const unsigned char *)v; *p; p += n) {
 		if (*p < 0x20 || *p == 0x7f) {
 			loc = loc_of(ld, s);
-			REPORT(ld, &loc, "config-value", "control characters (such as newlines) are not allowed");
+			REPORT(ld, &loc, UCP_R_CONFIG_VALUE, "control characters (such as newlines) are not allowed");
 			return true;
 		}
 		if ((n = utf8_len(p)) == 0) {
 			loc = loc_of(ld, s);
-			REPORT(ld, &loc, "config-value", "not valid UTF-8 at byte %zu (save the file as UTF-8)",
+			REPORT(ld, &loc, UCP_R_CONFIG_VALUE, "not valid UTF-8 at byte %zu (save the file as UTF-8)",
 			    (size_t)(p - (const unsigned char *)v) + 1);
 			return true;
 		}
@@ -546,16 +546,16 @@ get_text(struct loader *ld, const config_setting_t *group, const char *name)
 	struct ucp_str r = get_str(ld, group, name);
 
 	if (r.v != NULL && strpbrk(r.v, "\"\\,=+<>#;/$`&") != NULL) {
-		REPORT(ld, &r.loc, "config-value", "must not contain any of \" \\ , = + < > # ; / $ ` &");
+		REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "must not contain any of \" \\ , = + < > # ; / $ ` &");
 		r.v = NULL;
 	} else if (r.v != NULL && strspn(r.v, " ") == strlen(r.v)) {
-		REPORT(ld, &r.loc, "config-value", "is empty: leave the setting out instead");
+		REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "is empty: leave the setting out instead");
 		r.v = NULL;
 	} else if (r.v != NULL && (r.v[0] == ' ' || r.v[strlen(r.v) - 1] == ' ')) {
-		REPORT(ld, &r.loc, "config-value", "starts or ends with a space, which certificate requests drop");
+		REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "starts or ends with a space, which certificate requests drop");
 		r.v = NULL;
 	} else if (r.v != NULL && utf8_chars(r.v) > 64) {
-		REPORT(ld, &r.loc, "config-value", "has %zu characters: a certificate subject field holds at most 64",
+		REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "has %zu characters: a certificate subject field holds at most 64",
 		    utf8_chars(r.v));
 		r.v = NULL;
 	}
@@ -569,11 +569,11 @@ normalize_name(struct loader *ld, const char *v, enum ucp_name_kind kind, const 
 	const char *why = ucp_name_normalize(v, kind, out);
 
 	if (why != NULL) {
-		REPORT(ld, loc, "config-name", "invalid name \"%s\": %s", v, why);
+		REPORT(ld, loc, UCP_R_CONFIG_NAME, "invalid name \"%s\": %s", v, why);
 		return NULL;
 	}
 	if (strchr(out, '.') == NULL) {
-		REPORT(ld, loc, "config-name", "\"%s\" is not fully qualified", v);
+		REPORT(ld, loc, UCP_R_CONFIG_NAME, "\"%s\" is not fully qualified", v);
 		return NULL;
 	}
 	return ucp_arena_strdup(ld->m->arena, out);
@@ -595,7 +595,7 @@ normalize_addr(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	char out[46];
 
 	if (ucp_addr_parse(v, out) == 0) {
-		REPORT(ld, loc, "config-address", "\"%s\" is not an IPv4 or IPv6 address", v);
+		REPORT(ld, loc, UCP_R_CONFIG_ADDRESS, "\"%s\" is not an IPv4 or IPv6 address", v);
 		return NULL;
 	}
 	return ucp_arena_strdup(ld->m->arena, out);
@@ -628,7 +628,7 @@ get_addr(struct loader *ld, const config_setting_t *group, const char *name)
 	if (!type_ok(s, &(struct schema){ .type = S_ADDRS }))
 		return r;
 	if ((n = config_setting_length(s)) == 0) {
-		REPORT(ld, &r.loc, "config-required", "at least one address is needed");
+		REPORT(ld, &r.loc, UCP_R_CONFIG_REQUIRED, "at least one address is needed");
 		return r;
 	}
 	all = ucp_arena_alloc(ld->m->arena, sizeof(*all) * (size_t)n);
@@ -642,7 +642,7 @@ get_addr(struct loader *ld, const config_setting_t *group, const char *name)
 			return (struct ucp_str){ .loc = r.loc };
 		for (j = 0; j < r.nall; j++) {
 			if (strcmp(all[j], a) == 0) {
-				REPORT(ld, &eloc, "config-duplicate", "\"%s\" is listed twice", a);
+				REPORT(ld, &eloc, UCP_R_CONFIG_DUPLICATE, "\"%s\" is listed twice", a);
 				return (struct ucp_str){ .loc = r.loc };
 			}
 		}
@@ -755,12 +755,12 @@ get_int(struct loader *ld, const config_setting_t *group, const char *name,
 	if (config_setting_type(s) != CONFIG_TYPE_INT && config_setting_type(s) != CONFIG_TYPE_INT64)
 		return r;
 	if (!int_literal(ld, s, &r.v, &text, &textlen)) {
-		REPORT(ld, &r.loc, "config-range", "%.*s is out of range (%lld to %lld)", textlen, text, min, max);
+		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%.*s is out of range (%lld to %lld)", textlen, text, min, max);
 		r.v = def;
 		return r;
 	}
 	if (r.v < min || r.v > max) {
-		REPORT(ld, &r.loc, "config-range", "%lld is out of range (%lld to %lld)", r.v, min, max);
+		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%lld is out of range (%lld to %lld)", r.v, min, max);
 		r.v = def;
 		return r;
 	}
@@ -796,7 +796,7 @@ get_choice(struct loader *ld, const config_setting_t *group, const char *name,
 	ucp_buf_init(&b);
 	for (c = choices; c->word != NULL; c++)
 		ucp_buf_printf(&b, "%s\"%s\"", c == choices ? "" : ", ", c->word);
-	REPORT(ld, &r.loc, "config-value", "\"%s\" is not one of %s", r.v, ucp_buf_str(&b));
+	REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "\"%s\" is not one of %s", r.v, ucp_buf_str(&b));
 	ucp_buf_clear(&b);
 	return def;
 }
@@ -817,11 +817,11 @@ normalize_prefix(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	bool hostbits;
 
 	if (!ucp_prefix_parse(v, out, sizeof(out), &hostbits)) {
-		REPORT(ld, loc, "config-address", "\"%s\" is not an address or prefix", v);
+		REPORT(ld, loc, UCP_R_CONFIG_ADDRESS, "\"%s\" is not an address or prefix", v);
 		return NULL;
 	}
 	if (hostbits) {
-		REPORT(ld, loc, "config-address", "\"%s\" has host bits set beyond its prefix length (BIND refuses "
+		REPORT(ld, loc, UCP_R_CONFIG_ADDRESS, "\"%s\" has host bits set beyond its prefix length (BIND refuses "
 		    "it): write \"%s\"", v, out);
 		return NULL;
 	}
@@ -855,7 +855,7 @@ get_names(struct loader *ld, const config_setting_t *group, const char *name, no
 		if (it->v == NULL)
 			continue;
 		if (ucp_strmap_has(&seen, it->v)) {
-			REPORT(ld, &it->loc, "config-duplicate", "\"%s\" is listed twice", it->v);
+			REPORT(ld, &it->loc, UCP_R_CONFIG_DUPLICATE, "\"%s\" is listed twice", it->v);
 			continue;
 		}
 		ucp_strmap_put(&seen, it->v, it);
@@ -917,7 +917,7 @@ record_target(struct loader *ld, const char *word, enum ucp_name_kind kind, cons
 	const char *n;
 
 	if (ucp_addr_parse(word, addr) != 0) {
-		REPORT(ld, loc, "config-value", "\"%s\" is an address: the record names a host here, whose own "
+		REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\" is an address: the record names a host here, whose own "
 		    "A/AAAA record holds the address", word);
 		return NULL;
 	}
@@ -976,7 +976,7 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	case UCP_RR_AAAA:
 		n = ucp_addr_parse(data, canon);
 		if (n != (type == UCP_RR_A ? 4 : 6)) {
-			REPORT(ld, loc, "config-address", "\"%s\" is not an %s address", data,
+			REPORT(ld, loc, UCP_R_CONFIG_ADDRESS, "\"%s\" is not an %s address", data,
 			    type == UCP_RR_A ? "IPv4" : "IPv6");
 			return NULL;
 		}
@@ -988,7 +988,7 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	case UCP_RR_TXT:
 		/* On the wire: the text in strings of at most 255 bytes, each with a length byte. */
 		if (strlen(data) + (strlen(data) + 254) / 255 > 65535) {
-			REPORT(ld, loc, "config-value", "TXT data of %zu bytes does not fit in one record (at most 65535 "
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "TXT data of %zu bytes does not fit in one record (at most 65535 "
 			    "bytes on the wire, about 65270 of text)", strlen(data));
 			return NULL;
 		}
@@ -1008,14 +1008,14 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 		break;
 	}
 	if (strlen(data) >= sizeof(tmp)) {
-		REPORT(ld, loc, "config-value", "record data is too long");
+		REPORT(ld, loc, UCP_R_CONFIG_VALUE, "record data is too long");
 		return NULL;
 	}
 	strcpy(tmp, data);
 	switch (type) {
 	case UCP_RR_MX:
 		if (split_words(tmp, w, 2) != 2 || !parse_u16(w[0], 65535, &a)) {
-			REPORT(ld, loc, "config-value", "MX data must be \"PREFERENCE HOST\"");
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "MX data must be \"PREFERENCE HOST\"");
 			return NULL;
 		}
 		if ((p = record_target(ld, w[1], UCP_NAME_HOST, loc)) == NULL)
@@ -1024,7 +1024,7 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	case UCP_RR_SRV:
 		if (split_words(tmp, w, 4) != 4 || !parse_u16(w[0], 65535, &a) ||
 		    !parse_u16(w[1], 65535, &b) || !parse_u16(w[2], 65535, &c)) {
-			REPORT(ld, loc, "config-value", "SRV data must be \"PRIORITY WEIGHT PORT TARGET\"");
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "SRV data must be \"PRIORITY WEIGHT PORT TARGET\"");
 			return NULL;
 		}
 		if ((p = record_target(ld, w[3], UCP_NAME_HOST, loc)) == NULL)
@@ -1033,13 +1033,13 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	case UCP_RR_CAA:
 		n = split_words(tmp, w, 3);
 		if (n < 3) {
-			REPORT(ld, loc, "config-value", "CAA data must be \"FLAGS TAG VALUE\"");
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "CAA data must be \"FLAGS TAG VALUE\"");
 			return NULL;
 		}
 		/* The value is the rest of the line, possibly quoted. */
 		p = data + (w[2] - tmp);
 		if (!parse_u16(w[0], 255, &a) || strspn(w[1], "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(w[1])) {
-			REPORT(ld, loc, "config-value", "CAA data must be \"FLAGS TAG VALUE\" with flags 0-255 and a lower-case tag");
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "CAA data must be \"FLAGS TAG VALUE\" with flags 0-255 and a lower-case tag");
 			return NULL;
 		}
 		{
@@ -1051,7 +1051,7 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 			}
 			if (memchr(p, '"', len) != NULL || memchr(p, '\\', len) != NULL ||
 			    memchr(p, ';', len) != NULL) {
-				REPORT(ld, loc, "config-value", "CAA value must not contain quotes, backslashes or ';'");
+				REPORT(ld, loc, UCP_R_CONFIG_VALUE, "CAA value must not contain quotes, backslashes or ';'");
 				return NULL;
 			}
 			return ucp_arena_printf(ld->m->arena, "%u %s \"%.*s\"", a, w[1], (int)len, p);
@@ -1093,11 +1093,11 @@ load_records(struct loader *ld, const config_setting_t *dns)
 		r->views = (unsigned)get_choice(ld, e, "view", view_choices, 0, NULL);
 		type = get_str(ld, e, "type");
 		if (type.v != NULL && !ucp_rrtype_parse(type.v, &r->type)) {
-			REPORT(ld, &type.loc, "config-value",
+			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE,
 			    "\"%s\" is not one of A, AAAA, CNAME, MX, TXT, SRV, NS, CAA", type.v);
 			ok = false;
 		} else if (type.v != NULL && r->type == UCP_RR_SOA) {
-			REPORT(ld, &type.loc, "config-value", "SOA records are written by ucplan itself");
+			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE, "SOA records are written by ucplan itself");
 			ok = false;
 		}
 		kind = (r->type == UCP_RR_TXT || r->type == UCP_RR_SRV || r->type == UCP_RR_CNAME)
@@ -1133,19 +1133,19 @@ contact_rname(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	}
 	if (at == v || strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+") !=
 	    (size_t)(at - v)) {
-		REPORT(ld, loc, "config-name", "\"%s\" is not a mail address: the local part may contain only "
+		REPORT(ld, loc, UCP_R_CONFIG_NAME, "\"%s\" is not a mail address: the local part may contain only "
 		    "letters, digits and . - _ +", v);
 		return NULL;
 	}
 	if (at - v > 63) {
-		REPORT(ld, loc, "config-name", "the local part of \"%s\" has %d characters: it becomes the first "
+		REPORT(ld, loc, UCP_R_CONFIG_NAME, "the local part of \"%s\" has %d characters: it becomes the first "
 		    "label of the SOA RNAME, at most 63", v, (int)(at - v));
 		return NULL;
 	}
 	if ((domain = normalize_name(ld, at + 1, UCP_NAME_HOST, loc)) == NULL)
 		return NULL;
 	if ((size_t)(at - v) + strlen(domain) + 2 > 254) {
-		REPORT(ld, loc, "config-name", "\"%s\" makes an SOA RNAME longer than 253 characters", v);
+		REPORT(ld, loc, UCP_R_CONFIG_NAME, "\"%s\" makes an SOA RNAME longer than 253 characters", v);
 		return NULL;
 	}
 	ucp_buf_init(&b);
@@ -1169,7 +1169,7 @@ require_items(struct loader *ld, const config_setting_t *group, const char *name
 	if (s != NULL && config_setting_is_aggregate(s) && config_setting_length(s) == 0) {
 		struct ucp_loc loc = loc_of(ld, s);
 
-		REPORT(ld, &loc, "config-required", "%s", why);
+		REPORT(ld, &loc, UCP_R_CONFIG_REQUIRED, "%s", why);
 	}
 }
 
@@ -1199,7 +1199,7 @@ load_dns(struct loader *ld, const config_setting_t *root)
 			m->dns.serial.v = strtoll(v, NULL, 10);
 			m->dns.serial.set = true;
 		} else {
-			REPORT(ld, &m->dns.serial.loc, "config-value", "must be \"auto\" or a serial from 0 to 4294967295");
+			REPORT(ld, &m->dns.serial.loc, UCP_R_CONFIG_VALUE, "must be \"auto\" or a serial from 0 to 4294967295");
 		}
 	} else if (s != NULL) {
 		m->dns.serial = get_int(ld, dns, "serial", 0, 0, 4294967295LL);
@@ -1337,11 +1337,11 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 				if (strcmp(c->word, config_setting_get_string(e)) == 0)
 					break;
 			if (c->word == NULL) {
-				REPORT(ld, &eloc, "config-value", "\"%s\" is not an Exchange service "
+				REPORT(ld, &eloc, UCP_R_CONFIG_VALUE, "\"%s\" is not an Exchange service "
 				    "(owa, ecp, activesync, outlook-anywhere, ews, oab, autodiscover)",
 				    config_setting_get_string(e));
 			} else if ((unsigned)c->value & m->exchange.services) {
-				REPORT(ld, &eloc, "config-duplicate", "\"%s\" is listed twice", c->word);
+				REPORT(ld, &eloc, UCP_R_CONFIG_DUPLICATE, "\"%s\" is listed twice", c->word);
 			} else {
 				m->exchange.services |= (unsigned)c->value;
 			}
@@ -1373,7 +1373,7 @@ load_rp(struct loader *ld, const config_setting_t *root)
 		m->rp.listener.v = "ucplan-listener";
 	else if (strspn(m->rp.listener.v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 	    != strlen(m->rp.listener.v) || m->rp.listener.v[0] == '\0' || strlen(m->rp.listener.v) > 64) {
-		REPORT(ld, &m->rp.listener.loc, "config-value", "listener names are 1 to 64 letters, digits, '-' and '_'");
+		REPORT(ld, &m->rp.listener.loc, UCP_R_CONFIG_VALUE, "listener names are 1 to 64 letters, digits, '-' and '_'");
 		m->rp.listener.v = "ucplan-listener";
 	}
 	auth = get_choice(ld, rp, "authentication", auths, 0, &m->rp.authentication.loc);
@@ -1399,7 +1399,7 @@ load_certs(struct loader *ld, const config_setting_t *root)
 	m->certs.key_bits = get_int(ld, c, "key_bits", 2048, 0, 65536);
 	if (m->certs.key_bits.set && m->certs.key_bits.v != 1024 && m->certs.key_bits.v != 2048 &&
 	    m->certs.key_bits.v != 4096) {
-		REPORT(ld, &m->certs.key_bits.loc, "config-range", "must be 1024, 2048 or 4096");
+		REPORT(ld, &m->certs.key_bits.loc, UCP_R_CONFIG_RANGE, "must be 1024, 2048 or 4096");
 		m->certs.key_bits.v = 2048;
 	}
 	m->certs.public_ca = get_bool(ld, c, "public_ca", true);
@@ -1418,7 +1418,7 @@ load_org(struct loader *ld, const config_setting_t *root)
 	m->org.country = get_text(ld, o, "country");
 	if (m->org.country.v != NULL && (strlen(m->org.country.v) != 2 ||
 	    !isupper((unsigned char)m->org.country.v[0]) || !isupper((unsigned char)m->org.country.v[1]))) {
-		REPORT(ld, &m->org.country.loc, "config-value", "must be a two-letter country code such as \"US\"");
+		REPORT(ld, &m->org.country.loc, UCP_R_CONFIG_VALUE, "must be a two-letter country code such as \"US\"");
 		m->org.country.v = NULL;
 	}
 }
@@ -1443,7 +1443,7 @@ load_lint(struct loader *ld, const config_setting_t *root)
 			continue;
 		v = config_setting_get_string(e);
 		if (!ucp_severity_parse(v, &sev) || sev == UCP_SEV_NOTE) {
-			REPORT(ld, &loc, "config-value", "\"%s\" is not one of \"error\", \"warning\", \"ignore\"", v);
+			REPORT(ld, &loc, UCP_R_CONFIG_VALUE, "\"%s\" is not one of \"error\", \"warning\", \"ignore\"", v);
 			continue;
 		}
 		ld->m->lint[ld->m->nlint].v = ucp_arena_strdup(ld->m->arena, config_setting_name(e));
@@ -1479,13 +1479,13 @@ check_includes(struct loader *ld, const char *file, const char *text, const stru
 			continue;
 		p += 8 + strspn(p + 8, " \t");
 		if (*p != '"' || (end = strchr(p + 1, '"')) == NULL || (nl != NULL && end > nl)) {
-			REPORT(ld, &loc, "config-include", "must be followed by a file name in double quotes");
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "must be followed by a file name in double quotes");
 			ok = false;
 			continue;
 		}
 		name = ucp_arena_printf(ld->m->arena, "%.*s", (int)(end - p - 1), p + 1);
 		if (*name == '\0') {
-			REPORT(ld, &loc, "config-include", "the file name is empty");
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "the file name is empty");
 			ok = false;
 			continue;
 		}
@@ -1493,19 +1493,19 @@ check_includes(struct loader *ld, const char *file, const char *text, const stru
 		target = name[0] == '/' || strcmp(ld->dir, ".") == 0 ? name
 		    : ucp_arena_printf(ld->m->arena, "%s/%s", ld->dir, name);
 		if (stat(target, &sb) < 0) {
-			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name, strerror(errno));
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "cannot include \"%s\": %s", name, strerror(errno));
 			ok = false;
 			continue;
 		}
 		if (!S_ISREG(sb.st_mode)) {
-			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name,
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "cannot include \"%s\": %s", name,
 			    S_ISDIR(sb.st_mode) ? "it is a directory, not a file" : "it is not a regular file");
 			ok = false;
 			continue;
 		}
 		for (i = 0; i < depth; i++) {
 			if (chain[i].dev == sb.st_dev && chain[i].ino == sb.st_ino) {
-				REPORT(ld, &loc, "config-include", "include loop: \"%s\" is already being read (from %s)",
+				REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "include loop: \"%s\" is already being read (from %s)",
 				    name, chain[i].file);
 				ok = false;
 				break;
@@ -1514,7 +1514,7 @@ check_includes(struct loader *ld, const char *file, const char *text, const stru
 		if (i < depth)
 			continue;
 		if (depth >= 16) {
-			REPORT(ld, &loc, "config-include", "includes are nested more than 16 deep");
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "includes are nested more than 16 deep");
 			ok = false;
 			continue;
 		}
@@ -1524,7 +1524,7 @@ check_includes(struct loader *ld, const char *file, const char *text, const stru
 		memcpy(inner, chain, depth * sizeof(*inner));
 		inner[depth] = (struct source){ .file = target, .dev = sb.st_dev, .ino = sb.st_ino };
 		if ((text = source_text(ld, target)) == NULL) {
-			REPORT(ld, &loc, "config-include", "cannot include \"%s\": %s", name, strerror(errno));
+			REPORT(ld, &loc, UCP_R_CONFIG_INCLUDE, "cannot include \"%s\": %s", name, strerror(errno));
 			ok = false;
 		} else if (!check_includes(ld, target, text, inner, depth + 1)) {
 			ok = false;
@@ -1545,12 +1545,12 @@ check_sources(struct loader *ld)
 
 	errno = 0;
 	if (stat(ld->path, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		ucp_diags_add(ld->diags, &loc, UCP_SEV_ERROR, true, "config-io", "cannot read the configuration: %s",
+		ucp_report(ld->diags, &loc, UCP_R_CONFIG_IO, "cannot read the configuration: %s",
 		    errno != 0 ? strerror(errno) : S_ISDIR(sb.st_mode) ? "it is a directory" : "not a regular file");
 		return false;
 	}
 	if ((text = source_text(ld, ld->path)) == NULL) {
-		ucp_diags_add(ld->diags, &loc, UCP_SEV_ERROR, true, "config-io", "cannot read the configuration: %s",
+		ucp_report(ld->diags, &loc, UCP_R_CONFIG_IO, "cannot read the configuration: %s",
 		    strerror(errno));
 		return false;
 	}
@@ -1590,12 +1590,12 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 		struct ucp_loc loc = { .file = path, .line = (unsigned)config_error_line(&cfg) };
 
 		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = path }, UCP_SEV_ERROR, true, "config-io",
+			ucp_report(diags, &(struct ucp_loc){ .file = path }, UCP_R_CONFIG_IO,
 			    "cannot read the configuration");
 		} else {
 			if (config_error_file(&cfg) != NULL)
 				loc.file = source_file(&ld, config_error_file(&cfg));
-			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "config-syntax", "%s",
+			ucp_report(diags, &loc, UCP_R_CONFIG_SYNTAX, "%s",
 			    config_error_text(&cfg));
 		}
 		config_destroy(&cfg);
@@ -1609,7 +1609,7 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 	if (s != NULL && type_ok(s, &top_schema[0]) && config_setting_get_int64(s) != 1) {
 		struct ucp_loc loc = loc_of(&ld, s);
 
-		REPORT(&ld, &loc, "config-value", "schema version %lld is not supported (this ucplan reads 1)",
+		REPORT(&ld, &loc, UCP_R_CONFIG_VALUE, "schema version %lld is not supported (this ucplan reads 1)",
 		    (long long)config_setting_get_int64(s));
 	}
 	load_org(&ld, root);

@@ -67,11 +67,10 @@ ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity sev)
 }
 
 void
-ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
-    bool fixed, const char *rule, const char *fmt, ...)
+ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
+    bool fixed, const char *rule, const char *fmt, va_list ap)
 {
 	struct ucp_diag *g;
-	va_list ap;
 	size_t i;
 	int n;
 
@@ -101,9 +100,7 @@ ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity 
 		g->line = loc->line;
 		g->setting = xstrdup(loc->path);
 	}
-	va_start(ap, fmt);
 	n = vasprintf(&g->message, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		oom();
 	d->len++;
@@ -111,6 +108,17 @@ ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity 
 		d->errors++;
 	else if (severity == UCP_SEV_WARNING)
 		d->warnings++;
+}
+
+void
+ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
+    bool fixed, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ucp_diags_vadd(d, loc, severity, fixed, rule, fmt, ap);
+	va_end(ap);
 }
 
 static int

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "diff.h"
 #include "output.h"
+#include "ucplan/rules.h"
 
 #define STAGE_PREFIX ".ucplan-stage-"
 
@@ -155,10 +156,10 @@ io_error(struct ucp_diags *diags, const char *dir, const char *rel, const char *
 	if (asprintf(&file, "%s/%s", dir, rel) < 0)
 		ucp_oom();
 	if (err == ELOOP)
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
+		ucp_report(diags, &(struct ucp_loc){ .file = file }, UCP_R_OUTPUT,
 		    "%s: a symbolic link inside the output directory; ucplan does not follow it", what);
 	else
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
+		ucp_report(diags, &(struct ucp_loc){ .file = file }, UCP_R_OUTPUT,
 		    "%s: %s", what, strerror(err));
 	free(file);
 }
@@ -388,7 +389,7 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	struct stat sb, lb, pb;
 
 	if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
-		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+		ucp_report(diags, &loc, UCP_R_OUTPUT,
 		    "the output directory is a symbolic link; name the real directory");
 		return -1;
 	}
@@ -411,7 +412,7 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 		if (mkdir(dir, 0777) == 0) {
 			od->created = true;
 		} else if (errno != EEXIST) {
-			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+			ucp_report(diags, &loc, UCP_R_OUTPUT,
 			    "cannot create the output directory: %s", strerror(errno));
 			return -1;
 		}
@@ -419,7 +420,7 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	if ((od->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		if (opts->check && errno == ENOENT)
 			return 1;	/* nothing published yet: every file is new */
-		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the output directory: %s",
+		ucp_report(diags, &loc, UCP_R_OUTPUT, "cannot open the output directory: %s",
 		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
 		return -1;
 	}
@@ -428,16 +429,16 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	if (od->lockfd < 0) {
 		if (opts->check && errno == ENOENT)
 			return 1;	/* never published into: no run to wait for */
-		ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot open the lock " UCP_LOCK_NAME ": %s",
+		ucp_report(diags, &loc, UCP_R_OUTPUT, "cannot open the lock " UCP_LOCK_NAME ": %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (flock(od->lockfd, (opts->check ? LOCK_SH : LOCK_EX) | (opts->no_wait ? LOCK_NB : 0)) < 0) {
 		if (errno == EWOULDBLOCK)
-			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output",
+			ucp_report(diags, &loc, UCP_R_OUTPUT,
 			    "another ucplan generate is publishing into this directory (--no-wait)");
 		else
-			ucp_diags_add(diags, &loc, UCP_SEV_ERROR, true, "output", "cannot lock " UCP_LOCK_NAME ": %s",
+			ucp_report(diags, &loc, UCP_R_OUTPUT, "cannot lock " UCP_LOCK_NAME ": %s",
 			    strerror(errno));
 		return -1;
 	}
@@ -447,6 +448,9 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	    lstat(dir, &pb) < 0 || pb.st_ino != sb.st_ino || pb.st_dev != sb.st_dev)
 		return 0;
 	od->locked = true;
+	/* Under the lock: what a killed run left behind goes, whether or not this run changes anything. */
+	if (!opts->check)
+		remove_stale_stages(od->fd);
 	return 1;
 }
 
@@ -464,7 +468,7 @@ ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish
 			ucp_outdir_close(od);
 	}
 	if (r == 0)
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = dir }, UCP_SEV_ERROR, true, "output",
+		ucp_report(diags, &(struct ucp_loc){ .file = dir }, UCP_R_OUTPUT,
 		    "the output directory keeps changing under this run; not published");
 	return r > 0 ? UCP_OK : UCP_EIO;
 }
@@ -765,7 +769,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 
 				if (asprintf(&file, "%s/%s", od->path, f->path) < 0)
 					ucp_oom();
-				ucp_diags_add(diags, &(struct ucp_loc){ .file = file }, UCP_SEV_ERROR, true, "output",
+				ucp_report(diags, &(struct ucp_loc){ .file = file }, UCP_R_OUTPUT,
 				    "exists and was not written by ucplan; not replaced (use --force)");
 				free(file);
 				if (st == UCP_OK)
@@ -801,7 +805,6 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	if (c.len == 0)
 		goto done;
 
-	remove_stale_stages(od->fd);
 	for (i = 0; i < 100 && !have_stage; i++) {
 		snprintf(stage, sizeof(stage), STAGE_PREFIX "%ld-%zu", (long)getpid(), i);
 		if (mkdirat(od->fd, stage, 0700) == 0)
@@ -878,7 +881,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		}
 		for (i = created.len; i-- > 0;)
 			(void)unlinkat(od->fd, created.dirs[i], AT_REMOVEDIR);
-		ucp_diags_add(diags, &(struct ucp_loc){ .file = od->path }, UCP_SEV_ERROR, true, "output",
+		ucp_report(diags, &(struct ucp_loc){ .file = od->path }, UCP_R_OUTPUT,
 		    lost == 0 ? "nothing was published: the %zu files already replaced were restored" :
 		    "publishing failed and %zu files could not be restored", lost == 0 ? restored : lost);
 		goto done;

@@ -15,18 +15,4 @@
  */
 struct ucp_plan *ucp_plan_new(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
 
-/* One row of the rule table. */
-struct ucp_rule_info {
-	const char		*id;
-	enum ucp_severity	 severity;
-	const char		*summary;
-	const char		*source;	/* section of the domain reference, or "spec" */
-};
-
-/* NULL-terminated (id == NULL) table of every rule the planner enforces. */
-extern const struct ucp_rule_info ucp_rules[];
-
-/* Returns the rule called ID, or NULL. */
-const struct ucp_rule_info *ucp_rule_find(const char *id);
-
 #endif

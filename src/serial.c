@@ -13,6 +13,7 @@
 #include "output.h"
 #include "serial.h"
 #include "validate.h"
+#include "ucplan/rules.h"
 
 uint32_t
 ucp_serial_today(time_t now)
@@ -161,7 +162,7 @@ ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t no
 			same = same_rrs(old, now_rrs);
 			if (forced) {
 				if (ucp_serial_gt(old_serial, z->serial) && !force) {
-					ucp_diags_add(diags, &(struct ucp_loc){ .file = path }, UCP_SEV_ERROR, true, "serial",
+					ucp_report(diags, &(struct ucp_loc){ .file = path }, UCP_R_SERIAL,
 					    "the forced serial %u is lower than %u on disk: secondaries would ignore the "
 					    "zone (use --force to write it anyway)", z->serial, old_serial);
 					st = UCP_EPLAN;

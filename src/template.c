@@ -12,6 +12,7 @@
 
 #include "ucplan/embedded.h"
 #include "ucplan/template.h"
+#include "ucplan/rules.h"
 
 struct tvar {
 	char			*key;
@@ -205,9 +206,9 @@ fail(struct render *r, const char *at, const char *what, const char *prefix, con
 	if (r->failed)
 		return;
 	if (len == 0 && *prefix == '\0')
-		ucp_diags_add(r->diags, &loc, UCP_SEV_ERROR, true, "template", "%s", what);
+		ucp_report(r->diags, &loc, UCP_R_TEMPLATE, "%s", what);
 	else
-		ucp_diags_add(r->diags, &loc, UCP_SEV_ERROR, true, "template", "%s {{%s%.*s}}", what, prefix,
+		ucp_report(r->diags, &loc, UCP_R_TEMPLATE, "%s {{%s%.*s}}", what, prefix,
 		    (int)len, name);
 	r->failed = true;
 }
@@ -364,7 +365,7 @@ ucp_template_render(const struct ucp_templates *t, const char *name, const struc
 			return UCP_ENOMEM;
 		text = ucp_read_file(path, NULL);
 		if (text == NULL && errno != ENOENT) {
-			ucp_diags_add(diags, &(struct ucp_loc){ .file = path }, UCP_SEV_ERROR, true, "template",
+			ucp_report(diags, &(struct ucp_loc){ .file = path }, UCP_R_TEMPLATE,
 			    "cannot read the template: %s", strerror(errno));
 			free(path);
 			return UCP_EIO;
@@ -378,7 +379,7 @@ ucp_template_render(const struct ucp_templates *t, const char *name, const struc
 		free(path);
 	}
 	if ((e = ucp_embedded_find(ucp_embedded_templates, name)) == NULL) {
-		ucp_diags_add(diags, NULL, UCP_SEV_ERROR, true, "template", "no template called %s", name);
+		ucp_report(diags, NULL, UCP_R_TEMPLATE, "no template called %s", name);
 		return UCP_ETEMPLATE;
 	}
 	if (asprintf(&path, "(built-in)/%s", name) < 0)

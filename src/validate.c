@@ -13,6 +13,7 @@
 #include "name.h"
 #include "strmap.h"
 #include "validate.h"
+#include "ucplan/rules.h"
 
 struct vrr {
 	ldns_rr		*rr;
@@ -72,11 +73,11 @@ name_str(const ldns_rdf *rdf)
 }
 
 static void
-report(struct ucp_diags *d, const char *file, int line, const char *rule, const char *fmt, ...)
+report(struct ucp_diags *d, const char *file, int line, enum ucp_rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static void
-report(struct ucp_diags *d, const char *file, int line, const char *rule, const char *fmt, ...)
+report(struct ucp_diags *d, const char *file, int line, enum ucp_rule_id rule, const char *fmt, ...)
 {
 	struct ucp_loc loc = { .file = file, .line = line > 0 ? (unsigned)line : 0 };
 	va_list ap;
@@ -86,7 +87,7 @@ report(struct ucp_diags *d, const char *file, int line, const char *rule, const 
 	if (vasprintf(&msg, fmt, ap) < 0)
 		abort();
 	va_end(ap);
-	ucp_diags_add(d, &loc, UCP_SEV_ERROR, true, rule, "%s", msg);
+	ucp_report(d, &loc, rule, "%s", msg);
 	free(msg);
 }
 
@@ -118,21 +119,21 @@ zone_checks(struct vzone *z, struct ucp_diags *d, size_t *errors)
 		ldns_rr_type t = ldns_rr_get_type(r->rr);
 
 		if (!in_zone(r->owner, z->origin))
-			report(d, z->file, r->line, "zone-out-of-zone", "%s is outside the zone %s", r->owner, z->origin);
+			report(d, z->file, r->line, UCP_R_ZONE_OUT_OF_ZONE, "%s is outside the zone %s", r->owner, z->origin);
 		if (t == LDNS_RR_TYPE_SOA) {
 			if (strcmp(r->owner, z->origin) != 0)
-				report(d, z->file, r->line, "zone-soa", "SOA record at %s, not at the apex %s", r->owner,
+				report(d, z->file, r->line, UCP_R_ZONE_SOA, "SOA record at %s, not at the apex %s", r->owner,
 				    z->origin);
 			else if (++soa > 1)
-				report(d, z->file, r->line, "zone-soa", "a second SOA record at the apex");
+				report(d, z->file, r->line, UCP_R_ZONE_SOA, "a second SOA record at the apex");
 		}
 		if (t == LDNS_RR_TYPE_NS && strcmp(r->owner, z->origin) == 0)
 			ns++;
 	}
 	if (soa == 0)
-		report(d, z->file, 0, "zone-soa", "no SOA record at the apex %s", z->origin);
+		report(d, z->file, 0, UCP_R_ZONE_SOA, "no SOA record at the apex %s", z->origin);
 	if (ns == 0)
-		report(d, z->file, 0, "zone-ns", "no NS record at the apex %s", z->origin);
+		report(d, z->file, 0, UCP_R_ZONE_NS, "no NS record at the apex %s", z->origin);
 
 	/* Sorted, same owners and RRsets are adjacent. */
 	qsort(z->rrs, z->len, sizeof(*z->rrs), cmp_vrr);
@@ -156,15 +157,15 @@ zone_checks(struct vzone *z, struct ucp_diags *d, size_t *errors)
 				}
 			}
 			if (cname && other)
-				report(d, z->file, cname_line, "zone-cname", "%s has a CNAME and other data", r->owner);
+				report(d, z->file, cname_line, UCP_R_ZONE_CNAME, "%s has a CNAME and other data", r->owner);
 			continue;
 		}
 		if (ldns_rr_get_type(prev->rr) != ldns_rr_get_type(r->rr))
 			continue;
 		if (ldns_rr_compare(prev->rr, r->rr) == 0)
-			report(d, z->file, r->line, "zone-duplicate", "duplicate record (first at line %d)", prev->line);
+			report(d, z->file, r->line, UCP_R_ZONE_DUPLICATE, "duplicate record (first at line %d)", prev->line);
 		else if (ldns_rr_ttl(prev->rr) != ldns_rr_ttl(r->rr))
-			report(d, z->file, r->line, "zone-ttl", "TTL %u differs from %u in the same RRset at line %d",
+			report(d, z->file, r->line, UCP_R_ZONE_TTL, "TTL %u differs from %u in the same RRset at line %d",
 			    ldns_rr_ttl(r->rr), ldns_rr_ttl(prev->rr), prev->line);
 	}
 	*errors += d->errors - before;
@@ -181,12 +182,12 @@ ucp_zone_parse(const char *text, size_t len, const char *origin, ucp_zone_rr_fn 
 	FILE *fp;
 
 	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
-		report(d, file, 0, "zone-parse", "\"%s\" is not a valid origin", origin);
+		report(d, file, 0, UCP_R_ZONE_PARSE, "\"%s\" is not a valid origin", origin);
 		return UCP_EVALIDATE;
 	}
 	if (len == 0 || (fp = fmemopen((void *)text, len, "r")) == NULL) {
 		ldns_rdf_deep_free(orig);
-		report(d, file, 0, "zone-parse", "the zone is empty");
+		report(d, file, 0, UCP_R_ZONE_PARSE, "the zone is empty");
 		return UCP_EVALIDATE;
 	}
 	while (!feof(fp)) {
@@ -198,12 +199,12 @@ ucp_zone_parse(const char *text, size_t len, const char *origin, ucp_zone_rr_fn 
 		if (s == LDNS_STATUS_SYNTAX_EMPTY || s == LDNS_STATUS_SYNTAX_TTL || s == LDNS_STATUS_SYNTAX_ORIGIN)
 			continue;
 		if (s == LDNS_STATUS_SYNTAX_INCLUDE) {
-			report(d, file, line, "zone-include", "$INCLUDE is not allowed: zone files are self-contained");
+			report(d, file, line, UCP_R_ZONE_INCLUDE, "$INCLUDE is not allowed: zone files are self-contained");
 			errors++;
 			continue;
 		}
 		if (s != LDNS_STATUS_OK) {
-			report(d, file, line > start ? line : start + 1, "zone-parse", "%s", ldns_get_errorstr_by_id(s));
+			report(d, file, line > start ? line : start + 1, UCP_R_ZONE_PARSE, "%s", ldns_get_errorstr_by_id(s));
 			errors++;
 			if (rr != NULL)
 				ldns_rr_free(rr);
@@ -253,7 +254,7 @@ ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t le
 	z->file = strdup(file);
 	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
 		z->origin = strdup(".");
-		report(d, file, 0, "zone-parse", "\"%s\" is not a valid origin", origin);
+		report(d, file, 0, UCP_R_ZONE_PARSE, "\"%s\" is not a valid origin", origin);
 		return UCP_EVALIDATE;
 	}
 	z->origin = name_str(orig);
@@ -330,10 +331,10 @@ ucp_vview_check(struct ucp_vview *v, struct ucp_diags *d)
 			if (strcmp(name, ".") != 0 && zone_of(&zones, name) != NULL) {
 				flags = (uintptr_t)ucp_strmap_get(&index, name);
 				if (flags & HAS_CNAME)
-					report(d, v->zones[i].file, r->line, "zone-target", "the %s target %s is a CNAME",
+					report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET, "the %s target %s is a CNAME",
 					    kind, name);
 				else if (!(flags & HAS_ADDR))
-					report(d, v->zones[i].file, r->line, "zone-target",
+					report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET,
 					    "the %s target %s has no A or AAAA record", kind, name);
 			}
 			free(name);

@@ -2,6 +2,7 @@
 #ifndef UCPLAN_DIAG_H
 #define UCPLAN_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -58,6 +59,9 @@ void ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity
 void ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
     bool fixed, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* ucp_diags_add() with a va_list. */
+void ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
+    bool fixed, const char *rule, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Sorts by file, then line, then insertion order. */
 void ucp_diags_sort(struct ucp_diags *d);
 /* Prints each as "FILE:LINE: SEVERITY: SETTING: MESSAGE [RULE]" (only errors when quiet). */

@@ -71,16 +71,16 @@ cb_done(struct planner *p, struct cb *b)
 	c->used_by = plan_names(p, &b->used_by);
 	c->nused_by = b->used_by.len;
 	if (c->nsan == 0 || strcmp(c->san[0], c->subject) != 0)
-		plan_report(p, R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
+		plan_report(p, UCP_R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
 		    "SAN entry", c->name, c->subject);
 	if (c->ca == UCP_CA_PUBLIC && c->nsan > MAX_PUBLIC_SAN)
-		plan_report(p, R_CERT_SAN_COUNT, &p->m->certs.loc, "the public certificate %s needs %zu names; public "
+		plan_report(p, UCP_R_CERT_SAN_COUNT, &p->m->certs.loc, "the public certificate %s needs %zu names; public "
 		    "CAs sell SAN certificates with at most %d: split the domains over several certificates "
 		    "(certificates.design = \"per-role\" separates the Edge from the web names)", c->name, c->nsan,
 		    MAX_PUBLIC_SAN);
 	for (i = 0; c->ca == UCP_CA_PUBLIC && p->m->certs.public_ca && i < c->nsan; i++) {
 		if (ucp_name_is_internal(c->san[i]))
-			plan_report(p, R_CERT_INTERNAL_NAME, b->locs.items[i], "%s would go on the public certificate "
+			plan_report(p, UCP_R_CERT_INTERNAL_NAME, b->locs.items[i], "%s would go on the public certificate "
 			    "%s, but public CAs issue no certificates for internal names (single labels, .local and "
 			    "other private suffixes); use a public name here and split-brain DNS inside", c->san[i],
 			    c->name);
@@ -280,14 +280,14 @@ check_edge(struct planner *p)
 		const struct ucp_cert *c = p->certs.items[i];
 
 		if (av->fqdn.v != NULL && c->ca == UCP_CA_PUBLIC && plan_cert_has(c, av->fqdn.v))
-			plan_report(p, R_CERT_COVERAGE, &av->fqdn.loc, "the A/V Edge FQDN %s must stay off certificate %s: "
+			plan_report(p, UCP_R_CERT_COVERAGE, &av->fqdn.loc, "the A/V Edge FQDN %s must stay off certificate %s: "
 			    "give the A/V Edge a name of its own", av->fqdn.v, c->name);
 		for (j = 0; j < c->nused_by; j++) {
 			if (strcmp(c->used_by[j], "access-edge") != 0)
 				continue;
 			if (m->sip.domains.len > 0 && strcmp(c->subject, ucp_arena_printf(p->a, "sip.%s",
 			    m->sip.domains.items[0].v)) != 0)
-				plan_report(p, R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.loc, "the Access Edge certificate %s "
+				plan_report(p, UCP_R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.loc, "the Access Edge certificate %s "
 				    "has the subject %s, not sip.%s", c->name, c->subject, m->sip.domains.items[0].v);
 		}
 	}

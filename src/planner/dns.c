@@ -107,7 +107,7 @@ place(struct planner *p, struct view_zones *vz, struct prec *r)
 	struct zb *z = longest(&vz->map, r->r.owner);
 
 	if (z == NULL) {
-		plan_report(p, R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones %s",
+		plan_report(p, UCP_R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones %s",
 		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view),
 		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
@@ -211,7 +211,7 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 				glued = true;
 			}
 			if (!glued)
-				plan_report(p, R_DNS_GLUE, &ns->items[j].loc,
+				plan_report(p, UCP_R_DNS_GLUE, &ns->items[j].loc,
 				    "nameserver %s lies inside the delegated zone %s (%s view) and has no address for glue: "
 				    "add an A or AAAA record for it in dns.records", target, child->name,
 				    ucp_view_name(view));
@@ -295,16 +295,16 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 			continue;
 		d = r->r.owner + n;
 		if (port != s->port)
-			plan_report(p, R_DNS_SRV_PORT, &r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
+			plan_report(p, UCP_R_DNS_SRV_PORT, &r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
 		if (s->sip && !ucp_name_in(target, d))
-			plan_report(p, R_DNS_SRV_DOMAIN, &r->loc,
+			plan_report(p, UCP_R_DNS_SRV_DOMAIN, &r->loc,
 			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->r.owner,
 			    target, d);
 		if (s->strict && ucp_name_in(target, d) && strcmp(target, d) != 0) {
 			const char *parent = ucp_name_parent(target);
 
 			if (parent != NULL && strcmp(parent, d) != 0)
-				plan_report(p, R_DNS_STRICT, &r->loc,
+				plan_report(p, UCP_R_DNS_STRICT, &r->loc,
 				    "%s targets %s, more than one label below %s: strict DNS naming refuses it unless "
 				    "clients set DisableStrictDNSNaming; use sip.%s", r->r.owner, target, d, d);
 		}
@@ -340,16 +340,16 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 			unsigned t;
 
 			if (r->r.type == UCP_RR_CNAME && (types_of(&idx, r->r.owner) & ~(1u << UCP_RR_CNAME)))
-				plan_report(p, R_DNS_CNAME, &r->loc, "%s has a CNAME and other records in the %s view",
+				plan_report(p, UCP_R_DNS_CNAME, &r->loc, "%s has a CNAME and other records in the %s view",
 				    r->r.owner, ucp_view_name(view));
 			what = view == UCP_VIEW_EXTERNAL ? ucp_strmap_get(internal_only, r->r.owner) : NULL;
 			if (what != NULL)
-				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? R_DNS_CAS_ARRAY : R_DNS_INTERNAL_NAME, &r->loc,
+				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? UCP_R_DNS_CAS_ARRAY : UCP_R_DNS_INTERNAL_NAME, &r->loc,
 				    "%s is an internal-only name (%s) and should not resolve in the external view",
 				    r->r.owner, what);
 			if (view == UCP_VIEW_EXTERNAL && (r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) &&
 			    ucp_addr_is_private(r->r.data))
-				plan_report(p, R_DNS_INTERNAL_NAME, &r->loc, "%s points to the private address %s in the "
+				plan_report(p, UCP_R_DNS_INTERNAL_NAME, &r->loc, "%s points to the private address %s in the "
 				    "external view", r->r.owner, r->r.data);
 			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
 				continue;
@@ -360,10 +360,10 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 				continue;
 			t = types_of(&idx, target);
 			if (t & (1u << UCP_RR_CNAME))
-				plan_report(p, R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s is a CNAME in the %s view",
+				plan_report(p, UCP_R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s is a CNAME in the %s view",
 				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
 			else if (!(t & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
-				plan_report(p, R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s has no A or AAAA record "
+				plan_report(p, UCP_R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s has no A or AAAA record "
 				    "in the %s view", ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
 		}
 	}
@@ -375,7 +375,7 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 			const struct zb *z = longest(&vz->map, ns->items[j].v);
 
 			if (z != NULL && !(types_of(&idx, ns->items[j].v) & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
-				plan_report(p, R_DNS_GLUE, &ns->items[j].loc, "nameserver %s lies in zone %s of the %s view "
+				plan_report(p, UCP_R_DNS_GLUE, &ns->items[j].loc, "nameserver %s lies in zone %s of the %s view "
 				    "and has no address there: add an A or AAAA record for it in dns.records",
 				    ns->items[j].v, z->name, ucp_view_name(view));
 		}
@@ -478,7 +478,7 @@ plan_zones(struct planner *p)
 		ucp_strmap_init(&vz[v].map);
 
 	if (p->m->dns.ext_ns.len == 1)
-		plan_report(p, R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
+		plan_report(p, UCP_R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
 		    "asks for at least two, on different networks, so the zones stay reachable when one fails");
 	derive_zone_set(p, &set);
 	build_external(p, &set, &vz[UCP_VIEW_EXTERNAL]);
@@ -487,7 +487,7 @@ plan_zones(struct planner *p)
 		const struct ucp_str *z = &p->m->dns.zones.items[i];
 
 		if (!ucp_strmap_has(&vz[0].map, z->v) && !ucp_strmap_has(&vz[1].map, z->v))
-			plan_report(p, R_DNS_EMPTY_ZONE, &z->loc, "zone %s holds no records in either view and is not "
+			plan_report(p, UCP_R_DNS_EMPTY_ZONE, &z->loc, "zone %s holds no records in either view and is not "
 			    "generated", z->v);
 	}
 	internal_only_names(p, &internal_only);

@@ -217,7 +217,7 @@ check_conflicts(struct planner *p)
 			if (strcmp(a->ip, b->ip) != 0 || strcmp(a->protocol, b->protocol) != 0 ||
 			    a->port > b_end || b->port > a_end)
 				continue;
-			plan_report(p, R_ENDPOINT_CONFLICT, where(p, a), "%s (%s) and %s (%s) both listen on %s port %u/%s: "
+			plan_report(p, UCP_R_ENDPOINT_CONFLICT, where(p, a), "%s (%s) and %s (%s) both listen on %s port %u/%s: "
 			    "each service on one address needs its own port or its own address", a->role, a->purpose,
 			    b->role, b->purpose, a->ip, a->port, a->protocol);
 		}
@@ -238,7 +238,7 @@ check_coverage(struct planner *p)
 		if (c == NULL || e->fqdn == NULL)
 			continue;
 		if (!plan_cert_has(c, e->fqdn))
-			plan_report(p, R_CERT_COVERAGE, where(p, e), "%s is reached at %s:%u, but the certificate %s bound "
+			plan_report(p, UCP_R_CERT_COVERAGE, where(p, e), "%s is reached at %s:%u, but the certificate %s bound "
 			    "there does not list it", e->fqdn, e->ip, e->port, c->name);
 		if (strcmp(e->role, "access-edge") != 0 || e->port != 443)
 			continue;
@@ -246,7 +246,7 @@ check_coverage(struct planner *p)
 			const char *want = ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[j].v);
 
 			if (!plan_cert_has(c, want))
-				plan_report(p, R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
+				plan_report(p, UCP_R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
 				    "through the Access Edge, but its certificate %s does not list it",
 				    m->sip.domains.items[j].v, want, c->name);
 		}

@@ -16,7 +16,7 @@ plan_exchange(struct planner *p)
 		return;
 	p->smtp = m->exchange.smtp_domains.len > 0 ? m->exchange.smtp_domains : m->sip.domains;
 	if (p->smtp.len == 0)
-		plan_report(p, R_TOPOLOGY, &m->exchange.smtp_domains.loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.smtp_domains.loc,
 		    "Exchange needs its SMTP domains: set exchange.smtp_domains (or sip.domains)");
 	if (m->exchange.cas_vip.v != NULL)
 		p->cas_vips = &m->exchange.cas_vip;
@@ -27,20 +27,20 @@ plan_exchange(struct planner *p)
 	else if (m->exchange.ncas == 1)
 		;	/* its address was refused: reported */
 	else if (m->exchange.ncas > 1)
-		plan_report(p, R_TOPOLOGY, &m->exchange.cas_vip.loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_vip.loc,
 		    "several Client Access servers need the load balancer address: set exchange.cas_vip");
 	else
-		plan_report(p, R_TOPOLOGY, &m->exchange.cas_loc, "at least one Client Access server is needed");
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_loc, "at least one Client Access server is needed");
 	if (m->exchange.cas_array.present && m->exchange.version.v != NULL &&
 	    strcmp(m->exchange.version.v, "2010") != 0)
-		plan_report(p, R_TOPOLOGY, &m->exchange.cas_array.loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_array.loc,
 		    "an RPC Client Access array exists only in Exchange 2010");
 	if ((m->exchange.services & UCP_SVC_ECP) && m->exchange.version.v != NULL &&
 	    strcmp(m->exchange.version.v, "2010") != 0)
-		plan_report(p, R_TOPOLOGY, &m->exchange.services_loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.services_loc,
 		    "the Exchange Control Panel (ecp) exists only in Exchange 2010");
 	if (!m->rp.present)
-		plan_report(p, R_TOPOLOGY, &m->exchange.loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.loc,
 		    "Exchange needs a published address: add reverse_proxy with its external_ip");
 	if (ext == NULL)
 		return;
@@ -110,7 +110,7 @@ plan_mx_check(struct planner *p)
 	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v); r != NULL; r = r->next_same_owner) {
 		for (i = 0; i < rp->nall; i++) {
 			if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, rp->all[i]) == 0) {
-				plan_report(p, R_MX_LISTENER, &m->exchange.mx.fqdn.loc, "the MX host %s resolves to the "
+				plan_report(p, UCP_R_MX_LISTENER, &m->exchange.mx.fqdn.loc, "the MX host %s resolves to the "
 				    "reverse-proxy listener %s (%s), which speaks HTTPS, not SMTP: name the "
 				    "Internet-facing transport server and give its address in exchange.mx.ip",
 				    m->exchange.mx.fqdn.v, r->r.data, r->r.why);

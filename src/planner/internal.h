@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "model.h"
 #include "planner.h"
+#include "ucplan/rules.h"
 #include "strmap.h"
 
 /* A record before zone placement. */
@@ -19,46 +20,6 @@ struct prec {
 	struct prec		*next_same_owner;
 };
 
-/* Rule ids, one per row of ucp_rules[] that the planner reports. */
-enum rule {
-	R_DNS_SRV_TARGET,	/* D1 */
-	R_DNS_SRV_DOMAIN,	/* D2 */
-	R_DNS_STRICT,		/* D3 */
-	R_DNS_SRV_PORT,		/* D5 */
-	R_DNS_SIP_RECORDS,	/* D9 */
-	R_DNS_CAS_ARRAY,	/* D16 */
-	R_DNS_INTERNAL_NAME,	/* D17 */
-	R_DNS_CNAME,		/* cname-and-other-data */
-	R_DNS_PLANNED_CNAME,	/* records-cname */
-	R_DNS_PLANNED_EXTRA,	/* records-planned */
-	R_DNS_CNAME_LOOP,	/* records-cname-loop */
-	R_DNS_NS_COUNT,		/* ns-count */
-	R_DNS_NO_ZONE,		/* zone-missing */
-	R_DNS_GLUE,		/* zone-glue */
-	R_DNS_EMPTY_ZONE,	/* zone-empty */
-	R_CERT_SAN_SUBJECT,	/* C1 */
-	R_CERT_ACCESS_SUBJECT,	/* C4 */
-	R_CERT_WEBCONF,		/* C6 */
-	R_CERT_ISA,		/* C15 */
-	R_CERT_INTERNAL_NAME,	/* C16 */
-	R_CERT_COVERAGE,	/* cert-coverage */
-	R_CERT_SAN_COUNT,	/* cert-san-count */
-	R_PORT_AV_AUTH,		/* P1 */
-	R_PORT_SHARED,		/* P4 */
-	R_PORT_LB,		/* P11 */
-	R_PORT_AV_PUBLIC,	/* P5 */
-	R_DNS_EDGE_NEXT_HOP,	/* D10 */
-	R_EDGE_WEB_FARM,	/* edge-web-farm */
-	R_POOL_FQDN,		/* pool-fqdn */
-	R_ENDPOINT_CONFLICT,	/* endpoint-conflict */
-	R_PUBLISH_DNS,		/* publish-dns */
-	R_TOPOLOGY,		/* topology */
-	R_PRODUCT_SETTING,	/* product-setting */
-	R_MX_LISTENER,		/* mx-listener */
-	R_LINT_UNKNOWN,		/* lint-unknown */
-	R_DECISION,		/* decision (notes) */
-	R_COUNT
-};
 
 struct planner {
 	const struct ucp_model	*m;
@@ -88,7 +49,7 @@ struct planner {
 };
 
 /* Reports RULE at LOC (the rule's default severity, overridable). */
-void plan_report(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, ...)
+void plan_report(struct planner *p, enum ucp_rule_id rule, const struct ucp_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Reports a planning decision as a note (shown by check -v). */
 void plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ...)

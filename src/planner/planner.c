@@ -11,70 +11,8 @@
 #include "planner/internal.h"
 #include "ucplan/buf.h"
 
-/* Indexed by enum rule; config-* rules are reported by config.c and listed after. */
-const struct ucp_rule_info ucp_rules[] = {
-	[R_DNS_SRV_TARGET] = { "D1", UCP_SEV_ERROR, "an SRV or MX target owns A/AAAA records and is no CNAME", "reference 2.2, 12.1 D1" },
-	[R_DNS_SRV_DOMAIN] = { "D2", UCP_SEV_ERROR, "a SIP SRV target lies in the SRV's own domain", "reference 2.2, 12.1 D2" },
-	[R_DNS_STRICT] = { "D3", UCP_SEV_WARNING, "strict naming: a sign-in SRV targets <d>, sip.<d> or a host directly in <d>", "reference 2.4, 12.1 D3" },
-	[R_DNS_SRV_PORT] = { "D5", UCP_SEV_ERROR, "well-known SRV records use their documented ports", "reference 12.1 D5" },
-	[R_DNS_SIP_RECORDS] = { "D9", UCP_SEV_WARNING, "each SIP domain has sip.<d> and _sip._tls.<d> externally", "reference 12.1 D9" },
-	[R_DNS_CAS_ARRAY] = { "D16", UCP_SEV_WARNING, "the CAS array FQDN does not resolve externally", "reference 12.1 D16" },
-	[R_DNS_INTERNAL_NAME] = { "D17", UCP_SEV_WARNING, "internal-only names stay out of the external view", "reference 12.1 D17" },
-	[R_DNS_CNAME] = { "cname-and-other-data", UCP_SEV_ERROR, "a name with a CNAME has no other data", "RFC 1034 3.6.2" },
-	[R_DNS_PLANNED_CNAME] = { "records-cname", UCP_SEV_ERROR, "dns.records cannot put a CNAME on a name ucplan plans", "spec 4.8" },
-	[R_DNS_PLANNED_EXTRA] = { "records-planned", UCP_SEV_ERROR, "dns.records adds no record of a type ucplan plans on that name", "spec 4.8" },
-	[R_DNS_CNAME_LOOP] = { "records-cname-loop", UCP_SEV_ERROR, "CNAME chains from dns.records end in a name with data, not in a loop", "RFC 1034 3.6.2" },
-	[R_DNS_NS_COUNT] = { "ns-count", UCP_SEV_WARNING, "the external view has at least two name servers", "RFC 2182 5" },
-	[R_DNS_NO_ZONE] = { "zone-missing", UCP_SEV_ERROR, "every record lies in a zone ucplan owns", "spec 4.1" },
-	[R_DNS_GLUE] = { "zone-glue", UCP_SEV_ERROR, "a nameserver inside a delegated zone has an address for glue", "spec 4.1" },
-	[R_DNS_EMPTY_ZONE] = { "zone-empty", UCP_SEV_WARNING, "a zone listed in dns.zones holds records", "spec 4.1" },
-	[R_CERT_SAN_SUBJECT] = { "C1", UCP_SEV_ERROR, "the subject is repeated in the SAN", "reference 12.2 C1" },
-	[R_CERT_ACCESS_SUBJECT] = { "C4", UCP_SEV_ERROR, "the Access Edge FQDN (certificate subject) is sip.<default SIP domain>", "reference 3.5, 12.2 C4" },
-	[R_CERT_WEBCONF] = { "C6", UCP_SEV_ERROR, "the Web Conferencing Edge subject equals its FQDN; shared with Access Edge only on another port", "reference 12.2 C6" },
-	[R_CERT_ISA] = { "C15", UCP_SEV_ERROR, "ISA 2004 checks the published server's certificate subject, ISA 2006 RTM its subject or first SAN, against the rule's internal site name", "reference 8, 12.2 C15" },
-	[R_CERT_INTERNAL_NAME] = { "C16", UCP_SEV_ERROR, "public certificates hold no internal names", "reference 2.5, 12.2 C16" },
-	[R_CERT_COVERAGE] = { "cert-coverage", UCP_SEV_ERROR, "every name a client reaches is on the certificate bound there", "spec 4.5" },
-	[R_CERT_SAN_COUNT] = { "cert-san-count", UCP_SEV_WARNING, "a public certificate needs no more names than CAs sell on one (100)", "reference 10" },
-	[R_PORT_AV_AUTH] = { "P1", UCP_SEV_ERROR, "A/V authentication uses 5062/TCP, never 443", "reference 3.4, 12.3 P1" },
-	[R_PORT_SHARED] = { "P4", UCP_SEV_WARNING, "services sharing an external IP use distinct ports; 444 may be blocked remotely", "reference 12.3 P4" },
-	[R_PORT_LB] = { "P11", UCP_SEV_ERROR, "OCS supports only hardware load balancers; Windows NLB never", "reference 3.1, 12.3 P11" },
-	[R_PORT_AV_PUBLIC] = { "P5", UCP_SEV_ERROR, "the A/V Edge external address is public and not translated (NAT)", "reference 3.1, 12.3 P5" },
-	[R_DNS_EDGE_NEXT_HOP] = { "D10", UCP_SEV_WARNING, "the Edge resolves its next hop: its internal address sees the internal view", "reference 12.1 D10" },
-	[R_EDGE_WEB_FARM] = { "edge-web-farm", UCP_SEV_WARNING, "an Edge comes with a published external web farm", "reference 3.1" },
-	[R_POOL_FQDN] = { "pool-fqdn", UCP_SEV_ERROR, "an Enterprise pool FQDN differs from every server FQDN", "reference 3.1, 9" },
-	[R_ENDPOINT_CONFLICT] = { "endpoint-conflict", UCP_SEV_ERROR, "two endpoints cannot share one address, port and protocol", "spec 4.6" },
-	[R_PUBLISH_DNS] = { "publish-dns", UCP_SEV_ERROR, "every published name resolves to the listener in the external view", "spec 4.7" },
-	[R_TOPOLOGY] = { "topology", UCP_SEV_ERROR, "the settings describe a complete deployment", "spec 3" },
-	[R_PRODUCT_SETTING] = { "product-setting", UCP_SEV_ERROR, "a setting the chosen product generation does not have", "spec 9.1, 9.2" },
-	[R_MX_LISTENER] = { "mx-listener", UCP_SEV_ERROR, "the MX host is the Internet-facing transport server, not the HTTPS reverse proxy", "spec 3.4" },
-	[R_LINT_UNKNOWN] = { "lint-unknown", UCP_SEV_WARNING, "lint overrides name existing rules", "spec 3.1" },
-	[R_DECISION] = { "decision", UCP_SEV_NOTE, "a planning decision (check -v)", "spec 7" },
-	[R_COUNT] = { "config-syntax", UCP_SEV_ERROR, "the file is valid libconfig 1.5 syntax", "spec 3" },
-	{ "config-io", UCP_SEV_ERROR, "the configuration can be read", "spec 3" },
-	{ "config-unknown", UCP_SEV_ERROR, "every setting is part of the schema", "spec 3" },
-	{ "config-type", UCP_SEV_ERROR, "every setting has its schema type", "spec 3" },
-	{ "config-required", UCP_SEV_ERROR, "required settings are present", "spec 3" },
-	{ "config-name", UCP_SEV_ERROR, "host names follow spec section 2", "spec 2" },
-	{ "config-address", UCP_SEV_ERROR, "addresses are IPv4 or IPv6 literals", "spec 2" },
-	{ "config-range", UCP_SEV_ERROR, "numbers are within range", "spec 3" },
-	{ "config-duplicate", UCP_SEV_ERROR, "names and values are listed once", "spec 3" },
-	{ "config-value", UCP_SEV_ERROR, "values are among the allowed words", "spec 3" },
-	{ .id = NULL },
-};
-
-const struct ucp_rule_info *
-ucp_rule_find(const char *id)
-{
-	const struct ucp_rule_info *r;
-
-	for (r = ucp_rules; r->id != NULL; r++)
-		if (strcasecmp(r->id, id) == 0)
-			return r;
-	return NULL;
-}
-
 static void
-vreport(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, va_list ap)
+vreport(struct planner *p, enum ucp_rule_id rule, const struct ucp_loc *loc, const char *fmt, va_list ap)
 {
 	char *msg;
 
@@ -82,12 +20,12 @@ vreport(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char
 		fputs("ucplan: out of memory\n", stderr);
 		abort();
 	}
-	ucp_diags_add(p->diags, loc, ucp_rules[rule].severity, false, ucp_rules[rule].id, "%s", msg);
+	ucp_report(p->diags, loc, rule, "%s", msg);
 	free(msg);
 }
 
 void
-plan_report(struct planner *p, enum rule rule, const struct ucp_loc *loc, const char *fmt, ...)
+plan_report(struct planner *p, enum ucp_rule_id rule, const struct ucp_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -102,7 +40,7 @@ plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(p, R_DECISION, loc, fmt, ap);
+	vreport(p, UCP_R_DECISION, loc, fmt, ap);
 	va_end(ap);
 }
 
@@ -191,10 +129,10 @@ check_ocs_addr(struct planner *p, const struct ucp_str *a)
 	if (a->v == NULL)
 		return;
 	if (count_v6(a) > 0)
-		plan_report(p, R_PRODUCT_SETTING, &a->loc, "ocs2007r2 roles are IPv4-only: %s is IPv6",
+		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "ocs2007r2 roles are IPv4-only: %s is IPv6",
 		    a->all[a->nall - 1]);
 	else if (a->nall > 1)
-		plan_report(p, R_PORT_LB, &a->loc, "ocs2007r2 takes one address per name: several addresses would be "
+		plan_report(p, UCP_R_PORT_LB, &a->loc, "ocs2007r2 takes one address per name: several addresses would be "
 		    "DNS load balancing, and OCS 2007 R2 supports only hardware load balancers (give the VIP)");
 }
 
@@ -207,10 +145,10 @@ check_exchange_addr(struct planner *p, const struct ucp_str *a)
 	if (a->v == NULL)
 		return;
 	if (v6 > 0 && v6 == a->nall)
-		plan_report(p, R_PRODUCT_SETTING, &a->loc, "Exchange %s needs an IPv4 address beside IPv6",
+		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "Exchange %s needs an IPv4 address beside IPv6",
 		    p->m->exchange.version.v != NULL ? p->m->exchange.version.v : "2007/2010");
 	else if (v6 > 1 || a->nall - v6 > 1)
-		plan_report(p, R_PRODUCT_SETTING, &a->loc, "one IPv4 and one IPv6 address at most on one name "
+		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "one IPv4 and one IPv6 address at most on one name "
 		    "(several Client Access servers are reached through exchange.cas_vip)");
 }
 
@@ -238,10 +176,10 @@ check_addresses(struct planner *p)
 	}
 	if (m->rp.present && m->rp.external_ip.v != NULL) {
 		if (count_v6(&m->rp.external_ip) > 0)
-			plan_report(p, R_PRODUCT_SETTING, &m->rp.external_ip.loc, "ISA Server and Forefront TMG publish "
+			plan_report(p, UCP_R_PRODUCT_SETTING, &m->rp.external_ip.loc, "ISA Server and Forefront TMG publish "
 			    "over IPv4 only: the listener needs an IPv4 address");
 		else if (m->rp.external_ip.nall > 1)
-			plan_report(p, R_PRODUCT_SETTING, &m->rp.external_ip.loc, "one listener address: every published "
+			plan_report(p, UCP_R_PRODUCT_SETTING, &m->rp.external_ip.loc, "one listener address: every published "
 			    "name points at it");
 	}
 }
@@ -293,7 +231,7 @@ check_cname_loops(struct planner *p)
 				snprintf(target, sizeof(target), "%.*s", (int)(len > 0 ? len - 1 : 0), y->data.v);
 				ucp_buf_printf(&chain, " -> %s", target);
 				if (strcmp(target, x->name.v) == 0) {
-					plan_report(p, R_DNS_CNAME_LOOP, &x->data.loc, "CNAME loop in the %s view: %s",
+					plan_report(p, UCP_R_DNS_CNAME_LOOP, &x->data.loc, "CNAME loop in the %s view: %s",
 					    ucp_view_name((enum ucp_view)v), ucp_buf_str(&chain));
 					break;
 				}
@@ -324,7 +262,7 @@ plan_extra_records(struct planner *p)
 				continue;
 			o = plan_owner(p, (enum ucp_view)v, x->name.v);
 			if (x->type == UCP_RR_CNAME && o != NULL && !o->extra) {
-				plan_report(p, R_DNS_PLANNED_CNAME, &x->name.loc,
+				plan_report(p, UCP_R_DNS_PLANNED_CNAME, &x->name.loc,
 				    "%s is planned by ucplan in the %s view (%s); a CNAME there would hide it",
 				    x->name.v, ucp_view_name((enum ucp_view)v), o->r.why);
 				continue;
@@ -332,7 +270,7 @@ plan_extra_records(struct planner *p)
 			for (; o != NULL && (o->extra || o->r.type != x->type); o = o->next_same_owner)
 				;
 			if (o != NULL) {
-				plan_report(p, R_DNS_PLANNED_EXTRA, &x->loc,
+				plan_report(p, UCP_R_DNS_PLANNED_EXTRA, &x->loc,
 				    "ucplan already plans %s %s %s in the %s view (%s); this record would join it "
 				    "silently (a round robin for addresses): remove it, or change the setting that "
 				    "plans the name", x->name.v, ucp_rrtype_name(x->type), o->r.data,
@@ -357,8 +295,8 @@ apply_lint(struct planner *p)
 	for (i = 0; i < p->m->nlint; i++) {
 		const struct ucp_rule_info *r = ucp_rule_find(p->m->lint[i].v);
 
-		if (r == NULL || r - ucp_rules >= R_COUNT)
-			plan_report(p, R_LINT_UNKNOWN, &p->m->lint[i].loc, "\"%s\" is not a rule that can be overridden",
+		if (r == NULL || !r->overridable)
+			plan_report(p, UCP_R_LINT_UNKNOWN, &p->m->lint[i].loc, "\"%s\" is not a rule that can be overridden",
 			    p->m->lint[i].v);
 	}
 }

@@ -192,13 +192,13 @@ check_isa_bridging(struct planner *p)
 		if (ok)
 			continue;
 		if (m->rp.product == UCP_RP_ISA2004)
-			plan_report(p, R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
+			plan_report(p, UCP_R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
 			    "2004 reads only the subject of the published server's certificate %s (%s) and would fail "
 			    "with \"the target principal name is incorrect\"; use ISA Server 2006 SP1 or TMG 2010, or a "
 			    "certificate on the published server whose subject is %s", r->name, r->internal_site, c->name,
 			    c->subject, r->internal_site);
 		else
-			plan_report(p, R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
+			plan_report(p, UCP_R_CERT_ISA, &m->rp.product_loc, "the rule \"%s\" connects to %s, but ISA Server "
 			    "2006 before SP1 reads only the subject or first SAN entry of the published server's "
 			    "certificate %s (%s) and would fail with \"the target principal name is incorrect\"; install "
 			    "SP1 (product = \"isa2006sp1\"), or make %s that certificate's subject", r->name,
@@ -229,14 +229,14 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 				continue;
 			ucp_strmap_put(&seen, name, (void *)name);
 			if (!resolves_to(p, name, m->rp.external_ip.v, 0))
-				plan_report(p, R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
+				plan_report(p, UCP_R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
 				    "listener address %s in the external view", name, m->rp.external_ip.v);
 			if (!ucp_strmap_has(&on_cert, name))
 				ucp_buf_printf(&missing, "%s%s", missing.len ? ", " : "", name);
 		}
 	}
 	if (missing.len > 0)
-		plan_report(p, R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
+		plan_report(p, UCP_R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
 		    cert != NULL ? cert->name : "(none)", ucp_buf_str(&missing));
 	check_isa_bridging(p);
 	ucp_strmap_clear(&seen);

@@ -85,44 +85,44 @@ check_topology(struct planner *p)
 	size_t i;
 
 	if (m->sip.edition == UCP_EDITION_STANDARD && m->sip.nservers > 0)
-		plan_report(p, R_TOPOLOGY, &m->sip.servers[0].loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->sip.servers[0].loc,
 		    "a Standard Edition server is its own pool: pool.servers is for Enterprise pools");
 	if (m->sip.edition == UCP_EDITION_ENTERPRISE && m->sip.nservers == 0)
-		plan_report(p, R_TOPOLOGY, &m->sip.pool_loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->sip.pool_loc,
 		    "an Enterprise pool lists its front-end servers in pool.servers");
 	for (i = 0; i < m->sip.nservers; i++) {
 		const struct ucp_host *h = &m->sip.servers[i];
 
 		if (m->sip.edition == UCP_EDITION_ENTERPRISE && h->fqdn.v != NULL && m->sip.pool_fqdn.v != NULL &&
 		    strcmp(h->fqdn.v, m->sip.pool_fqdn.v) == 0)
-			plan_report(p, R_POOL_FQDN, &h->fqdn.loc,
+			plan_report(p, UCP_R_POOL_FQDN, &h->fqdn.loc,
 			    "the Enterprise pool FQDN %s is also a server FQDN; the pool needs its own name "
 			    "(the load balancer VIP), even with one front end", h->fqdn.v);
 	}
 	if (m->sip.lb == UCP_LB_NLB)
-		plan_report(p, R_PORT_LB, &m->sip.lb_loc,
+		plan_report(p, UCP_R_PORT_LB, &m->sip.lb_loc,
 		    "Windows NLB is not supported for any OCS 2007 R2 server; use a hardware load balancer");
 	else if (m->sip.lb == UCP_LB_NONE && m->sip.nservers > 1)
-		plan_report(p, R_PORT_LB, &m->sip.lb_loc,
+		plan_report(p, UCP_R_PORT_LB, &m->sip.lb_loc,
 		    "an Enterprise pool with %zu front ends needs a hardware load balancer", m->sip.nservers);
 	if (!m->sip.edge_internal.present) {
 		const struct ucp_host *orphans[] = { &m->sip.edge_access, &m->sip.edge_webconf, &m->sip.edge_av };
 
 		for (i = 0; i < 3; i++)
 			if (orphans[i]->present)
-				plan_report(p, R_TOPOLOGY, &orphans[i]->loc,
+				plan_report(p, UCP_R_TOPOLOGY, &orphans[i]->loc,
 				    "an Edge needs its internal interface: add sip.edge.internal");
 	} else if (!m->sip.edge_access.present) {
-		plan_report(p, R_TOPOLOGY, &m->sip.edge_loc,
+		plan_report(p, UCP_R_TOPOLOGY, &m->sip.edge_loc,
 		    "an Edge needs its Access Edge external interface: add sip.edge.access");
 	} else {
 		/* Every OCS 2007 R2 Edge runs all three external services. */
 		if (!m->sip.edge_av.present)
-			plan_report(p, R_TOPOLOGY, &m->sip.edge_av.loc, "every OCS 2007 R2 Edge runs the A/V Edge service: "
+			plan_report(p, UCP_R_TOPOLOGY, &m->sip.edge_av.loc, "every OCS 2007 R2 Edge runs the A/V Edge service: "
 			    "add sip.edge.av { fqdn; ip; } with its public, un-NATed address");
 		if (!m->sip.edge_webconf.present && !(m->certs.design == UCP_DESIGN_SINGLE &&
 		    m->certs.webconf == UCP_WEBCONF_PORT444))
-			plan_report(p, R_TOPOLOGY, &m->sip.edge_webconf.loc, "every OCS 2007 R2 Edge runs the Web "
+			plan_report(p, UCP_R_TOPOLOGY, &m->sip.edge_webconf.loc, "every OCS 2007 R2 Edge runs the Web "
 			    "Conferencing Edge service, here on its own name and certificate: add sip.edge.webconf "
 			    "{ fqdn; ip; }");
 	}
@@ -151,15 +151,15 @@ check_edge(struct planner *p)
 	const struct ucp_host *av = &m->sip.edge_av, *in = &m->sip.edge_internal;
 
 	if (av->present && av->ip.v != NULL && ucp_addr_is_private(av->ip.v))
-		plan_report(p, R_PORT_AV_PUBLIC, &av->ip.loc, "the A/V Edge address %s is private: OCS 2007 R2 needs "
+		plan_report(p, UCP_R_PORT_AV_PUBLIC, &av->ip.loc, "the A/V Edge address %s is private: OCS 2007 R2 needs "
 		    "a publicly routable address that is not translated (NAT) for media relay", av->ip.v);
 	if (in->ip.v != NULL && m->dns.clients.len > 0 && !sees_internal_view(m, in->ip.v))
-		plan_report(p, R_DNS_EDGE_NEXT_HOP, &in->ip.loc, "the Edge's internal address %s lies outside every "
+		plan_report(p, UCP_R_DNS_EDGE_NEXT_HOP, &in->ip.loc, "the Edge's internal address %s lies outside every "
 		    "dns.internal.clients prefix: it would get the external view and could not resolve its next hop "
 		    "(%s); add its prefix, or give the Edge a hosts file", in->ip.v,
 		    p->signin_fqdn != NULL ? p->signin_fqdn : "the pool or Director");
 	if (m->sip.web_external_fqdn.v == NULL)
-		plan_report(p, R_EDGE_WEB_FARM, &m->sip.edge_loc, "an Edge without a published external web farm "
+		plan_report(p, UCP_R_EDGE_WEB_FARM, &m->sip.edge_loc, "an Edge without a published external web farm "
 		    "(sip.web.external_fqdn): remote users get no address book, no group expansion and no meeting "
 		    "content");
 }
@@ -228,7 +228,7 @@ plan_external(struct planner *p, const struct sip_product *prod)
 	size_t i, j;
 
 	if (!p->edge) {
-		plan_report(p, R_DNS_SIP_RECORDS, &m->sip.loc,
+		plan_report(p, UCP_R_DNS_SIP_RECORDS, &m->sip.loc,
 		    "no Edge is configured (sip.edge.internal): external users cannot sign in and no external "
 		    "SIP records are planned");
 		return;
@@ -256,7 +256,7 @@ plan_external(struct planner *p, const struct sip_product *prod)
 		plan_record(p, UCP_VIEW_EXTERNAL, av->fqdn.v, UCP_RR_A, &av->fqdn.loc,
 		    "A/V Edge (public, not NATed; on no certificate)", "%s", av->ip.v);
 	if (av->present && av->port.v == 443)
-		plan_report(p, R_PORT_AV_AUTH, &av->port.loc,
+		plan_report(p, UCP_R_PORT_AV_AUTH, &av->port.loc,
 		    "the A/V authentication service listens on 5062/TCP; 443 is the A/V Edge's STUN/TURN media "
 		    "port and an authentication port of 443 causes calling errors in Communicator");
 }
@@ -288,7 +288,7 @@ plan_sip(struct planner *p)
 		const struct ucp_host *wc = &m->sip.edge_webconf;
 
 		if (m->sip.edge_access.fqdn.v != NULL && strcmp(m->sip.edge_access.fqdn.v, want) != 0)
-			plan_report(p, R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.fqdn.loc,
+			plan_report(p, UCP_R_CERT_ACCESS_SUBJECT, &m->sip.edge_access.fqdn.loc,
 			    "the Access Edge FQDN must be %s (sip.<default SIP domain>): clients find it through "
 			    "_sip._tls.%s and strict naming requires the certificate subject there", want, d0);
 		/* Left out under one certificate, it takes the Access Edge defaults: its name and address, 444. */
@@ -296,13 +296,13 @@ plan_sip(struct planner *p)
 		p->webconf = wc->present || p->webconf_shared;
 		check_edge(p);
 		if (p->webconf_shared && wc->port.set && wc->port.v == 443)
-			plan_report(p, R_CERT_WEBCONF, &wc->port.loc, "with one certificate the Web Conferencing Edge "
+			plan_report(p, UCP_R_CERT_WEBCONF, &wc->port.loc, "with one certificate the Web Conferencing Edge "
 			    "certificate subject must be its FQDN, so it takes the Access Edge FQDN and address and needs "
 			    "a port other than the Access Edge's 443 (444), or certificates.webconf = \"separate\"");
 		if (p->webconf_shared) {
 			unsigned port = wc->port.set ? (unsigned)wc->port.v : 444;
 
-			plan_report(p, R_PORT_SHARED, &wc->loc,
+			plan_report(p, UCP_R_PORT_SHARED, &wc->loc,
 			    "with one certificate the Web Conferencing Edge uses the Access Edge name %s and address %s "
 			    "on port %u: open %u/TCP inbound, and expect remote firewalls that allow only 443 to block "
 			    "meetings (certificates.webconf = \"separate\" keeps 443)", want,
@@ -319,7 +319,7 @@ plan_sip(struct planner *p)
 	plan_external(p, prod);
 	if (m->sip.web_external_fqdn.v != NULL) {
 		if (!m->rp.present || m->rp.external_ip.v == NULL)
-			plan_report(p, R_TOPOLOGY, &m->sip.web_external_fqdn.loc,
+			plan_report(p, UCP_R_TOPOLOGY, &m->sip.web_external_fqdn.loc,
 			    "the external web farm is published by a reverse proxy: add reverse_proxy");
 		else
 			plan_record(p, UCP_VIEW_EXTERNAL, m->sip.web_external_fqdn.v, UCP_RR_A,
