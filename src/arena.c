@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ucplan/buf.h"
 
 struct block {
 	struct block	*next;
@@ -19,13 +20,6 @@ struct ucp_arena {
 };
 
 #define BLOCK_SIZE (64 * 1024)
-
-static void
-oom(void)
-{
-	fputs("ucplan: out of memory\n", stderr);
-	abort();
-}
 
 struct ucp_arena *
 ucp_arena_new(void)
@@ -61,7 +55,7 @@ ucp_arena_alloc(struct ucp_arena *a, size_t size)
 		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
 
 		if ((b = malloc(sizeof(*b) + bsize)) == NULL)
-			oom();
+			ucp_oom();
 		b->used = 0;
 		b->size = bsize;
 		b->next = a->head;
@@ -98,7 +92,7 @@ ucp_arena_printf(struct ucp_arena *a, const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		oom();
+		ucp_oom();
 	p = ucp_arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -48,7 +48,7 @@ reserve(struct ucp_buf *b, size_t extra)
 	while (cap < need)
 		cap *= 2;
 	if ((p = realloc(b->data, cap)) == NULL)
-		goto fail;
+		ucp_oom();
 	b->data = p;
 	b->cap = cap;
 	return true;

@@ -6,13 +6,7 @@
 #include <strings.h>
 
 #include "ucplan/diag.h"
-
-static void
-oom(void)
-{
-	fputs("ucplan: out of memory\n", stderr);
-	abort();
-}
+#include "ucplan/buf.h"
 
 static char *
 xstrdup(const char *s)
@@ -22,7 +16,7 @@ xstrdup(const char *s)
 	if (s == NULL)
 		return NULL;
 	if ((p = strdup(s)) == NULL)
-		oom();
+		ucp_oom();
 	return p;
 }
 
@@ -56,10 +50,10 @@ ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity sev)
 	enum ucp_severity *s;
 
 	if (r == NULL)
-		oom();
+		ucp_oom();
 	d->override_rule = r;
 	if ((s = realloc(d->override_sev, n * sizeof(*s))) == NULL)
-		oom();
+		ucp_oom();
 	d->override_sev = s;
 	r[n - 1] = rule;
 	s[n - 1] = sev;
@@ -86,7 +80,7 @@ ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity
 		struct ucp_diag *items = realloc(d->items, cap * sizeof(*items));
 
 		if (items == NULL)
-			oom();
+			ucp_oom();
 		d->items = items;
 		d->cap = cap;
 	}
@@ -102,7 +96,7 @@ ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity
 	}
 	n = vasprintf(&g->message, fmt, ap);
 	if (n < 0)
-		oom();
+		ucp_oom();
 	d->len++;
 	if (severity == UCP_SEV_ERROR)
 		d->errors++;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "ucplan/buf.h"
 
 struct line {
 	const char	*s;
@@ -34,7 +35,7 @@ split(const char *text, size_t len, size_t *count)
 	if (len > 0 && text[len - 1] != '\n')
 		n++;
 	if ((lines = calloc(n + 1, sizeof(*lines))) == NULL)
-		abort();
+		ucp_oom();
 	n = 0;
 	for (i = 0; i <= len; i++) {
 		if (i == len ? i > start : text[i] == '\n') {
@@ -71,7 +72,7 @@ edit_script(const struct line *a, size_t na, const struct line *b, size_t nb, st
 		uint32_t *t = calloc((ma + 1) * (mb + 1), sizeof(*t));
 
 		if (t == NULL)
-			abort();
+			ucp_oom();
 #define T(x, y) t[(x) * (mb + 1) + (y)]
 		for (i = ma; i-- > 0;)
 			for (j = mb; j-- > 0;)
@@ -114,7 +115,7 @@ ucp_diff_print(FILE *fp, const char *path, const char *old, size_t oldlen, const
 	a = split(old != NULL ? old : "", old != NULL ? oldlen : 0, &na);
 	b = split(new != NULL ? new : "", new != NULL ? newlen : 0, &nb);
 	if ((ops = calloc(na + nb + 1, sizeof(*ops))) == NULL)
-		abort();
+		ucp_oom();
 	n = edit_script(a, na, b, nb, ops);
 	fprintf(fp, "--- %s%s\n+++ %s%s\n", old_missing ? "" : "a/", old_missing ? "/dev/null" : path,
 	    new == NULL ? "" : "b/", new == NULL ? "/dev/null" : path);

@@ -158,10 +158,8 @@ load(struct session *s, const char *config)
 	s->model = ucp_model_from_config(config, &s->diags);
 	if (s->model != NULL && s->diags.errors == 0) {
 		s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now));
-		if (s->plan == NULL) {
-			fputs("ucplan: out of memory\n", stderr);
-			return EXIT_IO;
-		}
+		if (s->plan == NULL)
+			ucp_oom();
 	}
 	ucp_diags_sort(&s->diags);
 	if (s->diags.errors > 0 || s->plan == NULL) {

@@ -14,6 +14,7 @@
 #include "serial.h"
 #include "validate.h"
 #include "ucplan/rules.h"
+#include "ucplan/buf.h"
 
 uint32_t
 ucp_serial_today(time_t now)
@@ -44,7 +45,7 @@ add_rr(void *arg, ldns_rr *rr, int line)
 {
 	(void)line;
 	if (!ldns_rr_list_push_rr(arg, rr))
-		abort();
+		ucp_oom();
 }
 
 static bool
@@ -60,7 +61,7 @@ push_str(ldns_rr_list *list, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+		ucp_oom();
 	va_end(ap);
 	ok = ldns_rr_new_frm_str(&rr, s, 0, NULL, NULL) == LDNS_STATUS_OK;
 	free(s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "strmap.h"
+#include "ucplan/buf.h"
 
 static uint64_t
 hash(const char *s)
@@ -69,10 +70,8 @@ grow(struct ucp_strmap *m)
 	n.len = m->len;
 	n.keys = calloc(n.cap, sizeof(*n.keys));
 	n.values = calloc(n.cap, sizeof(*n.values));
-	if (n.keys == NULL || n.values == NULL) {
-		fputs("ucplan: out of memory\n", stderr);
-		abort();
-	}
+	if (n.keys == NULL || n.values == NULL)
+		ucp_oom();
 	for (i = 0; i < m->cap; i++) {
 		if (m->keys[i] == NULL)
 			continue;

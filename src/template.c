@@ -13,6 +13,7 @@
 #include "ucplan/embedded.h"
 #include "ucplan/template.h"
 #include "ucplan/rules.h"
+#include "ucplan/buf.h"
 
 struct tvar {
 	char			*key;
@@ -35,10 +36,8 @@ struct ucp_templates {
 static void *
 xrealloc(void *p, size_t n)
 {
-	if ((p = realloc(p, n)) == NULL) {
-		fputs("ucplan: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = realloc(p, n)) == NULL)
+		ucp_oom();
 	return p;
 }
 
@@ -110,10 +109,8 @@ ucp_tvars_set(struct ucp_tvars *vars, const char *key, const char *fmt, ...)
 
 	free(t->value);
 	va_start(ap, fmt);
-	if (vasprintf(&t->value, fmt, ap) < 0) {
-		fputs("ucplan: out of memory\n", stderr);
-		abort();
-	}
+	if (vasprintf(&t->value, fmt, ap) < 0)
+		ucp_oom();
 	va_end(ap);
 }
 

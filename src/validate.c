@@ -14,6 +14,7 @@
 #include "strmap.h"
 #include "validate.h"
 #include "ucplan/rules.h"
+#include "ucplan/buf.h"
 
 struct vrr {
 	ldns_rr		*rr;
@@ -66,7 +67,7 @@ name_str(const ldns_rdf *rdf)
 	char *s = ldns_rdf2str(rdf), *p;
 
 	if (s == NULL)
-		abort();
+		ucp_oom();
 	for (p = s; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return s;
@@ -85,7 +86,7 @@ report(struct ucp_diags *d, const char *file, int line, enum ucp_rule_id rule, c
 
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
+		ucp_oom();
 	va_end(ap);
 	ucp_report(d, &loc, rule, "%s", msg);
 	free(msg);
@@ -229,7 +230,7 @@ collect(void *arg, ldns_rr *rr, int line)
 
 		z->cap = z->cap ? z->cap * 2 : 64;
 		if ((rrs = realloc(z->rrs, z->cap * sizeof(*rrs))) == NULL)
-			abort();
+			ucp_oom();
 		z->rrs = rrs;
 	}
 	z->rrs[z->len].rr = rr;
@@ -247,7 +248,7 @@ ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t le
 	size_t errors = 0;
 
 	if ((z = realloc(v->zones, (v->len + 1) * sizeof(*v->zones))) == NULL)
-		abort();
+		ucp_oom();
 	v->zones = z;
 	z = &v->zones[v->len++];
 	memset(z, 0, sizeof(*z));

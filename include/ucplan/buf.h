@@ -11,7 +11,7 @@ struct ucp_buf {
 	char	*data;		/* always NUL-terminated when len > 0 or cap > 0 */
 	size_t	 len;
 	size_t	 cap;
-	bool	 failed;	/* sticky: set by the first failed allocation */
+	bool	 failed;	/* sticky: set by a length that cannot be represented */
 };
 
 /* Initialises an empty buffer; allocates nothing. */
@@ -52,7 +52,11 @@ void ucp_buf_ps(struct ucp_buf *b, const char *s);
 void ucp_buf_cnf(struct ucp_buf *b, const char *s);
 void ucp_buf_md(struct ucp_buf *b, const char *s);
 
-/* The one out-of-memory policy: says so on stderr and aborts. */
+/*
+ * The one out-of-memory policy, for every allocation in ucplan: a failed
+ * allocation says so on stderr and aborts (a plan that does not fit in memory
+ * cannot be published half).
+ */
 void ucp_oom(void) __attribute__((noreturn));
 
 /* Reads the whole file at PATH; returns NULL with errno set on failure. Caller frees. */

@@ -16,10 +16,8 @@ vreport(struct planner *p, enum ucp_rule_id rule, const struct ucp_loc *loc, con
 {
 	char *msg;
 
-	if (vasprintf(&msg, fmt, ap) < 0) {
-		fputs("ucplan: out of memory\n", stderr);
-		abort();
-	}
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ucp_oom();
 	ucp_report(p->diags, loc, rule, "%s", msg);
 	free(msg);
 }
@@ -76,10 +74,8 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 	char *data;
 
 	va_start(ap, fmt);
-	if (vasprintf(&data, fmt, ap) < 0) {
-		fputs("ucplan: out of memory\n", stderr);
-		abort();
-	}
+	if (vasprintf(&data, fmt, ap) < 0)
+		ucp_oom();
 	va_end(ap);
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
