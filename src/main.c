@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "model.h"
+#include "pipeline.h"
 #include "output.h"
 #include "plan-json.h"
 #include "planner.h"
@@ -23,13 +24,6 @@
 #include "ucplan/report.h"
 #include "validate.h"
 
-enum exit_code {
-	EXIT_OK = 0,
-	EXIT_ERRORS = 1,
-	EXIT_USAGE = 2,
-	EXIT_CHANGED = 3,
-	EXIT_IO = 4,
-};
 
 static const char usage_text[] =
     "usage: ucplan check      CONFIG [-q] [-v]\n"
@@ -83,57 +77,25 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* "Today" for new serials: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
-static bool
-today(time_t *now)
+/* Loads and plans CONFIG; on failure prints the diagnostics and returns the exit status. */
+static int
+load(struct ucp_session *s, const char *config)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
+	enum ucp_status st = ucp_session_load(s, config, verbose, quiet);
 
-	if (sde == NULL || *sde == '\0') {
-		*now = time(NULL);
-		return true;
-	}
-	errno = 0;
-	v = strtoll(sde, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0)
-		return false;
-	*now = (time_t)v;
-	return true;
-}
-
-struct session {
-	struct ucp_diags	 diags;
-	struct ucp_model	*model;
-	struct ucp_plan		*plan;
-	time_t			 now;
-};
-
-static void
-session_clear(struct session *s)
-{
-	ucp_plan_free(s->plan);
-	ucp_model_free(s->model);
-	ucp_diags_clear(&s->diags);
+	if (st == UCP_EUSAGE)
+		return usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'",
+		    getenv("SOURCE_DATE_EPOCH"));
+	if (st != UCP_OK)
+		ucp_diags_print(&s->diags, stderr);
+	return ucp_exit_code(st);
 }
 
 static void
-print_diags(struct session *s)
+print_diags(struct ucp_session *s)
 {
 	ucp_diags_sort(&s->diags);
 	ucp_diags_print(&s->diags, stderr);
-}
-
-static bool
-has_rule(const struct ucp_diags *d, const char *rule)
-{
-	size_t i;
-
-	for (i = 0; i < d->len; i++)
-		if (strcmp(d->items[i].rule, rule) == 0)
-			return true;
-	return false;
 }
 
 /* With -v: one line on stderr counting what the diagnostics say. */
@@ -144,36 +106,11 @@ summary(const char *what, const struct ucp_diags *d)
 		fprintf(stderr, "%s: %zu errors, %zu warnings\n", what, d->errors, d->warnings);
 }
 
-/* Loads and plans CONFIG. Returns EXIT_OK, or the exit status after printing diagnostics. */
-static int
-load(struct session *s, const char *config)
-{
-	memset(s, 0, sizeof(*s));
-	ucp_diags_init(&s->diags);
-	s->diags.verbose = verbose;
-	s->diags.quiet = quiet;
-	if (!today(&s->now))
-		return usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'",
-		    getenv("SOURCE_DATE_EPOCH"));
-	s->model = ucp_model_from_config(config, &s->diags);
-	if (s->model != NULL && s->diags.errors == 0) {
-		s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now));
-		if (s->plan == NULL)
-			ucp_oom();
-	}
-	ucp_diags_sort(&s->diags);
-	if (s->diags.errors > 0 || s->plan == NULL) {
-		ucp_diags_print(&s->diags, stderr);
-		return s->model == NULL && has_rule(&s->diags, "config-io") ? EXIT_IO : EXIT_ERRORS;
-	}
-	return EXIT_OK;
-}
-
 static int
 cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = { COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
-	struct session s;
+	struct ucp_session s;
 	int c, rc, o;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1)
@@ -186,7 +123,7 @@ cmd_check(int argc, char **argv)
 		print_diags(&s);
 		summary(argv[optind], &s.diags);
 	}
-	session_clear(&s);
+	ucp_session_clear(&s);
 	return rc;
 }
 
@@ -197,7 +134,7 @@ cmd_plan(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' }, COMMON_OPTIONS, { NULL, 0, NULL, 0 },
 	};
 	const char *format = "text";
-	struct session s;
+	struct ucp_session s;
 	int c, rc, o;
 
 	while ((c = getopt_long(argc, argv, "f:" COMMON_SHORT, opts, NULL)) != -1) {
@@ -218,7 +155,7 @@ cmd_plan(int argc, char **argv)
 			char *text = ucp_plan_json(s.plan);
 
 			if (text == NULL) {
-				rc = EXIT_IO;
+				rc = ucp_exit_code(UCP_ENOMEM);
 			} else {
 				fputs(text, stdout);
 				free(text);
@@ -233,74 +170,8 @@ cmd_plan(int argc, char **argv)
 			ucp_buf_clear(&b);
 		}
 	}
-	session_clear(&s);
+	ucp_session_clear(&s);
 	return rc;
-}
-
-/* Runs the generators named in LIST (comma-separated; NULL = all) into OUT. */
-static int
-run_generators(struct session *s, const char *list, const char *templates, struct ucp_output *out)
-{
-	struct ucp_templates *t = ucp_templates_new(templates);
-	struct ucp_gen_ctx ctx = { .out = out, .templates = t, .diags = &s->diags };
-	enum ucp_status st = UCP_OK;
-	size_t i;
-
-	for (i = 0; ucp_generators[i] != NULL && st == UCP_OK; i++) {
-		const struct ucp_generator *g = ucp_generators[i];
-
-		if (list != NULL) {
-			const char *p = list;
-			size_t n = strlen(g->name);
-			bool wanted = false;
-
-			while (*p && !wanted) {
-				size_t len = strcspn(p, ",");
-
-				wanted = len == n && strncmp(p, g->name, n) == 0;
-				p += len + (p[len] == ',');
-			}
-			if (!wanted)
-				continue;
-		}
-		st = g->emit(s->plan, &ctx);
-	}
-	ucp_templates_free(t);
-	if (st == UCP_ENOMEM || st == UCP_EIO) {
-		fprintf(stderr, "ucplan: %s\n", ucp_strerror(st));
-		return EXIT_IO;
-	}
-	return st == UCP_OK ? EXIT_OK : EXIT_ERRORS;
-}
-
-/* Validates every generated zone through ldns, view by view. */
-static bool
-validate_zones(struct session *s, const struct ucp_output *out)
-{
-	size_t v, i;
-	bool ok = true;
-
-	for (v = 0; v < UCP_VIEW_COUNT; v++) {
-		const struct ucp_view_plan *vp = &s->plan->views[v];
-		struct ucp_vview *vv = ucp_vview_new();
-		size_t checked = 0;
-
-		for (i = 0; i < vp->nzones; i++) {
-			const struct ucp_output_file *f;
-			char path[512];
-
-			ucp_zone_path(&vp->zones[i], path, sizeof(path));
-			if ((f = ucp_output_find(out, path)) == NULL)
-				continue;
-			if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK)
-				ok = false;
-			checked++;
-		}
-		if (checked > 0 && ucp_vview_check(vv, &s->diags) != UCP_OK)
-			ok = false;
-		ucp_vview_free(vv);
-	}
-	return ok;
 }
 
 static bool
@@ -340,12 +211,10 @@ cmd_generate(int argc, char **argv)
 		{ "templates", required_argument, NULL, 'T' }, { "no-wait", no_argument, NULL, 'W' }, COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ucp_publish_opts popts = { 0 };
-	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
+	struct ucp_generate_opts gopts = { 0 };
+	struct ucp_publish_opts *popts = &gopts.publish;
 	const char *dir = NULL, *list = NULL, *templates = NULL;
-	struct ucp_output *out, *kept;
-	struct session s;
-	enum ucp_status st;
+	struct ucp_session s;
 	struct stat sb;
 	int c, rc, o;
 
@@ -353,16 +222,16 @@ cmd_generate(int argc, char **argv)
 		switch (c) {
 		case 'o': dir = optarg; break;
 		case 'g': list = optarg; break;
-		case 'C': popts.check = true; break;
-		case 'F': popts.force = true; break;
+		case 'C': popts->check = true; break;
+		case 'F': popts->force = true; break;
 		case 'T': templates = optarg; break;
-		case 'W': popts.no_wait = true; break;
+		case 'W': popts->no_wait = true; break;
 		default:
 			if ((o = common_option(c)) >= 0)
 				return o;
 		}
 	}
-	popts.quiet = quiet;
+	popts->quiet = quiet;
 	if (optind + 1 != argc)
 		return usage_error("%s", "generate takes one CONFIG");
 	if (dir == NULL)
@@ -373,47 +242,17 @@ cmd_generate(int argc, char **argv)
 		return EXIT_USAGE;
 	if (templates != NULL && (stat(templates, &sb) != 0 || !S_ISDIR(sb.st_mode)))
 		return usage_error("--templates %s is not a directory", templates);
+	gopts.dir = dir;
+	gopts.generators = list;
+	gopts.templates = templates;
 	if ((rc = load(&s, argv[optind])) != EXIT_OK) {
-		session_clear(&s);
+		ucp_session_clear(&s);
 		return rc;
 	}
-	out = ucp_output_new();
-	kept = ucp_output_new();
-	if (out == NULL || kept == NULL) {
-		ucp_output_free(out);
-		ucp_output_free(kept);
-		session_clear(&s);
-		return EXIT_IO;
-	}
-	/* The lock is held from reading the old zones (serials) to the last rename. */
-	if (ucp_outdir_open(&od, dir, &popts, &s.diags) != UCP_OK)
-		rc = EXIT_IO;
-	if (rc == EXIT_OK) {
-		st = ucp_serial_resolve(s.plan, &od, s.now, s.model->dns.serial.set, popts.force, kept, &s.diags);
-		if (st != UCP_OK)
-			rc = st == UCP_ENOMEM ? EXIT_IO : EXIT_ERRORS;
-	}
-	if (rc == EXIT_OK)
-		rc = run_generators(&s, list, templates, out);
-	if (rc == EXIT_OK && ucp_serial_keep(kept, out) != UCP_OK)
-		rc = EXIT_IO;
-	if (rc == EXIT_OK && !validate_zones(&s, out))
-		rc = EXIT_ERRORS;
-	if (rc == EXIT_OK) {
-		st = ucp_output_publish(out, &od, &popts, &s.diags, stdout);
-		if (st == UCP_ECHANGED)
-			rc = EXIT_CHANGED;
-		else if (st == UCP_EFOREIGN)
-			rc = EXIT_ERRORS;
-		else if (st != UCP_OK)
-			rc = EXIT_IO;
-	}
-	ucp_outdir_close(&od);
+	rc = ucp_exit_code(ucp_pipeline_generate(&s, &gopts, stdout));
 	print_diags(&s);
 	summary(argv[optind], &s.diags);
-	ucp_output_free(out);
-	ucp_output_free(kept);
-	session_clear(&s);
+	ucp_session_clear(&s);
 	return rc;
 }
 
@@ -428,8 +267,9 @@ cmd_validate(int argc, char **argv)
 	struct ucp_diags diags;
 	struct ucp_vview *vv;
 	size_t len;
+	enum ucp_status st = UCP_OK;
 	char *text;
-	int c, o, rc = EXIT_OK;
+	int c, o;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1) {
 		if (c == 'O')
@@ -447,22 +287,22 @@ cmd_validate(int argc, char **argv)
 		return usage_error("--view is internal or external, not '%s'", view);
 	if ((text = ucp_read_file(argv[optind], &len)) == NULL) {
 		fprintf(stderr, "%s: error: cannot read: %s [zone-io]\n", argv[optind], strerror(errno));
-		return EXIT_ERRORS;
+		return ucp_exit_code(UCP_EVALIDATE);
 	}
 	ucp_diags_init(&diags);
 	diags.quiet = quiet;
 	vv = ucp_vview_new();
 	if (ucp_vview_add(vv, argv[optind], text, len, origin, &diags) != UCP_OK)
-		rc = EXIT_ERRORS;
+		st = UCP_EVALIDATE;
 	if (ucp_vview_check(vv, &diags) != UCP_OK)
-		rc = EXIT_ERRORS;
+		st = UCP_EVALIDATE;
 	ucp_diags_sort(&diags);
 	ucp_diags_print(&diags, stderr);
 	summary(argv[optind], &diags);
 	ucp_vview_free(vv);
 	ucp_diags_clear(&diags);
 	free(text);
-	return rc;
+	return ucp_exit_code(st);
 }
 
 static int

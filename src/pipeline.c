@@ -1,0 +1,185 @@
+/* The generate pipeline and the status -> exit code table (see pipeline.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline.h"
+#include "planner.h"
+#include "serial.h"
+#include "ucplan/buf.h"
+#include "ucplan/generator.h"
+#include "validate.h"
+
+static const int exit_codes[] = {
+	[UCP_OK] = EXIT_OK,
+	[UCP_ENOMEM] = EXIT_IO,
+	[UCP_EIO] = EXIT_IO,
+	[UCP_ECONFIG] = EXIT_ERRORS,
+	[UCP_EPLAN] = EXIT_ERRORS,
+	[UCP_EVALIDATE] = EXIT_ERRORS,
+	[UCP_ETEMPLATE] = EXIT_ERRORS,
+	[UCP_EUSAGE] = EXIT_USAGE,
+	[UCP_ECHANGED] = EXIT_CHANGED,
+	[UCP_EFOREIGN] = EXIT_ERRORS,
+};
+
+int
+ucp_exit_code(enum ucp_status status)
+{
+	if ((unsigned)status >= sizeof(exit_codes) / sizeof(exit_codes[0]))
+		return EXIT_IO;
+	return exit_codes[status];
+}
+
+/* "Today" for new serials: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+static bool
+today(time_t *now)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (sde == NULL || *sde == '\0') {
+		*now = time(NULL);
+		return true;
+	}
+	errno = 0;
+	v = strtoll(sde, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0)
+		return false;
+	*now = (time_t)v;
+	return true;
+}
+
+void
+ucp_session_clear(struct ucp_session *s)
+{
+	ucp_plan_free(s->plan);
+	ucp_model_free(s->model);
+	ucp_diags_clear(&s->diags);
+	s->plan = NULL;
+	s->model = NULL;
+}
+
+static bool
+has_rule(const struct ucp_diags *d, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < d->len; i++)
+		if (strcmp(d->items[i].rule, rule) == 0)
+			return true;
+	return false;
+}
+
+enum ucp_status
+ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet)
+{
+	memset(s, 0, sizeof(*s));
+	ucp_diags_init(&s->diags);
+	s->diags.verbose = verbose;
+	s->diags.quiet = quiet;
+	if (!today(&s->now))
+		return UCP_EUSAGE;
+	s->model = ucp_model_from_config(config, &s->diags);
+	if (s->model != NULL && s->diags.errors == 0 &&
+	    (s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now))) == NULL)
+		ucp_oom();
+	ucp_diags_sort(&s->diags);
+	if (s->diags.errors > 0 || s->plan == NULL)
+		return s->model == NULL && has_rule(&s->diags, "config-io") ? UCP_EIO : UCP_ECONFIG;
+	return UCP_OK;
+}
+
+/* Runs the generators named in LIST (comma-separated; NULL = all) into OUT. */
+static enum ucp_status
+run_generators(struct ucp_session *s, const char *list, const char *templates, struct ucp_output *out)
+{
+	struct ucp_templates *t = ucp_templates_new(templates);
+	struct ucp_gen_ctx ctx = { .out = out, .templates = t, .diags = &s->diags };
+	enum ucp_status st = UCP_OK;
+	size_t i;
+
+	for (i = 0; ucp_generators[i] != NULL && st == UCP_OK; i++) {
+		const struct ucp_generator *g = ucp_generators[i];
+
+		if (list != NULL) {
+			const char *p = list;
+			size_t n = strlen(g->name);
+			bool wanted = false;
+
+			while (*p && !wanted) {
+				size_t len = strcspn(p, ",");
+
+				wanted = len == n && strncmp(p, g->name, n) == 0;
+				p += len + (p[len] == ',');
+			}
+			if (!wanted)
+				continue;
+		}
+		st = g->emit(s->plan, &ctx);
+	}
+	ucp_templates_free(t);
+	if (st == UCP_ENOMEM || st == UCP_EIO)
+		fprintf(stderr, "ucplan: %s\n", ucp_strerror(st));
+	return st;
+}
+
+/* Validates every generated zone through ldns, view by view. */
+static bool
+validate_zones(struct ucp_session *s, const struct ucp_output *out)
+{
+	size_t v, i;
+	bool ok = true;
+
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		const struct ucp_view_plan *vp = &s->plan->views[v];
+		struct ucp_vview *vv = ucp_vview_new();
+		size_t checked = 0;
+
+		for (i = 0; i < vp->nzones; i++) {
+			const struct ucp_output_file *f;
+			char path[512];
+
+			ucp_zone_path(&vp->zones[i], path, sizeof(path));
+			if ((f = ucp_output_find(out, path)) == NULL)
+				continue;
+			if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK)
+				ok = false;
+			checked++;
+		}
+		if (checked > 0 && ucp_vview_check(vv, &s->diags) != UCP_OK)
+			ok = false;
+		ucp_vview_free(vv);
+	}
+	return ok;
+}
+
+enum ucp_status
+ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opts, FILE *report)
+{
+	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
+	struct ucp_output *out = ucp_output_new(), *kept = ucp_output_new();
+	enum ucp_status st;
+
+	if (out == NULL || kept == NULL)
+		ucp_oom();
+	/* The lock is held from reading the old zones (serials) to the last rename. */
+	st = ucp_outdir_open(&od, opts->dir, &opts->publish, &s->diags);
+	if (st == UCP_OK)
+		st = ucp_serial_resolve(s->plan, &od, s->now, s->model->dns.serial.set, opts->publish.force, kept,
+		    &s->diags);
+	if (st == UCP_OK)
+		st = run_generators(s, opts->generators, opts->templates, out);
+	if (st == UCP_OK)
+		st = ucp_serial_keep(kept, out);
+	if (st == UCP_OK && !validate_zones(s, out))
+		st = UCP_EVALIDATE;
+	if (st == UCP_OK)
+		st = ucp_output_publish(out, &od, &opts->publish, &s->diags, report);
+	ucp_outdir_close(&od);
+	ucp_output_free(out);
+	ucp_output_free(kept);
+	return st;
+}

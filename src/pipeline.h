@@ -1,0 +1,61 @@
+/*
+ * The generate pipeline: load -> plan -> serial -> generate -> validate ->
+ * publish, and the one table that turns a status into an exit code.
+ */
+#ifndef UCPLAN_PIPELINE_H
+#define UCPLAN_PIPELINE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "model.h"
+#include "output.h"
+#include "ucplan/diag.h"
+#include "ucplan/plan.h"
+#include "ucplan/status.h"
+
+/* Exit codes of spec section 1. */
+enum {
+	EXIT_OK = 0,
+	EXIT_ERRORS = 1,
+	EXIT_USAGE = 2,
+	EXIT_CHANGED = 3,
+	EXIT_IO = 4,
+};
+
+/* One configuration, loaded and planned. */
+struct ucp_session {
+	struct ucp_diags	 diags;
+	struct ucp_model	*model;
+	struct ucp_plan		*plan;
+	time_t			 now;		/* "today" for serials: SOURCE_DATE_EPOCH when set */
+};
+
+struct ucp_generate_opts {
+	const char		*dir;		/* -o */
+	const char		*generators;	/* -g LIST, or NULL for all */
+	const char		*templates;	/* --templates DIR, or NULL */
+	struct ucp_publish_opts	 publish;
+};
+
+/*
+ * Initialises S and loads and plans CONFIG (diagnostics collected and sorted
+ * in S->diags, notes kept when VERBOSE, only errors printed later when QUIET).
+ * Returns UCP_OK; UCP_ECONFIG when the configuration or the plan has errors;
+ * UCP_EIO when CONFIG cannot be read; UCP_EUSAGE when SOURCE_DATE_EPOCH is not
+ * a number. Free with ucp_session_clear() in every case.
+ */
+enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet);
+void ucp_session_clear(struct ucp_session *s);
+
+/*
+ * Generates, validates and publishes S's plan into OPTS->dir (under its lock),
+ * printing one line per changed file to REPORT. Problems are in S->diags.
+ */
+enum ucp_status ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opts, FILE *report);
+
+/* The exit code for STATUS: the only mapping from statuses to exit codes. */
+int ucp_exit_code(enum ucp_status status);
+
+#endif
