@@ -100,7 +100,7 @@ render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const struct ucp_ce
 static void
 exchange_vars(const struct ucp_plan *plan, struct ucp_tvars *v)
 {
-	bool v2007 = plan->exchange_version != NULL && strcmp(plan->exchange_version, "2007") == 0;
+	bool v2007 = plan->exchange.request_form == UCP_REQUEST_2007;
 	const char *domains = ucp_tvars_get(v, "domains"), *p, *comma;
 	struct ucp_buf b;
 

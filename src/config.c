@@ -1228,7 +1228,7 @@ load_dns(struct loader *ld, const config_setting_t *root)
 static void
 load_sip(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice products[] = { { "ocs2007r2", 0 }, { NULL, 0 } };
+	static const struct choice products[] = { { "ocs2007r2", UCP_SIP_OCS2007R2 }, { NULL, 0 } };
 	static const struct choice editions[] = {
 		{ "standard", UCP_EDITION_STANDARD }, { "enterprise", UCP_EDITION_ENTERPRISE }, { NULL, 0 },
 	};
@@ -1242,7 +1242,8 @@ load_sip(struct loader *ld, const config_setting_t *root)
 		return;
 	m->sip.present = true;
 	m->sip.loc = loc_of(ld, sip);
-	get_choice(ld, sip, "product", products, 0, &m->sip.product.loc);
+	m->sip.generation = (enum ucp_sip_generation)get_choice(ld, sip, "product", products, UCP_SIP_OCS2007R2,
+	    &m->sip.product.loc);
 	m->sip.domains = get_names(ld, sip, "domains", normalize_host);
 	require_items(ld, sip, "domains", "at least one SIP domain is needed");
 	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, "edition", editions, UCP_EDITION_STANDARD,
@@ -1285,7 +1286,9 @@ load_sip(struct loader *ld, const config_setting_t *root)
 static void
 load_exchange(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice versions[] = { { "2007", 2007 }, { "2010", 2010 }, { NULL, 0 } };
+	static const struct choice versions[] = {
+		{ "2007", UCP_EXCHANGE_2007 }, { "2010", UCP_EXCHANGE_2010 }, { NULL, -1 },
+	};
 	static const struct choice autodiscover[] = {
 		{ "a", UCP_AUTODISCOVER_A }, { "cname", UCP_AUTODISCOVER_CNAME }, { "srv", UCP_AUTODISCOVER_SRV },
 		{ NULL, 0 },
@@ -1303,8 +1306,9 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 		return;
 	m->exchange.present = true;
 	m->exchange.loc = loc_of(ld, ex);
-	version = get_choice(ld, ex, "version", versions, 0, &m->exchange.version.loc);
-	m->exchange.version.v = version == 2007 ? "2007" : version == 2010 ? "2010" : NULL;
+	version = get_choice(ld, ex, "version", versions, -1, &m->exchange.version.loc);
+	m->exchange.generation = version >= 0 ? (enum ucp_exchange_version)version : UCP_EXCHANGE_2010;
+	m->exchange.version.v = version >= 0 ? versions[version].word : NULL;
 	m->exchange.external_fqdn = get_name(ld, ex, "external_fqdn");
 	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", normalize_host);
 	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, "autodiscover", autodiscover,
@@ -1322,10 +1326,8 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 	m->exchange.cas_array = get_host(ld, ex, "cas_array");
 	s = member(ex, "services");
 	m->exchange.services_loc = s != NULL ? loc_of(ld, s) : child_loc(ld, ex, "services");
-	if (s == NULL || !type_ok(s, &(struct schema){ .type = S_STRINGS })) {
-		m->exchange.services = UCP_SVC_OWA | UCP_SVC_ACTIVESYNC | UCP_SVC_OUTLOOK_ANYWHERE |
-		    UCP_SVC_EWS | UCP_SVC_OAB | UCP_SVC_AUTODISCOVER | (version == 2010 ? UCP_SVC_ECP : 0);
-	} else {
+	if (s != NULL && type_ok(s, &(struct schema){ .type = S_STRINGS })) {
+		m->exchange.services_set = true;
 		int i, n = config_setting_length(s);
 
 		for (i = 0; i < n; i++) {

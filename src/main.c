@@ -479,7 +479,7 @@ finish_stdout(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ucplan: cannot write to standard output: %s\n", strerror(errno));
-		return EXIT_IO;
+		return ucp_exit_code(UCP_EIO);
 	}
 	return rc;
 }

@@ -129,6 +129,9 @@ struct ucp_publishing {
 	size_t			 nrules;
 };
 
+/* The form of New-ExchangeCertificate -GenerateRequest a version takes (certs/exchange.ps1). */
+enum ucp_request_form { UCP_REQUEST_2007, UCP_REQUEST_2010 };
+
 /* One virtual directory whose internal and external URL ucplan sets (certs/exchange-urls.ps1). */
 struct ucp_vdir {
 	const char	*cmdlet;	/* "Set-OwaVirtualDirectory" */
@@ -146,6 +149,7 @@ struct ucp_exchange_urls {
 	const char		*client_cert;		/* the certificate clients meet for fqdn */
 	const char		*client_subject;	/* its subject */
 	const char		*principal;		/* "msstd:SUBJECT" when SUBJECT is not fqdn, else NULL */
+	enum ucp_request_form	 request_form;
 };
 
 /* Certificate subject fields; each may be NULL. */

@@ -96,7 +96,7 @@ autodiscover_names(struct planner *p, struct cb *b)
 	const struct ucp_model *m = p->m;
 	size_t i;
 
-	if (!m->exchange.present || !(m->exchange.services & UCP_SVC_AUTODISCOVER) ||
+	if (!m->exchange.present || !(p->services & UCP_SVC_AUTODISCOVER) ||
 	    m->exchange.autodiscover == UCP_AUTODISCOVER_SRV)
 		return;
 	for (i = 0; i < p->smtp.len; i++)

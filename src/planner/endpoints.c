@@ -1,38 +1,11 @@
 /*
  * Endpoints (spec 4.6; reference 3.4, 12.3): what listens where, for the
- * firewall team. The OCS 2007 R2 Edge ports are a table; two endpoints on one
- * address, port and protocol are an error.
+ * firewall team. The Edge ports come from the generation's descriptor; two
+ * endpoints on one address, port and protocol are an error.
  */
 #include <string.h>
 
 #include "planner/internal.h"
-
-enum iface { EXT_ACCESS, EXT_WEBCONF, EXT_AV, INT_EDGE };
-
-/* One Edge port. port 0 means edge.av.auth_port. */
-struct edge_port {
-	enum iface	 iface;
-	unsigned	 port, port_end;
-	const char	*protocol;
-	const char	*direction;
-	const char	*purpose;
-	bool		 federation_only;
-	const char	*cert_role;	/* certificate used by this role, or NULL */
-};
-
-static const struct edge_port ocs2007r2_edge[] = {
-	{ EXT_ACCESS, 443, 0, "tcp", "inbound", "remote users: SIP over TLS", false, "access-edge" },
-	{ EXT_ACCESS, 5061, 0, "tcp", "both", "federation and public IM: SIP over MTLS", true, "access-edge" },
-	{ EXT_WEBCONF, 443, 0, "tcp", "inbound", "web conferencing: PSOM over TLS", false, "webconf-edge" },
-	{ EXT_AV, 443, 0, "tcp", "both", "A/V media relay: STUN/TURN over TCP", false, NULL },
-	{ EXT_AV, 3478, 0, "udp", "both", "A/V media relay: STUN over UDP", false, NULL },
-	{ EXT_AV, 50000, 59999, "tcp", "outbound", "A/V media to federated partners: RTP over TCP", false, NULL },
-	{ INT_EDGE, 5061, 0, "tcp", "both", "SIP over MTLS to and from the pool or Director", false, "edge-internal" },
-	{ INT_EDGE, 8057, 0, "tcp", "inbound", "PSOM over MTLS from the Web Conferencing Servers", false, "edge-internal" },
-	{ INT_EDGE, 0, 0, "tcp", "inbound", "A/V authentication: SIP over MTLS from the pool", false, "av-edge" },
-	{ INT_EDGE, 443, 0, "tcp", "inbound", "media from internal clients: STUN/TURN over TCP", false, NULL },
-	{ INT_EDGE, 3478, 0, "udp", "inbound", "media from internal clients: STUN over UDP", false, NULL },
-};
 
 /* The name of the certificate whose used_by lists ROLE, or NULL. */
 static const char *
@@ -81,18 +54,18 @@ edge(struct planner *p)
 	    : ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[0].v);
 	size_t i;
 
-	for (i = 0; i < sizeof(ocs2007r2_edge) / sizeof(ocs2007r2_edge[0]); i++) {
-		const struct edge_port *e = &ocs2007r2_edge[i];
+	for (i = 0; i < p->sip->nedge_ports; i++) {
+		const struct ucp_edge_port *e = &p->sip->edge_ports[i];
 		const char *role, *fqdn, *ip, *iface = "external";
 		unsigned port = e->port;
 
 		if (e->federation_only && !m->sip.federation)
 			continue;
 		switch (e->iface) {
-		case EXT_ACCESS:
+		case UCP_EDGE_ACCESS:
 			role = "access-edge", fqdn = access_fqdn, ip = acc->ip.v;
 			break;
-		case EXT_WEBCONF:
+		case UCP_EDGE_WEBCONF:
 			if (!p->webconf)
 				continue;
 			role = "webconf-edge";
@@ -103,12 +76,12 @@ edge(struct planner *p)
 				fqdn = wc->fqdn.v, ip = wc->ip.v, port = (unsigned)wc->port.v;
 			}
 			break;
-		case EXT_AV:
+		case UCP_EDGE_AV:
 			if (!av->present)
 				continue;
 			role = "av-edge", fqdn = av->fqdn.v, ip = av->ip.v;
 			break;
-		case INT_EDGE:
+		case UCP_EDGE_INTERNAL:
 		default:
 			role = "edge-internal", fqdn = in->fqdn.v, ip = in->ip.v, iface = "internal";
 			if (port == 0)

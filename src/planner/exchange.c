@@ -1,4 +1,4 @@
-/* Exchange 2007 / 2010 records (spec 4.4). */
+/* Exchange records (spec 4.4) and client URLs (spec 9.6); version facts come from the descriptor. */
 #include <string.h>
 
 #include "planner/internal.h"
@@ -9,7 +9,7 @@ plan_exchange(struct planner *p)
 	const struct ucp_model *m = p->m;
 	const char *ext = m->exchange.external_fqdn.v, *rp_ip = m->rp.external_ip.v;
 	const struct ucp_loc *ext_loc = &m->exchange.external_fqdn.loc;
-	bool autodiscover = (m->exchange.services & UCP_SVC_AUTODISCOVER) != 0;
+	bool autodiscover = (p->services & UCP_SVC_AUTODISCOVER) != 0;
 	size_t i;
 
 	if (!m->exchange.present)
@@ -31,12 +31,10 @@ plan_exchange(struct planner *p)
 		    "several Client Access servers need the load balancer address: set exchange.cas_vip");
 	else
 		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_loc, "at least one Client Access server is needed");
-	if (m->exchange.cas_array.present && m->exchange.version.v != NULL &&
-	    strcmp(m->exchange.version.v, "2010") != 0)
+	if (m->exchange.cas_array.present && m->exchange.version.v != NULL && !p->exchange->cas_array)
 		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_array.loc,
 		    "an RPC Client Access array exists only in Exchange 2010");
-	if ((m->exchange.services & UCP_SVC_ECP) && m->exchange.version.v != NULL &&
-	    strcmp(m->exchange.version.v, "2010") != 0)
+	if ((p->services & ~p->exchange->services & UCP_SVC_ECP) && m->exchange.version.v != NULL)
 		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.services_loc,
 		    "the Exchange Control Panel (ecp) exists only in Exchange 2010");
 	if (!m->rp.present)
@@ -123,22 +121,6 @@ plan_mx_check(struct planner *p)
 	}
 }
 
-/* Exchange 2007 / 2010 virtual directories, by the service that publishes them. */
-static const struct {
-	unsigned	 service;
-	const char	*version;	/* NULL: every version */
-	const char	*cmdlet, *name, *path;
-} vdirs[] = {
-	{ UCP_SVC_OWA, NULL, "Set-OwaVirtualDirectory", "owa (Default Web Site)", "/owa" },
-	{ UCP_SVC_ECP, "2010", "Set-EcpVirtualDirectory", "ecp (Default Web Site)", "/ecp" },
-	{ UCP_SVC_EWS, NULL, "Set-WebServicesVirtualDirectory", "EWS (Default Web Site)", "/EWS/Exchange.asmx" },
-	{ UCP_SVC_EWS, "2007", "Set-UMVirtualDirectory", "UnifiedMessaging (Default Web Site)",
-	  "/UnifiedMessaging/Service.asmx" },
-	{ UCP_SVC_OAB, NULL, "Set-OabVirtualDirectory", "OAB (Default Web Site)", "/OAB" },
-	{ UCP_SVC_ACTIVESYNC, NULL, "Set-ActiveSyncVirtualDirectory", "Microsoft-Server-ActiveSync (Default Web Site)",
-	  "/Microsoft-Server-ActiveSync" },
-};
-
 /*
  * The URLs every published virtual directory should announce (spec 9.6):
  * the client namespace inside and out, and the principal name Outlook
@@ -150,26 +132,28 @@ plan_exchange_urls(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
 	struct ucp_exchange_urls *u = &p->plan->exchange;
-	const char *fqdn = m->exchange.external_fqdn.v, *version = m->exchange.version.v;
+	const char *fqdn = m->exchange.external_fqdn.v;
 	const struct ucp_cert *c;
 	size_t i, n = 0;
 
-	if (!m->exchange.present || fqdn == NULL || version == NULL)
+	if (p->exchange == NULL || fqdn == NULL || m->exchange.version.v == NULL)
 		return;
 	u->fqdn = ucp_arena_strdup(p->a, fqdn);
-	u->vdirs = ucp_arena_alloc(p->a, sizeof(*u->vdirs) * (sizeof(vdirs) / sizeof(vdirs[0])));
-	for (i = 0; i < sizeof(vdirs) / sizeof(vdirs[0]); i++) {
-		if (!(m->exchange.services & vdirs[i].service) ||
-		    (vdirs[i].version != NULL && strcmp(vdirs[i].version, version) != 0))
+	u->request_form = p->exchange->request_form;
+	u->vdirs = ucp_arena_alloc(p->a, sizeof(*u->vdirs) * (p->exchange->nvdirs + 1));
+	for (i = 0; i < p->exchange->nvdirs; i++) {
+		const struct ucp_vdir_row *row = &p->exchange->vdirs[i];
+
+		if (!(p->services & row->service))
 			continue;
-		u->vdirs[n].cmdlet = vdirs[i].cmdlet;
-		u->vdirs[n].name = vdirs[i].name;
-		u->vdirs[n++].url = ucp_arena_printf(p->a, "https://%s%s", fqdn, vdirs[i].path);
+		u->vdirs[n].cmdlet = row->cmdlet;
+		u->vdirs[n].name = row->name;
+		u->vdirs[n++].url = ucp_arena_printf(p->a, "https://%s%s", fqdn, row->path);
 	}
 	u->nvdirs = n;
-	if (m->exchange.services & UCP_SVC_OUTLOOK_ANYWHERE)
+	if (p->services & UCP_SVC_OUTLOOK_ANYWHERE)
 		u->outlook_anywhere = u->fqdn;
-	if (m->exchange.services & UCP_SVC_AUTODISCOVER)
+	if (p->services & UCP_SVC_AUTODISCOVER)
 		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
 	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */
 	c = p->plan->publishing.nlisteners > 0 ? plan_cert(p, p->plan->publishing.listeners[0].certificate) : NULL;
@@ -184,7 +168,7 @@ plan_exchange_urls(struct planner *p)
 	if (c != NULL) {
 		u->client_cert = c->name;
 		u->client_subject = c->subject;
-		if (strcmp(c->subject, fqdn) != 0 && (m->exchange.services & UCP_SVC_OUTLOOK_ANYWHERE))
+		if (strcmp(c->subject, fqdn) != 0 && (p->services & UCP_SVC_OUTLOOK_ANYWHERE))
 			u->principal = ucp_arena_printf(p->a, "msstd:%s", c->subject);
 	}
 }

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "model.h"
 #include "planner.h"
+#include "planner/product/product.h"
 #include "ucplan/rules.h"
 #include "strmap.h"
 
@@ -30,6 +31,10 @@ struct planner {
 
 	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
 	struct ucp_strmap	 owners[UCP_VIEW_COUNT];	/* owner -> first struct prec */
+
+	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
+	const struct ucp_exchange_product *exchange;
+	unsigned		 services;		/* Exchange services published */
 
 	const char		*default_domain;	/* first SIP domain, or NULL */
 	struct ucp_strs		 smtp;			/* effective SMTP domains */

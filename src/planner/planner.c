@@ -118,21 +118,22 @@ count_v6(const struct ucp_str *addrs)
 	return n;
 }
 
-/* OCS 2007 R2: one IPv4 address per name (spec 9.2; reference 3.1, P11). */
+/* A SIP role's address against its generation: IPv6, and several addresses (spec 9.2; P11). */
 static void
-check_ocs_addr(struct planner *p, const struct ucp_str *a)
+check_sip_addr(struct planner *p, const struct ucp_str *a)
 {
 	if (a->v == NULL)
 		return;
-	if (count_v6(a) > 0)
-		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "ocs2007r2 roles are IPv4-only: %s is IPv6",
+	if (count_v6(a) > 0 && !p->sip->ipv6)
+		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "%s roles are IPv4-only: %s is IPv6", p->sip->name,
 		    a->all[a->nall - 1]);
-	else if (a->nall > 1)
-		plan_report(p, UCP_R_PORT_LB, &a->loc, "ocs2007r2 takes one address per name: several addresses would be "
-		    "DNS load balancing, and OCS 2007 R2 supports only hardware load balancers (give the VIP)");
+	else if (a->nall > 1 && !p->sip->dns_lb)
+		plan_report(p, UCP_R_PORT_LB, &a->loc, "%s takes one address per name: several addresses would be "
+		    "DNS load balancing, and %s supports only hardware load balancers (give the VIP)", p->sip->name,
+		    p->sip->title);
 }
 
-/* Exchange 2007 / 2010: dual stack at most, and never IPv6 alone (spec 9.2). */
+/* Exchange: dual stack at most, and IPv6 alone only where the version supports it (spec 9.2). */
 static void
 check_exchange_addr(struct planner *p, const struct ucp_str *a)
 {
@@ -140,9 +141,9 @@ check_exchange_addr(struct planner *p, const struct ucp_str *a)
 
 	if (a->v == NULL)
 		return;
-	if (v6 > 0 && v6 == a->nall)
+	if (v6 > 0 && v6 == a->nall && !p->exchange->ipv6_alone)
 		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "Exchange %s needs an IPv4 address beside IPv6",
-		    p->m->exchange.version.v != NULL ? p->m->exchange.version.v : "2007/2010");
+		    p->exchange->name);
 	else if (v6 > 1 || a->nall - v6 > 1)
 		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "one IPv4 and one IPv6 address at most on one name "
 		    "(several Client Access servers are reached through exchange.cas_vip)");
@@ -158,11 +159,11 @@ check_addresses(struct planner *p)
 	size_t i;
 
 	if (m->sip.present) {
-		check_ocs_addr(p, &m->sip.pool_ip);
+		check_sip_addr(p, &m->sip.pool_ip);
 		for (i = 0; i < m->sip.nservers; i++)
-			check_ocs_addr(p, &m->sip.servers[i].ip);
+			check_sip_addr(p, &m->sip.servers[i].ip);
 		for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
-			check_ocs_addr(p, &edge[i]->ip);
+			check_sip_addr(p, &edge[i]->ip);
 	}
 	if (m->exchange.present) {
 		for (i = 0; i < m->exchange.ncas; i++)
@@ -325,6 +326,10 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	plan->exchange_version = m->exchange.present ? ucp_arena_strdup(p.a, m->exchange.version.v) : NULL;
 	plan->diags = diags;
 
+	/* The generations' descriptors, chosen once; every stage reads them. */
+	p.sip = m->sip.present ? ucp_sip_product(m->sip.generation) : NULL;
+	p.exchange = m->exchange.present ? ucp_exchange_product(m->exchange.generation) : NULL;
+	p.services = p.exchange == NULL ? 0 : m->exchange.services_set ? m->exchange.services : p.exchange->services;
 	apply_lint(&p);
 	check_addresses(&p);
 	plan_sip(&p);

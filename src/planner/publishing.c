@@ -10,23 +10,6 @@
 #include "planner/internal.h"
 #include "ucplan/buf.h"
 
-static const char *const owa_2007[] = { "/owa/*", "/public/*", "/exchange/*", "/exchweb/*" };
-static const char *const ocs_paths[] = {
-	"/ABS/Ext/*", "/GroupExpansion/Ext/*", "/etc/place/null/*", "/Conf/Ext/*", "/AutoUpdate/Ext/*",
-	"/DeviceUpdateFiles_Ext/*", "/RequestHandlerExt/*", "/PhoneConferencing/Ext/*",
-};
-
-/* Outlook Anywhere and its companions: one path per service, in this order. */
-static const struct {
-	unsigned	 service;
-	const char	*path;
-} oa_paths[] = {
-	{ UCP_SVC_OUTLOOK_ANYWHERE, "/rpc/*" },
-	{ UCP_SVC_OAB, "/OAB/*" },
-	{ UCP_SVC_EWS, "/EWS/*" },
-	{ UCP_SVC_AUTODISCOVER, "/Autodiscover/*" },
-};
-
 static struct ucp_rule *
 rule_new(struct planner *p, const char *name, const char *id, const char *site, const char *ip, const char *auth)
 {
@@ -55,7 +38,7 @@ exchange_rules(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
 	const char *ext = m->exchange.external_fqdn.v, *auth = m->rp.authentication.v;
-	unsigned svc = m->exchange.services;
+	unsigned svc = p->services;
 	struct ucp_ptrs names = { 0 }, paths = { 0 };
 	struct ucp_rule *r;
 	size_t i;
@@ -65,15 +48,9 @@ exchange_rules(struct planner *p)
 	ucp_ptrs_add(p->a, &names, ext);
 	if (svc & (UCP_SVC_OWA | UCP_SVC_ECP)) {
 		r = rule_new(p, "Exchange OWA", "exchange-owa", ext, p->cas_vip, auth);
-		if (strcmp(m->exchange.version.v ? m->exchange.version.v : "", "2007") == 0) {
-			for (i = 0; i < sizeof(owa_2007) / sizeof(owa_2007[0]); i++)
-				ucp_ptrs_add(p->a, &paths, owa_2007[i]);
-		} else {
-			if (svc & UCP_SVC_OWA)
-				ucp_ptrs_add(p->a, &paths, "/owa/*");
-			if (svc & UCP_SVC_ECP)
-				ucp_ptrs_add(p->a, &paths, "/ecp/*");
-		}
+		for (i = 0; i < p->exchange->nowa_paths; i++)
+			if (svc & p->exchange->owa_paths[i].service)
+				ucp_ptrs_add(p->a, &paths, p->exchange->owa_paths[i].path);
 		set_list(p, &r->public_names, &r->npublic_names, &names);
 		set_list(p, &r->paths, &r->npaths, &paths);
 	}
@@ -86,15 +63,9 @@ exchange_rules(struct planner *p)
 		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
 			for (i = 0; i < p->smtp.len; i++)
 				ucp_ptrs_add(p->a, &oa_names, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v));
-		for (i = 0; i < sizeof(oa_paths) / sizeof(oa_paths[0]); i++) {
-			if (!(svc & oa_paths[i].service))
-				continue;
-			ucp_ptrs_add(p->a, &oa, oa_paths[i].path);
-			/* Exchange 2007 serves Unified Messaging web services beside EWS. */
-			if (oa_paths[i].service == UCP_SVC_EWS &&
-			    strcmp(m->exchange.version.v ? m->exchange.version.v : "", "2007") == 0)
-				ucp_ptrs_add(p->a, &oa, "/UnifiedMessaging/*");
-		}
+		for (i = 0; i < p->exchange->noa_paths; i++)
+			if (svc & p->exchange->oa_paths[i].service)
+				ucp_ptrs_add(p->a, &oa, p->exchange->oa_paths[i].path);
 		set_list(p, &r->public_names, &r->npublic_names, &oa_names);
 		set_list(p, &r->paths, &r->npaths, &oa);
 	}
@@ -122,8 +93,9 @@ ocs_rule(struct planner *p)
 	/* Address book, meeting content and device updates are fetched without forms logon. */
 	r = rule_new(p, "OCS web components", "ocs-web", p->web_int_fqdn, m->sip.pool_ip.v, "pass-through");
 	ucp_ptrs_add(p->a, &names, m->sip.web_external_fqdn.v);
-	for (i = 0; i < sizeof(ocs_paths) / sizeof(ocs_paths[0]); i++)
-		ucp_ptrs_add(p->a, &paths, ocs_paths[i]);
+	r->internal_port = p->sip->web_port;
+	for (i = 0; i < p->sip->nweb_paths; i++)
+		ucp_ptrs_add(p->a, &paths, p->sip->web_paths[i]);
 	set_list(p, &r->public_names, &r->npublic_names, &names);
 	set_list(p, &r->paths, &r->npaths, &paths);
 }

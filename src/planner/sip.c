@@ -1,55 +1,12 @@
 /*
- * SIP records for Office Communications Server 2007 R2 (spec 4.3). The SRV set
- * of a product is a table, so a later product (Lync, Skype for Business) adds
- * rows and small functions rather than new control flow.
+ * SIP records (spec 4.3): the SRV set and the other facts of the chosen
+ * generation come from its descriptor (src/planner/product/), so a later
+ * generation adds data rather than control flow here.
  */
 #include <string.h>
 
 #include "name.h"
 #include "planner/internal.h"
-
-enum srv_target {
-	TARGET_SIGNIN,		/* the sign-in server, strict naming applied */
-	TARGET_ACCESS,		/* sip.<d>, the Access Edge */
-};
-
-enum srv_when {
-	WHEN_ALWAYS,
-	WHEN_TCP,
-	WHEN_EDGE,
-	WHEN_FEDERATION,
-};
-
-struct srv_row {
-	const char	*prefix;	/* "_sipinternaltls._tcp" */
-	unsigned	 port;
-	enum ucp_view	 view;
-	enum srv_target	 target;
-	enum srv_when	 when;
-	const char	*why;
-};
-
-struct sip_product {
-	const char		*id;
-	const char		*name;
-	const struct srv_row	*srv;
-	size_t			 nsrv;
-};
-
-static const struct srv_row ocs2007r2_srv[] = {
-	{ "_sipinternaltls._tcp", 5061, UCP_VIEW_INTERNAL, TARGET_SIGNIN, WHEN_ALWAYS,
-	  "internal automatic sign-in over TLS" },
-	{ "_sipinternal._tcp", 5060, UCP_VIEW_INTERNAL, TARGET_SIGNIN, WHEN_TCP,
-	  "internal automatic sign-in over TCP" },
-	{ "_sip._tls", 443, UCP_VIEW_EXTERNAL, TARGET_ACCESS, WHEN_EDGE,
-	  "Access Edge: external automatic sign-in" },
-	{ "_sipfederationtls._tcp", 5061, UCP_VIEW_EXTERNAL, TARGET_ACCESS, WHEN_FEDERATION,
-	  "Access Edge: federation discovery" },
-};
-
-static const struct sip_product products[] = {
-	{ "ocs2007r2", "OCS 2007 R2", ocs2007r2_srv, sizeof(ocs2007r2_srv) / sizeof(ocs2007r2_srv[0]) },
-};
 
 /* The SRV target that satisfies strict naming for domain D (reference 2.4). */
 static const char *
@@ -63,16 +20,16 @@ signin_target(struct planner *p, const char *fqdn, const char *d)
 }
 
 static bool
-srv_wanted(const struct planner *p, const struct srv_row *row)
+srv_wanted(const struct planner *p, const struct ucp_srv_row *row)
 {
 	switch (row->when) {
-	case WHEN_ALWAYS:
+	case UCP_SRV_ALWAYS:
 		return true;
-	case WHEN_TCP:
+	case UCP_SRV_TCP:
 		return p->m->sip.tcp;
-	case WHEN_EDGE:
+	case UCP_SRV_EDGE:
 		return p->edge;
-	case WHEN_FEDERATION:
+	case UCP_SRV_FEDERATION:
 		return p->edge && p->m->sip.federation;
 	}
 	return false;
@@ -150,7 +107,7 @@ check_edge(struct planner *p)
 	const struct ucp_model *m = p->m;
 	const struct ucp_host *av = &m->sip.edge_av, *in = &m->sip.edge_internal;
 
-	if (av->present && av->ip.v != NULL && ucp_addr_is_private(av->ip.v))
+	if (p->sip->av_public && av->present && av->ip.v != NULL && ucp_addr_is_private(av->ip.v))
 		plan_report(p, UCP_R_PORT_AV_PUBLIC, &av->ip.loc, "the A/V Edge address %s is private: OCS 2007 R2 needs "
 		    "a publicly routable address that is not translated (NAT) for media relay", av->ip.v);
 	if (in->ip.v != NULL && m->dns.clients.len > 0 && !sees_internal_view(m, in->ip.v))
@@ -165,7 +122,7 @@ check_edge(struct planner *p)
 }
 
 static void
-plan_internal(struct planner *p, const struct sip_product *prod)
+plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 {
 	const struct ucp_model *m = p->m;
 	const char *pool_why = m->sip.edition == UCP_EDITION_STANDARD ? "Standard Edition server"
@@ -203,7 +160,7 @@ plan_internal(struct planner *p, const struct sip_product *prod)
 			    "directly in %s, and strict naming needs the target there", d->v, target,
 			    p->signin_fqdn, d->v);
 		for (j = 0; j < prod->nsrv; j++) {
-			const struct srv_row *row = &prod->srv[j];
+			const struct ucp_srv_row *row = &prod->srv[j];
 
 			if (row->view != UCP_VIEW_INTERNAL || !srv_wanted(p, row))
 				continue;
@@ -220,7 +177,7 @@ plan_internal(struct planner *p, const struct sip_product *prod)
 }
 
 static void
-plan_external(struct planner *p, const struct sip_product *prod)
+plan_external(struct planner *p, const struct ucp_sip_product *prod)
 {
 	const struct ucp_model *m = p->m;
 	const struct ucp_host *wc = &m->sip.edge_webconf, *av = &m->sip.edge_av;
@@ -241,7 +198,7 @@ plan_external(struct planner *p, const struct sip_product *prod)
 		plan_record(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "sip.%s", d->v), UCP_RR_A, loc,
 		    "Access Edge: external sign-in and federation", "%s", access_ip);
 		for (j = 0; j < prod->nsrv; j++) {
-			const struct srv_row *row = &prod->srv[j];
+			const struct ucp_srv_row *row = &prod->srv[j];
 
 			if (row->view != UCP_VIEW_EXTERNAL || !srv_wanted(p, row))
 				continue;
@@ -265,7 +222,7 @@ void
 plan_sip(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	const struct sip_product *prod = &products[0];
+	const struct ucp_sip_product *prod = p->sip;
 	const char *d0;
 
 	if (!m->sip.present || m->sip.domains.len == 0)
@@ -292,7 +249,8 @@ plan_sip(struct planner *p)
 			    "the Access Edge FQDN must be %s (sip.<default SIP domain>): clients find it through "
 			    "_sip._tls.%s and strict naming requires the certificate subject there", want, d0);
 		/* Left out under one certificate, it takes the Access Edge defaults: its name and address, 444. */
-		p->webconf_shared = m->certs.design == UCP_DESIGN_SINGLE && m->certs.webconf == UCP_WEBCONF_PORT444;
+		p->webconf_shared = p->sip->webconf_port444 && m->certs.design == UCP_DESIGN_SINGLE &&
+		    m->certs.webconf == UCP_WEBCONF_PORT444;
 		p->webconf = wc->present || p->webconf_shared;
 		check_edge(p);
 		if (p->webconf_shared && wc->port.set && wc->port.v == 443)
