@@ -80,6 +80,7 @@ void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const 
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 
 /* Planning stages, in the order they run. */
+void plan_check_addresses(struct planner *p);
 void plan_sip(struct planner *p);
 void plan_exchange(struct planner *p);
 void plan_extra_records(struct planner *p);

@@ -1,0 +1,180 @@
+/*
+ * The record store every planning stage adds to: records per view, indexed by
+ * owner, merged when identical; and the records dns.records adds, checked
+ * against what the products planned.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "planner/internal.h"
+#include "ucplan/buf.h"
+
+struct prec *
+plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
+{
+	return ucp_strmap_get(&p->owners[view], owner);
+}
+
+struct prec *
+plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
+    const char *why, const struct ucp_loc *loc)
+{
+	struct prec *r = ucp_arena_alloc(p->a, sizeof(*r));
+
+	r->r.owner = owner;
+	r->r.type = type;
+	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
+	r->r.data = data;
+	r->r.why = why;
+	r->view = view;
+	if (loc != NULL)
+		r->loc = *loc;
+	return r;
+}
+
+struct prec *
+plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+{
+	struct prec *r, *first, *last = NULL;
+	va_list ap;
+	char *data;
+
+	va_start(ap, fmt);
+	if (vasprintf(&data, fmt, ap) < 0)
+		ucp_oom();
+	va_end(ap);
+	/* An address record follows its data: IPv6 is AAAA, never A. */
+	if (type == UCP_RR_A && strchr(data, ':') != NULL)
+		type = UCP_RR_AAAA;
+	first = plan_owner(p, view, owner);
+	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
+		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
+			free(data);
+			return r;
+		}
+	}
+	r = plan_prec_new(p, view, ucp_arena_strdup(p->a, owner), type, ucp_arena_strdup(p->a, data), why, loc);
+	free(data);
+	if (last != NULL)
+		last->next_same_owner = r;
+	else
+		ucp_strmap_put(&p->owners[view], r->r.owner, r);
+	ucp_ptrs_add(p->a, &p->recs[view], r);
+	return r;
+}
+
+void
+plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
+    const struct ucp_loc *loc, const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < addrs->nall; i++)
+		plan_record(p, view, owner, UCP_RR_A, loc, why, "%s", addrs->all[i]);
+}
+
+const char *const *
+plan_names(struct planner *p, const struct ucp_ptrs *v)
+{
+	const char **names = ucp_arena_alloc(p->a, sizeof(*names) * (v->len + 1));
+
+	if (v->len > 0)
+		memcpy(names, v->items, sizeof(*names) * v->len);
+	return names;
+}
+
+/*
+ * A CNAME chain of dns.records that comes back to where it started (a → a,
+ * a → b → a) never resolves. Chains are followed within one view; each
+ * record of a loop is reported at its data.
+ */
+static void
+check_cname_loops(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i, steps;
+	int v;
+
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		struct ucp_strmap cnames;
+
+		ucp_strmap_init(&cnames);
+		for (i = 0; i < m->dns.nrecords; i++) {
+			const struct ucp_extra_record *x = &m->dns.records[i];
+
+			if (x->type == UCP_RR_CNAME && (x->views & (1u << v)))
+				ucp_strmap_put(&cnames, x->name.v, (void *)x);
+		}
+		for (i = 0; i < m->dns.nrecords; i++) {
+			const struct ucp_extra_record *x = &m->dns.records[i], *y = x;
+			struct ucp_buf chain;
+
+			if (x->type != UCP_RR_CNAME || !(x->views & (1u << v)))
+				continue;
+			ucp_buf_init(&chain);
+			ucp_buf_puts(&chain, x->name.v);
+			for (steps = 0; steps <= m->dns.nrecords; steps++) {
+				char target[256];
+				size_t len = strlen(y->data.v);
+
+				snprintf(target, sizeof(target), "%.*s", (int)(len > 0 ? len - 1 : 0), y->data.v);
+				ucp_buf_printf(&chain, " -> %s", target);
+				if (strcmp(target, x->name.v) == 0) {
+					plan_report(p, UCP_R_DNS_CNAME_LOOP, &x->data.loc, "CNAME loop in the %s view: %s",
+					    ucp_view_name((enum ucp_view)v), ucp_buf_str(&chain));
+					break;
+				}
+				if ((y = ucp_strmap_get(&cnames, target)) == NULL)
+					break;
+			}
+			ucp_buf_clear(&chain);
+		}
+		ucp_strmap_clear(&cnames);
+	}
+}
+
+/* dns.records: added after the products so a CNAME on a planned name can be refused. */
+void
+plan_extra_records(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+	int v;
+
+	for (i = 0; i < m->dns.nrecords; i++) {
+		const struct ucp_extra_record *x = &m->dns.records[i];
+
+		for (v = 0; v < UCP_VIEW_COUNT; v++) {
+			struct prec *r, *o;
+
+			if (!(x->views & (1u << v)))
+				continue;
+			o = plan_owner(p, (enum ucp_view)v, x->name.v);
+			if (x->type == UCP_RR_CNAME && o != NULL && !o->extra) {
+				plan_report(p, UCP_R_DNS_PLANNED_CNAME, &x->name.loc,
+				    "%s is planned by ucplan in the %s view (%s); a CNAME there would hide it",
+				    x->name.v, ucp_view_name((enum ucp_view)v), o->r.why);
+				continue;
+			}
+			for (; o != NULL && (o->extra || o->r.type != x->type); o = o->next_same_owner)
+				;
+			if (o != NULL) {
+				plan_report(p, UCP_R_DNS_PLANNED_EXTRA, &x->loc,
+				    "ucplan already plans %s %s %s in the %s view (%s); this record would join it "
+				    "silently (a round robin for addresses): remove it, or change the setting that "
+				    "plans the name", x->name.v, ucp_rrtype_name(x->type), o->r.data,
+				    ucp_view_name((enum ucp_view)v), o->r.why);
+				continue;
+			}
+			r = plan_record(p, (enum ucp_view)v, x->name.v, x->type, &x->loc,
+			    "from dns.records", "%s", x->data.v);
+			r->extra = true;
+			if (x->ttl.set)
+				r->r.ttl = (uint32_t)x->ttl.v;
+		}
+	}
+	check_cname_loops(p);
+}
+
