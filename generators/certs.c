@@ -189,7 +189,7 @@ table(const struct ucp_plan *plan, struct ucp_buf *b)
 
 			if (e->certificate == NULL || strcmp(e->certificate, c->name) != 0)
 				continue;
-			ucp_buf_printf(b, "%s%s %s:%u", first ? "" : ", ", e->role, e->ip, e->port);
+			ucp_buf_printf(b, "%s%s %s:%u", first ? "" : ", ", ucp_role_name(e->role), e->ip, e->port);
 			first = false;
 		}
 		ucp_buf_puts(b, first ? "- |\n" : " |\n");
@@ -202,7 +202,7 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	enum ucp_status st = UCP_OK;
 	struct ucp_buf b;
 	char path[256];
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < plan->ncerts && st == UCP_OK; i++) {
 		const struct ucp_cert *c = &plan->certs[i];
@@ -212,9 +212,8 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		snprintf(path, sizeof(path), "certs/%s.inf", c->name);
 		if (st == UCP_OK)
 			st = render(plan, ctx, c, "cert.inf.tmpl", ";", path, NULL);
-		for (j = 0; j < c->nused_by && st == UCP_OK; j++)
-			if (strcmp(c->used_by[j], "cas") == 0)
-				st = render(plan, ctx, c, "exchange.ps1.tmpl", "#", "certs/exchange.ps1", exchange_vars);
+		if (st == UCP_OK && ucp_cert_used_by(c, UCP_ROLE_CAS))
+			st = render(plan, ctx, c, "exchange.ps1.tmpl", "#", "certs/exchange.ps1", exchange_vars);
 	}
 	if (st == UCP_OK && plan->exchange.fqdn != NULL)
 		st = exchange_urls(plan, ctx);

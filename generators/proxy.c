@@ -68,7 +68,7 @@ rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 	ucp_tvars_set(v, "address", "%s", r->internal_ip != NULL ? r->internal_ip : r->internal_site);
 	ucp_tvars_set(v, "port", "%u", r->internal_port);
 	ucp_tvars_set(v, "application", "%d", strncmp(r->id, "exchange-", 9) == 0);
-	ucp_tvars_set(v, "delegation", "%d", strcmp(r->authentication, "fba") == 0 ? 3 : 0);
+	ucp_tvars_set(v, "delegation", "%d", r->authentication == UCP_AUTH_FBA ? 3 : 0);
 	set_joined(v, "names", r->public_names, r->npublic_names, " ");
 	ucp_tvars_list(v, "public_names");
 	for (i = 0; i < r->npublic_names; i++)

@@ -70,7 +70,8 @@ endpoint_table(const struct ucp_plan *plan, struct ucp_buf *b)
 	for (i = 0; i < plan->nendpoints; i++) {
 		const struct ucp_endpoint *e = &plan->endpoints[i];
 
-		ucp_buf_printf(b, "| %s | %s | %s | %s | %u", e->role, e->interface, e->fqdn ? e->fqdn : "-", e->ip,
+		ucp_buf_printf(b, "| %s | %s | %s | %s | %u", ucp_role_name(e->role), ucp_iface_name(e->interface),
+		    e->fqdn ? e->fqdn : "-", e->ip,
 		    e->port);
 		if (e->port_end)
 			ucp_buf_printf(b, "-%u", e->port_end);
@@ -103,7 +104,7 @@ publishing_table(const struct ucp_plan *plan, struct ucp_buf *b)
 		ucp_buf_puts(b, " | ");
 		ucp_buf_join(b, r->paths, r->npaths, ", ");
 		ucp_buf_printf(b, " | %s : %u | %s | %s |\n", r->internal_site, r->internal_port,
-		    r->forward_host_header ? "forwarded" : "rewritten", r->authentication);
+		    r->forward_host_header ? "forwarded" : "rewritten", ucp_auth_name(r->authentication));
 	}
 	ucp_buf_puts(b, "\n");
 }

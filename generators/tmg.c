@@ -22,7 +22,7 @@ product_name(const char *product)
 static const char *
 delegation(const struct ucp_rule *r)
 {
-	return strcmp(r->authentication, "fba") == 0 ? "Basic authentication"
+	return r->authentication == UCP_AUTH_FBA ? "Basic authentication"
 	    : "No delegation, but client may authenticate directly";
 }
 
@@ -39,7 +39,7 @@ tables(const struct ucp_plan *plan, struct ucp_buf *b)
 	    "| Name | Networks | IP address | Client connection security | Certificate | Authentication |\n"
 	    "|---|---|---|---|---|---|\n| %s | External | %s | SSL only, port %u (HTTP disabled) | %s (%s) | %s |\n\n",
 	    product_name(pub->product), l->name, l->ip, l->port, l->certificate ? l->certificate : "-",
-	    c != NULL ? c->subject : "-", pub->nrules > 0 && strcmp(pub->rules[0].authentication, "fba") == 0
+	    c != NULL ? c->subject : "-", pub->nrules > 0 && pub->rules[0].authentication == UCP_AUTH_FBA
 	    ? "HTML form authentication" : "No authentication");
 	ucp_buf_puts(b, "## Web publishing rules\n\n"
 	    "| Rule | Action | From | To (internal site name) | Computer name or IP | Forward original host header "
@@ -76,7 +76,7 @@ script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	ucp_tvars_set(v, "rule_count", "%zu", pub->nrules);
 	ucp_tvars_set(v, "product_name", "%s", product_name(pub->product));
 	ucp_tvars_list(v, "fba");
-	if (strcmp(pub->rules[0].authentication, "fba") == 0) {
+	if (pub->rules[0].authentication == UCP_AUTH_FBA) {
 		ucp_tvars_push(v, "fba");
 		ucp_tvars_set(v, "auth_text", "HTML form authentication, Basic delegation");
 	} else {

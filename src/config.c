@@ -1358,7 +1358,9 @@ load_rp(struct loader *ld, const config_setting_t *root)
 		{ "isa2004", UCP_RP_ISA2004 }, { "isa2006", UCP_RP_ISA2006 }, { "isa2006sp1", UCP_RP_ISA2006SP1 },
 		{ "tmg2010", UCP_RP_TMG2010 }, { NULL, 0 },
 	};
-	static const struct choice auths[] = { { "pass-through", 0 }, { "fba", 1 }, { NULL, 0 } };
+	static const struct choice auths[] = {
+		{ "pass-through", UCP_AUTH_PASS_THROUGH }, { "fba", UCP_AUTH_FBA }, { NULL, 0 },
+	};
 	const config_setting_t *rp = member(root, "reverse_proxy");
 	struct ucp_model *m = ld->m;
 	int auth;
@@ -1378,8 +1380,8 @@ load_rp(struct loader *ld, const config_setting_t *root)
 		REPORT(ld, &m->rp.listener.loc, UCP_R_CONFIG_VALUE, "listener names are 1 to 64 letters, digits, '-' and '_'");
 		m->rp.listener.v = "ucplan-listener";
 	}
-	auth = get_choice(ld, rp, "authentication", auths, 0, &m->rp.authentication.loc);
-	m->rp.authentication.v = auth ? "fba" : "pass-through";
+	auth = get_choice(ld, rp, "authentication", auths, UCP_AUTH_PASS_THROUGH, &m->rp.authentication_loc);
+	m->rp.authentication = (enum ucp_auth)auth;
 }
 
 static void

@@ -155,7 +155,8 @@ struct ucp_model {
 		struct ucp_loc	 product_loc;
 		struct ucp_str	 external_ip;
 		struct ucp_str	 listener;
-		struct ucp_str	 authentication;
+		enum ucp_auth	 authentication;
+		struct ucp_loc	 authentication_loc;
 	} rp;
 
 	struct {

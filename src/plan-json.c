@@ -22,6 +22,17 @@ fqdn(const char *name)
 }
 
 static json_t *
+roles(const enum ucp_role *list, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_string(ucp_role_name(list[i])));
+	return a;
+}
+
+static json_t *
 names(const char *const *list, size_t n, bool dot)
 {
 	json_t *a = json_array();
@@ -93,7 +104,7 @@ certificates(const struct ucp_plan *plan)
 		json_object_set_new(o, "san", names(c->san, c->nsan, true));
 		json_object_set_new(o, "key_bits", json_integer(c->key_bits));
 		json_object_set_new(o, "exportable", json_boolean(c->exportable));
-		json_object_set_new(o, "used_by", names(c->used_by, c->nused_by, false));
+		json_object_set_new(o, "used_by", roles(c->used_by, c->nused_by));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -109,8 +120,8 @@ endpoints(const struct ucp_plan *plan)
 		const struct ucp_endpoint *e = &plan->endpoints[i];
 		json_t *o = json_object();
 
-		json_object_set_new(o, "role", json_string(e->role));
-		json_object_set_new(o, "interface", json_string(e->interface));
+		json_object_set_new(o, "role", json_string(ucp_role_name(e->role)));
+		json_object_set_new(o, "interface", json_string(ucp_iface_name(e->interface)));
 		json_object_set_new(o, "fqdn", fqdn(e->fqdn));
 		json_object_set_new(o, "ip", json_string(e->ip));
 		json_object_set_new(o, "port", json_integer(e->port));
@@ -153,7 +164,7 @@ publishing(const struct ucp_plan *plan)
 		json_object_set_new(j, "internal_ip", r->internal_ip ? json_string(r->internal_ip) : json_null());
 		json_object_set_new(j, "internal_port", json_integer(r->internal_port));
 		json_object_set_new(j, "forward_host_header", json_boolean(r->forward_host_header));
-		json_object_set_new(j, "authentication", json_string(r->authentication));
+		json_object_set_new(j, "authentication", json_string(ucp_auth_name(r->authentication)));
 		json_array_append_new(rs, j);
 	}
 	json_object_set_new(o, "listeners", ls);

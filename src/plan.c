@@ -39,6 +39,48 @@ ucp_view_name(enum ucp_view view)
 	return view == UCP_VIEW_INTERNAL ? "internal" : "external";
 }
 
+static const char *const role_names[UCP_ROLE_COUNT] = {
+	[UCP_ROLE_NONE] = "none",
+	[UCP_ROLE_ACCESS_EDGE] = "access-edge",
+	[UCP_ROLE_WEBCONF_EDGE] = "webconf-edge",
+	[UCP_ROLE_AV_EDGE] = "av-edge",
+	[UCP_ROLE_EDGE_INTERNAL] = "edge-internal",
+	[UCP_ROLE_REVERSE_PROXY] = "reverse-proxy",
+	[UCP_ROLE_POOL] = "pool",
+	[UCP_ROLE_DIRECTOR] = "director",
+	[UCP_ROLE_CAS] = "cas",
+	[UCP_ROLE_SMTP] = "smtp",
+};
+
+const char *
+ucp_role_name(enum ucp_role role)
+{
+	return (unsigned)role < UCP_ROLE_COUNT ? role_names[role] : "?";
+}
+
+const char *
+ucp_iface_name(enum ucp_iface iface)
+{
+	return iface == UCP_IFACE_INTERNAL ? "internal" : "external";
+}
+
+const char *
+ucp_auth_name(enum ucp_auth auth)
+{
+	return auth == UCP_AUTH_FBA ? "fba" : "pass-through";
+}
+
+bool
+ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role)
+{
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->nused_by; i++)
+		if (c->used_by[i] == role)
+			return true;
+	return false;
+}
+
 void
 ucp_zone_path(const struct ucp_zone *zone, char *out, size_t len)
 {

@@ -26,7 +26,7 @@ test_base_loads(void **state)
 	assert_true(m->sip.federation);
 	assert_int_equal(m->certs.key_bits.v, 2048);
 	assert_string_equal(m->rp.listener.v, "ucplan-listener");
-	assert_string_equal(m->rp.authentication.v, "pass-through");
+	assert_int_equal(m->rp.authentication, UCP_AUTH_PASS_THROUGH);
 	ucp_plan_free(p);
 	ucp_model_free(m);
 	ucp_diags_clear(&d);

@@ -246,7 +246,7 @@ test_mx_host(void **state)
 	assert_non_null(p);
 	assert_int_equal(d.errors, 0);
 	for (i = 0; i < p->nendpoints; i++)
-		if (strcmp(p->endpoints[i].role, "smtp") == 0 && p->endpoints[i].port == 25 &&
+		if (p->endpoints[i].role == UCP_ROLE_SMTP && p->endpoints[i].port == 25 &&
 		    strcmp(p->endpoints[i].ip, "192.0.2.25") == 0 && strcmp(p->endpoints[i].direction, "inbound") == 0)
 			smtp = true;
 	assert_true(smtp);
@@ -255,12 +255,12 @@ test_mx_host(void **state)
 }
 
 static const struct ucp_endpoint *
-find_endpoint(const struct ucp_plan *p, const char *role, unsigned port, const char *protocol)
+find_endpoint(const struct ucp_plan *p, enum ucp_role role, unsigned port, const char *protocol)
 {
 	size_t i;
 
 	for (i = 0; i < p->nendpoints; i++)
-		if (strcmp(p->endpoints[i].role, role) == 0 && p->endpoints[i].port == port &&
+		if (p->endpoints[i].role == role && p->endpoints[i].port == port &&
 		    strcmp(p->endpoints[i].protocol, protocol) == 0)
 			return &p->endpoints[i];
 	return NULL;
@@ -290,14 +290,14 @@ test_edge_facts(void **state)
 	assert_non_null(p);
 	assert_int_equal(d.errors, 0);
 	assert_non_null(tu_diag(&d, "P4"));
-	assert_non_null(e = find_endpoint(p, "webconf-edge", 444, "tcp"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_WEBCONF_EDGE, 444, "tcp"));
 	assert_string_equal(e->ip, "192.0.2.20");
-	assert_non_null(e = find_endpoint(p, "edge-internal", 8057, "tcp"));
-	assert_non_null(e = find_endpoint(p, "av-edge", 443, "tcp"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 8057, "tcp"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_AV_EDGE, 443, "tcp"));
 	assert_string_equal(e->direction, "both");
 	/* The pool VIP of an Enterprise pool also carries 135 and 444. */
-	assert_non_null(find_endpoint(p, "pool", 135, "tcp"));
-	assert_non_null(find_endpoint(p, "pool", 444, "tcp"));
+	assert_non_null(find_endpoint(p, UCP_ROLE_POOL, 135, "tcp"));
+	assert_non_null(find_endpoint(p, UCP_ROLE_POOL, 444, "tcp"));
 	/* No external web farm: a warning. The Edge at 10.0.1.5 is outside 10.0.0.0/24: D10. */
 	assert_non_null(tu_diag(&d, "edge-web-farm"));
 	assert_non_null(tu_diag(&d, "D10"));

@@ -73,6 +73,27 @@ enum ucp_ca {
 	UCP_CA_ENTERPRISE,
 };
 
+/* The roles that listen on endpoints and use certificates; ucp_role_name() gives their words. */
+enum ucp_role {
+	UCP_ROLE_NONE,
+	UCP_ROLE_ACCESS_EDGE,
+	UCP_ROLE_WEBCONF_EDGE,
+	UCP_ROLE_AV_EDGE,
+	UCP_ROLE_EDGE_INTERNAL,
+	UCP_ROLE_REVERSE_PROXY,
+	UCP_ROLE_POOL,
+	UCP_ROLE_DIRECTOR,
+	UCP_ROLE_CAS,
+	UCP_ROLE_SMTP,
+	UCP_ROLE_COUNT
+};
+
+/* The side of the perimeter an endpoint faces. */
+enum ucp_iface { UCP_IFACE_INTERNAL, UCP_IFACE_EXTERNAL };
+
+/* How the reverse proxy authenticates (reverse_proxy.authentication). */
+enum ucp_auth { UCP_AUTH_PASS_THROUGH, UCP_AUTH_FBA };
+
 struct ucp_cert {
 	const char		*name;		/* "external", "pool", … */
 	enum ucp_ca		 ca;
@@ -81,14 +102,14 @@ struct ucp_cert {
 	size_t			 nsan;
 	unsigned		 key_bits;
 	bool			 exportable;
-	const char *const	*used_by;	/* endpoint roles */
+	const enum ucp_role	*used_by;	/* the roles it is bound to */
 	size_t			 nused_by;
 	const char		*usage;		/* one line for tables */
 };
 
 struct ucp_endpoint {
-	const char	*role;		/* access-edge, webconf-edge, av-edge, edge-internal, reverse-proxy, pool, director, cas */
-	const char	*interface;	/* "internal" or "external" */
+	enum ucp_role	 role;
+	enum ucp_iface	 interface;
 	const char	*fqdn;
 	const char	*ip;
 	unsigned	 port;
@@ -117,7 +138,7 @@ struct ucp_rule {
 	const char		*internal_ip;	/* backend address */
 	unsigned		 internal_port;
 	bool			 forward_host_header;
-	const char		*authentication;	/* "pass-through" or "fba" */
+	enum ucp_auth		 authentication;
 	bool			 long_timeouts;	/* ActiveSync, Outlook Anywhere */
 };
 
@@ -180,6 +201,12 @@ void ucp_plan_free(struct ucp_plan *plan);
 const char *ucp_rrtype_name(enum ucp_rrtype type);
 /* Parses a mnemonic (case-insensitive); returns false when unknown. */
 bool ucp_rrtype_parse(const char *name, enum ucp_rrtype *type);
+/* The words of the enums above: "access-edge", "internal", "pass-through", ... */
+const char *ucp_role_name(enum ucp_role role);
+const char *ucp_iface_name(enum ucp_iface iface);
+const char *ucp_auth_name(enum ucp_auth auth);
+/* True when certificate C is bound to ROLE. */
+bool ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role);
 /* Returns "internal" or "external". */
 const char *ucp_view_name(enum ucp_view view);
 /* Writes the zone file's path in the output tree, "bind/VIEW/db.ZONE", to OUT (LEN bytes). */

@@ -18,7 +18,8 @@ struct cb {
 	struct ucp_cert		*cert;
 	struct ucp_ptrs		 san;
 	struct ucp_ptrs		 locs;		/* const struct ucp_loc * per SAN name */
-	struct ucp_ptrs		 used_by;
+	enum ucp_role		 used_by[UCP_ROLE_COUNT];
+	size_t			 nused_by;
 	struct ucp_strmap	 seen;
 };
 
@@ -49,9 +50,10 @@ cb_name(struct planner *p, struct cb *b, const char *name, const struct ucp_loc 
 }
 
 static void
-cb_role(struct planner *p, struct cb *b, const char *role)
+cb_role(struct planner *p, struct cb *b, enum ucp_role role)
 {
-	ucp_ptrs_add(p->a, &b->used_by, role);
+	if (b->nused_by < sizeof(b->used_by) / sizeof(b->used_by[0]))
+		b->used_by[b->nused_by++] = role;
 }
 
 /* Finishes B: subject = first name, SAN in order; checks C1 and C16; adds it to the plan. */
@@ -68,8 +70,13 @@ cb_done(struct planner *p, struct cb *b)
 	c->subject = b->san.items[0];
 	c->san = plan_names(p, &b->san);
 	c->nsan = b->san.len;
-	c->used_by = plan_names(p, &b->used_by);
-	c->nused_by = b->used_by.len;
+	{
+		enum ucp_role *roles = ucp_arena_alloc(p->a, sizeof(*roles) * (b->nused_by + 1));
+
+		memcpy(roles, b->used_by, sizeof(*roles) * b->nused_by);
+		c->used_by = roles;
+		c->nused_by = b->nused_by;
+	}
 	if (c->nsan == 0 || strcmp(c->san[0], c->subject) != 0)
 		plan_report(p, UCP_R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
 		    "SAN entry", c->name, c->subject);
@@ -144,9 +151,9 @@ public_single(struct planner *p)
 	b = cb_new(p, "external", UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
 	if (p->edge) {
 		sip_names(p, b);
-		cb_role(p, b, "access-edge");
+		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
 		if (p->webconf_shared)
-			cb_role(p, b, "webconf-edge");
+			cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
 	}
 	if (m->exchange.present)
 		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
@@ -154,9 +161,9 @@ public_single(struct planner *p)
 	if (m->rp.present)
 		cb_name(p, b, m->sip.web_external_fqdn.v, &m->sip.web_external_fqdn.loc);
 	if (m->rp.present)
-		cb_role(p, b, "reverse-proxy");
+		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);
 	if (m->exchange.present)
-		cb_role(p, b, "cas");
+		cb_role(p, b, UCP_ROLE_CAS);
 	cb_done(p, b);
 }
 
@@ -171,7 +178,7 @@ public_webconf(struct planner *p, const char *name)
 	b = cb_new(p, name, UCP_CA_PUBLIC, false, ucp_arena_printf(p->a, "Web Conferencing Edge (%s:%lld)",
 	    wc->ip.v != NULL ? wc->ip.v : "?", wc->port.v));
 	cb_name(p, b, wc->fqdn.v, &wc->fqdn.loc);
-	cb_role(p, b, "webconf-edge");
+	cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
 	cb_done(p, b);
 }
 
@@ -184,7 +191,7 @@ public_per_role(struct planner *p)
 	if (p->edge) {
 		b = cb_new(p, "access-edge", UCP_CA_PUBLIC, true, "Access Edge");
 		sip_names(p, b);
-		cb_role(p, b, "access-edge");
+		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
 		cb_done(p, b);
 	}
 	public_webconf(p, "webconf-edge");
@@ -194,14 +201,14 @@ public_per_role(struct planner *p)
 			cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
 		autodiscover_names(p, b);
 		cb_name(p, b, m->sip.web_external_fqdn.v, &m->sip.web_external_fqdn.loc);
-		cb_role(p, b, "reverse-proxy");
+		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);
 		cb_done(p, b);
 	}
 	if (m->exchange.present) {
 		b = cb_new(p, "exchange", UCP_CA_PUBLIC, false, "Exchange CAS");
 		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
 		autodiscover_names(p, b);
-		cb_role(p, b, "cas");
+		cb_role(p, b, UCP_ROLE_CAS);
 		cb_done(p, b);
 	}
 }
@@ -217,12 +224,12 @@ enterprise(struct planner *p)
 	if (p->edge && ei->fqdn.v != NULL) {
 		b = cb_new(p, "edge-internal", UCP_CA_ENTERPRISE, false, "Edge internal interface");
 		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
-		cb_role(p, b, "edge-internal");
+		cb_role(p, b, UCP_ROLE_EDGE_INTERNAL);
 		cb_done(p, b);
 		/* A separate certificate from the Edge service ones (C9); every array member needs its key. */
 		b = cb_new(p, "av-auth", UCP_CA_ENTERPRISE, true, "A/V authentication (exportable key)");
 		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
-		cb_role(p, b, "av-edge");
+		cb_role(p, b, UCP_ROLE_AV_EDGE);
 		cb_done(p, b);
 	}
 	if (m->sip.present && m->sip.pool_fqdn.v != NULL) {
@@ -234,16 +241,27 @@ enterprise(struct planner *p)
 			cb_name(p, b, m->sip.servers[i].fqdn.v, &m->sip.servers[i].fqdn.loc);
 		if (!m->sip.director.present)
 			sip_names(p, b);
-		cb_role(p, b, "pool");
+		cb_role(p, b, UCP_ROLE_POOL);
 		cb_done(p, b);
 	}
 	if (m->sip.present && m->sip.director.present && m->sip.director.fqdn.v != NULL) {
 		b = cb_new(p, "director", UCP_CA_ENTERPRISE, false, "Director (sign-in server)");
 		cb_name(p, b, m->sip.director.fqdn.v, &m->sip.director.fqdn.loc);
 		sip_names(p, b);
-		cb_role(p, b, "director");
+		cb_role(p, b, UCP_ROLE_DIRECTOR);
 		cb_done(p, b);
 	}
+}
+
+const struct ucp_cert *
+plan_cert_for(const struct planner *p, enum ucp_role role)
+{
+	size_t i;
+
+	for (i = 0; i < p->certs.len; i++)
+		if (ucp_cert_used_by(p->certs.items[i], role))
+			return p->certs.items[i];
+	return NULL;
 }
 
 const struct ucp_cert *
@@ -283,7 +301,7 @@ check_edge(struct planner *p)
 			plan_report(p, UCP_R_CERT_COVERAGE, &av->fqdn.loc, "the A/V Edge FQDN %s must stay off certificate %s: "
 			    "give the A/V Edge a name of its own", av->fqdn.v, c->name);
 		for (j = 0; j < c->nused_by; j++) {
-			if (strcmp(c->used_by[j], "access-edge") != 0)
+			if (c->used_by[j] != UCP_ROLE_ACCESS_EDGE)
 				continue;
 			if (m->sip.domains.len > 0 && strcmp(c->subject, ucp_arena_printf(p->a, "sip.%s",
 			    m->sip.domains.items[0].v)) != 0)

@@ -7,24 +7,17 @@
 
 #include "planner/internal.h"
 
-/* The name of the certificate whose used_by lists ROLE, or NULL. */
+/* The name of the certificate bound to ROLE, or NULL. */
 static const char *
-cert_for(const struct planner *p, const char *role)
+cert_for(const struct planner *p, enum ucp_role role)
 {
-	size_t i, j;
+	const struct ucp_cert *c = plan_cert_for(p, role);
 
-	for (i = 0; role != NULL && i < p->certs.len; i++) {
-		const struct ucp_cert *c = p->certs.items[i];
-
-		for (j = 0; j < c->nused_by; j++)
-			if (strcmp(c->used_by[j], role) == 0)
-				return c->name;
-	}
-	return NULL;
+	return c != NULL ? c->name : NULL;
 }
 
 static struct ucp_endpoint *
-add(struct planner *p, const char *role, const char *iface, const char *fqdn, const char *ip, unsigned port,
+add(struct planner *p, enum ucp_role role, enum ucp_iface iface, const char *fqdn, const char *ip, unsigned port,
     unsigned port_end, const char *protocol, const char *direction, const char *purpose, const char *cert)
 {
 	struct ucp_endpoint *e = ucp_arena_alloc(p->a, sizeof(*e));
@@ -56,19 +49,21 @@ edge(struct planner *p)
 
 	for (i = 0; i < p->sip->nedge_ports; i++) {
 		const struct ucp_edge_port *e = &p->sip->edge_ports[i];
-		const char *role, *fqdn, *ip, *iface = "external";
+		const char *fqdn, *ip;
+		enum ucp_role role;
+		enum ucp_iface iface = UCP_IFACE_EXTERNAL;
 		unsigned port = e->port;
 
 		if (e->federation_only && !m->sip.federation)
 			continue;
 		switch (e->iface) {
 		case UCP_EDGE_ACCESS:
-			role = "access-edge", fqdn = access_fqdn, ip = acc->ip.v;
+			role = UCP_ROLE_ACCESS_EDGE, fqdn = access_fqdn, ip = acc->ip.v;
 			break;
 		case UCP_EDGE_WEBCONF:
 			if (!p->webconf)
 				continue;
-			role = "webconf-edge";
+			role = UCP_ROLE_WEBCONF_EDGE;
 			if (p->webconf_shared) {
 				fqdn = access_fqdn, ip = acc->ip.v;
 				port = wc->port.set ? (unsigned)wc->port.v : 444;
@@ -79,11 +74,11 @@ edge(struct planner *p)
 		case UCP_EDGE_AV:
 			if (!av->present)
 				continue;
-			role = "av-edge", fqdn = av->fqdn.v, ip = av->ip.v;
+			role = UCP_ROLE_AV_EDGE, fqdn = av->fqdn.v, ip = av->ip.v;
 			break;
 		case UCP_EDGE_INTERNAL:
 		default:
-			role = "edge-internal", fqdn = in->fqdn.v, ip = in->ip.v, iface = "internal";
+			role = UCP_ROLE_EDGE_INTERNAL, fqdn = in->fqdn.v, ip = in->ip.v, iface = UCP_IFACE_INTERNAL;
 			if (port == 0)
 				port = (unsigned)av->port.v;
 			break;
@@ -113,28 +108,28 @@ internal_servers(struct planner *p)
 	size_t i;
 
 	if (m->sip.present && m->sip.pool_ip.v != NULL) {
-		add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5061, 0, "tcp", "inbound",
-		    "client sign-in and server SIP over TLS/MTLS", cert_for(p, "pool"));
+		add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5061, 0, "tcp", "inbound",
+		    "client sign-in and server SIP over TLS/MTLS", cert_for(p, UCP_ROLE_POOL));
 		if (m->sip.tcp)
-			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5060, 0, "tcp", "inbound",
+			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5060, 0, "tcp", "inbound",
 			    "client SIP over TCP", NULL);
-		add(p, "pool", "internal", p->web_int_fqdn, m->sip.pool_ip.v, 443, 0, "tcp", "inbound",
-		    "web components (address book, meeting content), also from the reverse proxy", cert_for(p, "pool"));
+		add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, p->web_int_fqdn, m->sip.pool_ip.v, 443, 0, "tcp", "inbound",
+		    "web components (address book, meeting content), also from the reverse proxy", cert_for(p, UCP_ROLE_POOL));
 		if (m->sip.edition == UCP_EDITION_ENTERPRISE) {
 			/* The hardware load balancer's VIP carries these too (reference 3.1). */
-			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 135, 0, "tcp", "inbound",
+			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 135, 0, "tcp", "inbound",
 			    "DCOM/RPC: moving users and replication, through the load balancer", NULL);
-			add(p, "pool", "internal", m->sip.pool_fqdn.v, m->sip.pool_ip.v, 444, 0, "tcp", "inbound",
-			    "HTTPS between the Focus and the conferencing servers", cert_for(p, "pool"));
+			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 444, 0, "tcp", "inbound",
+			    "HTTPS between the Focus and the conferencing servers", cert_for(p, UCP_ROLE_POOL));
 		}
 	}
 	if (m->sip.present && m->sip.director.present && m->sip.director.ip.v != NULL)
-		add(p, "director", "internal", m->sip.director.fqdn.v, m->sip.director.ip.v, 5061, 0, "tcp", "inbound",
-		    "client sign-in over TLS", cert_for(p, "director"));
+		add(p, UCP_ROLE_DIRECTOR, UCP_IFACE_INTERNAL, m->sip.director.fqdn.v, m->sip.director.ip.v, 5061, 0, "tcp", "inbound",
+		    "client sign-in over TLS", cert_for(p, UCP_ROLE_DIRECTOR));
 	for (i = 0; m->exchange.present && p->cas_vips != NULL && i < p->cas_vips->nall; i++)
-		add(p, "cas", "internal", m->exchange.external_fqdn.v, p->cas_vips->all[i], 443, 0, "tcp", "inbound",
+		add(p, UCP_ROLE_CAS, UCP_IFACE_INTERNAL, m->exchange.external_fqdn.v, p->cas_vips->all[i], 443, 0, "tcp", "inbound",
 		    "OWA, ActiveSync, Outlook Anywhere, EWS, OAB, Autodiscover (from clients and the reverse proxy)",
-		    cert_for(p, "cas"));
+		    cert_for(p, UCP_ROLE_CAS));
 	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++) {
 		const struct ucp_str *ip = &m->exchange.cas[i].ip;
 		size_t j;
@@ -142,12 +137,12 @@ internal_servers(struct planner *p)
 		for (j = 0; j < ip->nall; j++)
 			if (!has_addr(p->cas_vips, ip->all[j]))
 				/* Clients reach each node through the VIP, under the client namespace. */
-				add(p, "cas", "internal", m->exchange.external_fqdn.v, ip->all[j], 443, 0, "tcp",
+				add(p, UCP_ROLE_CAS, UCP_IFACE_INTERNAL, m->exchange.external_fqdn.v, ip->all[j], 443, 0, "tcp",
 				    "inbound", ucp_arena_printf(p->a, "Client Access server %s behind the load balancer",
-				    m->exchange.cas[i].fqdn.v != NULL ? m->exchange.cas[i].fqdn.v : "?"), cert_for(p, "cas"));
+				    m->exchange.cas[i].fqdn.v != NULL ? m->exchange.cas[i].fqdn.v : "?"), cert_for(p, UCP_ROLE_CAS));
 	}
 	for (i = 0; m->exchange.present && m->exchange.mx.present && i < m->exchange.mx.ip.nall; i++)
-		add(p, "smtp", "external", m->exchange.mx.fqdn.v, m->exchange.mx.ip.all[i], 25, 0, "tcp", "inbound",
+		add(p, UCP_ROLE_SMTP, UCP_IFACE_EXTERNAL, m->exchange.mx.fqdn.v, m->exchange.mx.ip.all[i], 25, 0, "tcp", "inbound",
 		    "inbound mail from the Internet (MX): SMTP", NULL);
 }
 
@@ -157,21 +152,24 @@ where(const struct planner *p, const struct ucp_endpoint *e)
 {
 	const struct ucp_model *m = p->m;
 
-	if (strcmp(e->role, "webconf-edge") == 0)
+	switch (e->role) {
+	case UCP_ROLE_WEBCONF_EDGE:
 		return &m->sip.edge_webconf.loc;
-	if (strcmp(e->role, "av-edge") == 0)
+	case UCP_ROLE_AV_EDGE:
 		return &m->sip.edge_av.loc;
-	if (strcmp(e->role, "access-edge") == 0)
+	case UCP_ROLE_ACCESS_EDGE:
 		return &m->sip.edge_access.loc;
-	if (strcmp(e->role, "edge-internal") == 0)
+	case UCP_ROLE_EDGE_INTERNAL:
 		return &m->sip.edge_internal.loc;
-	if (strcmp(e->role, "reverse-proxy") == 0)
+	case UCP_ROLE_REVERSE_PROXY:
 		return &m->rp.loc;
-	if (strcmp(e->role, "cas") == 0)
+	case UCP_ROLE_CAS:
 		return &m->exchange.loc;
-	if (strcmp(e->role, "smtp") == 0)
+	case UCP_ROLE_SMTP:
 		return &m->exchange.mx.loc;
-	return &m->sip.loc;
+	default:
+		return &m->sip.loc;
+	}
 }
 
 static void
@@ -191,8 +189,8 @@ check_conflicts(struct planner *p)
 			    a->port > b_end || b->port > a_end)
 				continue;
 			plan_report(p, UCP_R_ENDPOINT_CONFLICT, where(p, a), "%s (%s) and %s (%s) both listen on %s port %u/%s: "
-			    "each service on one address needs its own port or its own address", a->role, a->purpose,
-			    b->role, b->purpose, a->ip, a->port, a->protocol);
+			    "each service on one address needs its own port or its own address", ucp_role_name(a->role),
+			    a->purpose, ucp_role_name(b->role), b->purpose, a->ip, a->port, a->protocol);
 		}
 	}
 }
@@ -213,7 +211,7 @@ check_coverage(struct planner *p)
 		if (!plan_cert_has(c, e->fqdn))
 			plan_report(p, UCP_R_CERT_COVERAGE, where(p, e), "%s is reached at %s:%u, but the certificate %s bound "
 			    "there does not list it", e->fqdn, e->ip, e->port, c->name);
-		if (strcmp(e->role, "access-edge") != 0 || e->port != 443)
+		if (e->role != UCP_ROLE_ACCESS_EDGE || e->port != 443)
 			continue;
 		for (j = 0; j < m->sip.domains.len; j++) {
 			const char *want = ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[j].v);
@@ -234,9 +232,9 @@ plan_endpoints(struct planner *p)
 	if (p->edge)
 		edge(p);
 	if (m->rp.present && m->rp.external_ip.v != NULL)
-		add(p, "reverse-proxy", "external", NULL, m->rp.external_ip.v, 443, 0, "tcp", "inbound",
+		add(p, UCP_ROLE_REVERSE_PROXY, UCP_IFACE_EXTERNAL, NULL, m->rp.external_ip.v, 443, 0, "tcp", "inbound",
 		    "HTTPS listener, bridged to 443 on the internal sites",
-		    cert_for(p, "reverse-proxy"));
+		    cert_for(p, UCP_ROLE_REVERSE_PROXY));
 	internal_servers(p);
 	check_conflicts(p);
 	check_coverage(p);

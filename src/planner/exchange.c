@@ -157,14 +157,8 @@ plan_exchange_urls(struct planner *p)
 		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
 	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */
 	c = p->plan->publishing.nlisteners > 0 ? plan_cert(p, p->plan->publishing.listeners[0].certificate) : NULL;
-	for (i = 0; c == NULL && i < p->certs.len; i++) {
-		const struct ucp_cert *x = p->certs.items[i];
-		size_t j;
-
-		for (j = 0; j < x->nused_by; j++)
-			if (strcmp(x->used_by[j], "cas") == 0)
-				c = x;
-	}
+	if (c == NULL)
+		c = plan_cert_for(p, UCP_ROLE_CAS);
 	if (c != NULL) {
 		u->client_cert = c->name;
 		u->client_subject = c->subject;

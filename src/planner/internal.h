@@ -91,6 +91,8 @@ void plan_endpoints(struct planner *p);
 void plan_publishing(struct planner *p);
 void plan_exchange_urls(struct planner *p);
 
+/* The first planned certificate bound to ROLE, or NULL. */
+const struct ucp_cert *plan_cert_for(const struct planner *p, enum ucp_role role);
 /* The planned certificate called NAME, or NULL. */
 const struct ucp_cert *plan_cert(const struct planner *p, const char *name);
 /* True when certificate C lists NAME in its SAN. */

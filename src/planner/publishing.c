@@ -11,7 +11,7 @@
 #include "ucplan/buf.h"
 
 static struct ucp_rule *
-rule_new(struct planner *p, const char *name, const char *id, const char *site, const char *ip, const char *auth)
+rule_new(struct planner *p, const char *name, const char *id, const char *site, const char *ip, enum ucp_auth auth)
 {
 	struct ucp_rule *r = ucp_arena_alloc(p->a, sizeof(*r));
 
@@ -37,7 +37,8 @@ static void
 exchange_rules(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	const char *ext = m->exchange.external_fqdn.v, *auth = m->rp.authentication.v;
+	const char *ext = m->exchange.external_fqdn.v;
+	enum ucp_auth auth = m->rp.authentication;
 	unsigned svc = p->services;
 	struct ucp_ptrs names = { 0 }, paths = { 0 };
 	struct ucp_rule *r;
@@ -91,7 +92,7 @@ ocs_rule(struct planner *p)
 	if (!m->sip.present || m->sip.web_external_fqdn.v == NULL || p->web_int_fqdn == NULL)
 		return;
 	/* Address book, meeting content and device updates are fetched without forms logon. */
-	r = rule_new(p, "OCS web components", "ocs-web", p->web_int_fqdn, m->sip.pool_ip.v, "pass-through");
+	r = rule_new(p, "OCS web components", "ocs-web", p->web_int_fqdn, m->sip.pool_ip.v, UCP_AUTH_PASS_THROUGH);
 	ucp_ptrs_add(p->a, &names, m->sip.web_external_fqdn.v);
 	r->internal_port = p->sip->web_port;
 	for (i = 0; i < p->sip->nweb_paths; i++)
@@ -124,17 +125,7 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 static const struct ucp_cert *
 published_cert(const struct planner *p, const struct ucp_rule *r)
 {
-	const char *role = strncmp(r->id, "exchange-", 9) == 0 ? "cas" : "pool";
-	size_t i, j;
-
-	for (i = 0; i < p->certs.len; i++) {
-		const struct ucp_cert *c = p->certs.items[i];
-
-		for (j = 0; j < c->nused_by; j++)
-			if (strcmp(c->used_by[j], role) == 0)
-				return c;
-	}
-	return NULL;
+	return plan_cert_for(p, strncmp(r->id, "exchange-", 9) == 0 ? UCP_ROLE_CAS : UCP_ROLE_POOL);
 }
 
 /*

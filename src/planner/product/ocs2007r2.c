@@ -14,20 +14,20 @@ static const struct ucp_srv_row srv[] = {
 
 /* Reference 3.4: every OCS 2007 R2 Edge runs Access, Web Conferencing and A/V. */
 static const struct ucp_edge_port edge_ports[] = {
-	{ UCP_EDGE_ACCESS, 443, 0, "tcp", "inbound", "remote users: SIP over TLS", false, "access-edge" },
-	{ UCP_EDGE_ACCESS, 5061, 0, "tcp", "both", "federation and public IM: SIP over MTLS", true, "access-edge" },
-	{ UCP_EDGE_WEBCONF, 443, 0, "tcp", "inbound", "web conferencing: PSOM over TLS", false, "webconf-edge" },
-	{ UCP_EDGE_AV, 443, 0, "tcp", "both", "A/V media relay: STUN/TURN over TCP", false, NULL },
-	{ UCP_EDGE_AV, 3478, 0, "udp", "both", "A/V media relay: STUN over UDP", false, NULL },
-	{ UCP_EDGE_AV, 50000, 59999, "tcp", "outbound", "A/V media to federated partners: RTP over TCP", false, NULL },
+	{ UCP_EDGE_ACCESS, 443, 0, "tcp", "inbound", "remote users: SIP over TLS", false, UCP_ROLE_ACCESS_EDGE },
+	{ UCP_EDGE_ACCESS, 5061, 0, "tcp", "both", "federation and public IM: SIP over MTLS", true, UCP_ROLE_ACCESS_EDGE },
+	{ UCP_EDGE_WEBCONF, 443, 0, "tcp", "inbound", "web conferencing: PSOM over TLS", false, UCP_ROLE_WEBCONF_EDGE },
+	{ UCP_EDGE_AV, 443, 0, "tcp", "both", "A/V media relay: STUN/TURN over TCP", false, UCP_ROLE_NONE },
+	{ UCP_EDGE_AV, 3478, 0, "udp", "both", "A/V media relay: STUN over UDP", false, UCP_ROLE_NONE },
+	{ UCP_EDGE_AV, 50000, 59999, "tcp", "outbound", "A/V media to federated partners: RTP over TCP", false, UCP_ROLE_NONE },
 	{ UCP_EDGE_INTERNAL, 5061, 0, "tcp", "both", "SIP over MTLS to and from the pool or Director", false,
-	  "edge-internal" },
+	  UCP_ROLE_EDGE_INTERNAL },
 	{ UCP_EDGE_INTERNAL, 8057, 0, "tcp", "inbound", "PSOM over MTLS from the Web Conferencing Servers", false,
-	  "edge-internal" },
+	  UCP_ROLE_EDGE_INTERNAL },
 	{ UCP_EDGE_INTERNAL, 0, 0, "tcp", "inbound", "A/V authentication: SIP over MTLS from the pool", false,
-	  "av-edge" },
-	{ UCP_EDGE_INTERNAL, 443, 0, "tcp", "inbound", "media from internal clients: STUN/TURN over TCP", false, NULL },
-	{ UCP_EDGE_INTERNAL, 3478, 0, "udp", "inbound", "media from internal clients: STUN over UDP", false, NULL },
+	  UCP_ROLE_AV_EDGE },
+	{ UCP_EDGE_INTERNAL, 443, 0, "tcp", "inbound", "media from internal clients: STUN/TURN over TCP", false, UCP_ROLE_NONE },
+	{ UCP_EDGE_INTERNAL, 3478, 0, "udp", "inbound", "media from internal clients: STUN over UDP", false, UCP_ROLE_NONE },
 };
 
 /* The external web farm behind the reverse proxy (reverse-proxy.md 2). */

@@ -48,7 +48,7 @@ struct ucp_edge_port {
 	const char		*direction;
 	const char		*purpose;
 	bool			 federation_only;
-	const char		*cert_role;	/* the role whose certificate is bound there, or NULL */
+	enum ucp_role		 cert_role;	/* the role whose certificate is bound there, or UCP_ROLE_NONE */
 };
 
 struct ucp_sip_product {
