@@ -112,7 +112,7 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	ucp_gen_header(&b, plan, prefix, "");
 	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
 	ucp_buf_clear(&b);
-	ucp_tvars_set(v, "product", "%s", pub->product);
+	ucp_tvars_set(v, "product", "%s", ucp_rp_product_name(pub->product));
 	ucp_tvars_set(v, "listener", "%s", l->name);
 	ucp_tvars_set(v, "ip", "%s", l->ip);
 	ucp_tvars_set(v, "port", "%u", l->port);

@@ -8,18 +8,6 @@
 #include "generators/proxy.h"
 
 static const char *
-product_name(const char *product)
-{
-	if (strcmp(product, "isa2004") == 0)
-		return "ISA Server 2004";
-	if (strcmp(product, "isa2006") == 0)
-		return "ISA Server 2006";
-	if (strcmp(product, "isa2006sp1") == 0)
-		return "ISA Server 2006 SP1";
-	return "Forefront TMG 2010";
-}
-
-static const char *
 delegation(const struct ucp_rule *r)
 {
 	return r->authentication == UCP_AUTH_FBA ? "Basic authentication"
@@ -38,7 +26,7 @@ tables(const struct ucp_plan *plan, struct ucp_buf *b)
 	ucp_buf_printf(b, "\n# Publishing on %s\n\n## Web listener\n\n"
 	    "| Name | Networks | IP address | Client connection security | Certificate | Authentication |\n"
 	    "|---|---|---|---|---|---|\n| %s | External | %s | SSL only, port %u (HTTP disabled) | %s (%s) | %s |\n\n",
-	    product_name(pub->product), l->name, l->ip, l->port, l->certificate ? l->certificate : "-",
+	    ucp_rp_product_title(pub->product), l->name, l->ip, l->port, l->certificate ? l->certificate : "-",
 	    c != NULL ? c->subject : "-", pub->nrules > 0 && pub->rules[0].authentication == UCP_AUTH_FBA
 	    ? "HTML form authentication" : "No authentication");
 	ucp_buf_puts(b, "## Web publishing rules\n\n"
@@ -74,7 +62,7 @@ script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	ucp_tvars_set(v, "rule_names", "%s", ucp_buf_str(&b));
 	ucp_buf_reset(&b);
 	ucp_tvars_set(v, "rule_count", "%zu", pub->nrules);
-	ucp_tvars_set(v, "product_name", "%s", product_name(pub->product));
+	ucp_tvars_set(v, "product_name", "%s", ucp_rp_product_title(pub->product));
 	ucp_tvars_list(v, "fba");
 	if (pub->rules[0].authentication == UCP_AUTH_FBA) {
 		ucp_tvars_push(v, "fba");
@@ -83,10 +71,10 @@ script(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		ucp_tvars_set(v, "auth_text", "no authentication (clients authenticate to the servers)");
 	}
 	ucp_tvars_list(v, "san_limits");
-	if (strcmp(pub->product, "isa2004") == 0)
+	if (pub->product == UCP_RP_ISA2004)
 		ucp_tvars_set(ucp_tvars_push(v, "san_limits"), "note", "ISA Server 2004 reads no subject alternative "
 		    "names: every published name must be the listener certificate's subject (checked by ucplan).");
-	else if (strcmp(pub->product, "isa2006") == 0)
+	else if (pub->product == UCP_RP_ISA2006)
 		ucp_tvars_set(ucp_tvars_push(v, "san_limits"), "note", "ISA Server 2006 before SP1 honours only the "
 		    "subject or the first SAN entry: every published name must be the subject (checked by ucplan).");
 	ucp_buf_clear(&b);

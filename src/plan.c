@@ -70,6 +70,27 @@ ucp_auth_name(enum ucp_auth auth)
 	return auth == UCP_AUTH_FBA ? "fba" : "pass-through";
 }
 
+static const struct {
+	const char	*name, *title;
+} rp_products[UCP_RP_COUNT] = {
+	[UCP_RP_ISA2004] = { "isa2004", "ISA Server 2004" },
+	[UCP_RP_ISA2006] = { "isa2006", "ISA Server 2006" },
+	[UCP_RP_ISA2006SP1] = { "isa2006sp1", "ISA Server 2006 SP1" },
+	[UCP_RP_TMG2010] = { "tmg2010", "Forefront TMG 2010" },
+};
+
+const char *
+ucp_rp_product_name(enum ucp_rp_product product)
+{
+	return (unsigned)product < UCP_RP_COUNT ? rp_products[product].name : "?";
+}
+
+const char *
+ucp_rp_product_title(enum ucp_rp_product product)
+{
+	return (unsigned)product < UCP_RP_COUNT ? rp_products[product].title : "?";
+}
+
 bool
 ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role)
 {

@@ -91,6 +91,9 @@ enum ucp_role {
 /* The side of the perimeter an endpoint faces. */
 enum ucp_iface { UCP_IFACE_INTERNAL, UCP_IFACE_EXTERNAL };
 
+/* The reverse-proxy product (reverse_proxy.product). */
+enum ucp_rp_product { UCP_RP_ISA2004, UCP_RP_ISA2006, UCP_RP_ISA2006SP1, UCP_RP_TMG2010, UCP_RP_COUNT };
+
 /* How the reverse proxy authenticates (reverse_proxy.authentication). */
 enum ucp_auth { UCP_AUTH_PASS_THROUGH, UCP_AUTH_FBA };
 
@@ -143,7 +146,8 @@ struct ucp_rule {
 };
 
 struct ucp_publishing {
-	const char		*product;	/* reverse_proxy.product, NULL when none */
+	bool			 present;	/* a reverse proxy publishes */
+	enum ucp_rp_product	 product;
 	struct ucp_listener	*listeners;
 	size_t			 nlisteners;
 	struct ucp_rule		*rules;
@@ -205,6 +209,9 @@ bool ucp_rrtype_parse(const char *name, enum ucp_rrtype *type);
 const char *ucp_role_name(enum ucp_role role);
 const char *ucp_iface_name(enum ucp_iface iface);
 const char *ucp_auth_name(enum ucp_auth auth);
+/* "isa2004", ... as in the configuration, and "ISA Server 2004", ... for people. */
+const char *ucp_rp_product_name(enum ucp_rp_product product);
+const char *ucp_rp_product_title(enum ucp_rp_product product);
 /* True when certificate C is bound to ROLE. */
 bool ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role);
 /* Returns "internal" or "external". */

@@ -225,7 +225,8 @@ plan_publishing(struct planner *p)
 	l->ip = m->rp.external_ip.v;
 	l->port = 443;
 	l->certificate = cert != NULL ? cert->name : NULL;
-	p->plan->publishing.product = (const char *[]){ "isa2004", "isa2006", "isa2006sp1", "tmg2010" }[m->rp.product];
+	p->plan->publishing.present = true;
+	p->plan->publishing.product = m->rp.product;
 	p->plan->publishing.listeners = l;
 	p->plan->publishing.nlisteners = 1;
 	check_listener(p, cert);
