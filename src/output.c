@@ -420,6 +420,8 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	if ((od->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		if (opts->check && errno == ENOENT)
 			return 1;	/* nothing published yet: every file is new */
+		if (errno == ENOENT)
+			return 0;	/* a run that created it failed and removed it meanwhile */
 		ucp_report(diags, &loc, UCP_R_OUTPUT, "cannot open the output directory: %s",
 		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
 		return -1;
@@ -429,6 +431,8 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 	if (od->lockfd < 0) {
 		if (opts->check && errno == ENOENT)
 			return 1;	/* never published into: no run to wait for */
+		if (errno == ENOENT)
+			return 0;	/* the directory was removed under us: start again */
 		ucp_report(diags, &loc, UCP_R_OUTPUT, "cannot open the lock " UCP_LOCK_NAME ": %s",
 		    strerror(errno));
 		return -1;
