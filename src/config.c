@@ -36,11 +36,80 @@ enum stype {
 	S_ADDRS,	/* an address, or an array of addresses */
 };
 
+/* One word per value of a string enumeration. */
+struct choice {
+	const char	*word;
+	int		 value;
+};
+
+static const struct choice styles[] = {
+	{ "split-brain", UCP_STYLE_SPLIT_BRAIN }, { "pinpoint", UCP_STYLE_PINPOINT }, { NULL, 0 },
+};
+
+static const struct choice sip_products[] = { { "ocs2007r2", UCP_SIP_OCS2007R2 }, { NULL, 0 } };
+
+static const struct choice editions[] = {
+	{ "standard", UCP_EDITION_STANDARD }, { "enterprise", UCP_EDITION_ENTERPRISE }, { NULL, 0 },
+};
+
+static const struct choice lbs[] = {
+	{ "hardware", UCP_LB_HARDWARE }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE }, { NULL, 0 },
+};
+
+static const struct choice versions[] = {
+	{ "2007", UCP_EXCHANGE_2007 }, { "2010", UCP_EXCHANGE_2010 }, { NULL, -1 },
+};
+
+static const struct choice autodiscover[] = {
+	{ "a", UCP_AUTODISCOVER_A }, { "cname", UCP_AUTODISCOVER_CNAME }, { "srv", UCP_AUTODISCOVER_SRV },
+	{ NULL, 0 },
+};
+
+static const struct choice rp_products[] = {
+	{ "isa2004", UCP_RP_ISA2004 }, { "isa2006", UCP_RP_ISA2006 }, { "isa2006sp1", UCP_RP_ISA2006SP1 },
+	{ "tmg2010", UCP_RP_TMG2010 }, { NULL, 0 },
+};
+
+static const struct choice auths[] = {
+	{ "pass-through", UCP_AUTH_PASS_THROUGH }, { "fba", UCP_AUTH_FBA }, { NULL, 0 },
+};
+
+static const struct choice designs[] = {
+	{ "single", UCP_DESIGN_SINGLE }, { "per-role", UCP_DESIGN_PER_ROLE }, { NULL, 0 },
+};
+
+static const struct choice webconfs[] = {
+	{ "port-444", UCP_WEBCONF_PORT444 }, { "separate", UCP_WEBCONF_SEPARATE }, { NULL, 0 },
+};
+
+static const struct choice view_choices[] = {
+	{ "internal", 1 << UCP_VIEW_INTERNAL },
+	{ "external", 1 << UCP_VIEW_EXTERNAL },
+	{ "both", (1 << UCP_VIEW_INTERNAL) | (1 << UCP_VIEW_EXTERNAL) },
+	{ NULL, 0 },
+};
+
+static bool
+key_bits_ok(long long v)
+{
+	return v == 1024 || v == 2048 || v == 4096;
+}
+
+/*
+ * One row per setting: its name and type, whether it is required, and for
+ * what the loaders read from it the default, the range or the words it takes
+ * and a further check. The loaders name a setting; everything else is here.
+ */
 struct schema {
 	const char		*name;
 	enum stype		 type;
 	bool			 required;
 	const struct schema	*sub;	/* S_GROUP children; S_GROUPS element children */
+	long long		 def;	/* S_INT, S_BOOL; S_STRING with choices: the default value */
+	long long		 min, max;	/* S_INT, S_SERIAL */
+	const struct choice	*choices;	/* S_STRING: the words it takes */
+	bool			 (*check)(long long);	/* S_INT: a further check */
+	const char		*check_text;	/* what the check wants, for its message */
 };
 
 #define END { .name = NULL }
@@ -58,13 +127,13 @@ static const struct schema access_schema[] = {
 static const struct schema webconf_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
-	{ .name = "port", .type = S_INT },
+	{ .name = "port", .type = S_INT, .def = 443, .min = 1, .max = 65535 },
 	END
 };
 static const struct schema av_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
-	{ .name = "auth_port", .type = S_INT },
+	{ .name = "auth_port", .type = S_INT, .def = 5062, .min = 1, .max = 65535 },
 	END
 };
 static const struct schema org_schema[] = {
@@ -76,16 +145,16 @@ static const struct schema org_schema[] = {
 	END
 };
 static const struct schema soa_schema[] = {
-	{ .name = "refresh", .type = S_INT },
-	{ .name = "retry", .type = S_INT },
-	{ .name = "expire", .type = S_INT },
-	{ .name = "minimum", .type = S_INT },
+	{ .name = "refresh", .type = S_INT, .def = 3600, .min = 1, .max = 2147483647 },
+	{ .name = "retry", .type = S_INT, .def = 600, .min = 1, .max = 2147483647 },
+	{ .name = "expire", .type = S_INT, .def = 1209600, .min = 1, .max = 2147483647 },
+	{ .name = "minimum", .type = S_INT, .def = 300, .min = 0, .max = 2147483647 },
 	END
 };
 static const struct schema dns_internal_schema[] = {
 	{ .name = "nameservers", .type = S_STRINGS, .required = true },
 	{ .name = "clients", .type = S_STRINGS, .required = true },
-	{ .name = "style", .type = S_STRING },
+	{ .name = "style", .type = S_STRING, .choices = styles, .def = UCP_STYLE_SPLIT_BRAIN },
 	END
 };
 static const struct schema dns_external_schema[] = {
@@ -93,16 +162,16 @@ static const struct schema dns_external_schema[] = {
 	END
 };
 static const struct schema record_schema[] = {
-	{ .name = "view", .type = S_STRING, .required = true },
+	{ .name = "view", .type = S_STRING, .required = true, .choices = view_choices },
 	{ .name = "name", .type = S_STRING, .required = true },
 	{ .name = "type", .type = S_STRING, .required = true },
 	{ .name = "data", .type = S_STRING, .required = true },
-	{ .name = "ttl", .type = S_INT },
+	{ .name = "ttl", .type = S_INT, .def = 0, .min = 0, .max = 2147483647 },
 	END
 };
 static const struct schema dns_schema[] = {
-	{ .name = "ttl", .type = S_INT },
-	{ .name = "serial", .type = S_SERIAL },
+	{ .name = "ttl", .type = S_INT, .def = 3600, .min = 0, .max = 2147483647 },
+	{ .name = "serial", .type = S_SERIAL, .def = 0, .min = 0, .max = 4294967295LL },
 	{ .name = "contact", .type = S_STRING },
 	{ .name = "soa", .type = S_GROUP, .sub = soa_schema },
 	{ .name = "zones", .type = S_STRINGS },
@@ -114,7 +183,7 @@ static const struct schema dns_schema[] = {
 static const struct schema pool_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
-	{ .name = "load_balancer", .type = S_STRING },
+	{ .name = "load_balancer", .type = S_STRING, .choices = lbs, .def = UCP_LB_HARDWARE },
 	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
 	{ .name = "web_fqdn", .type = S_STRING },
 	END
@@ -128,32 +197,32 @@ static const struct schema edge_schema[] = {
 	{ .name = "access", .type = S_GROUP, .sub = access_schema },
 	{ .name = "webconf", .type = S_GROUP, .sub = webconf_schema },
 	{ .name = "av", .type = S_GROUP, .sub = av_schema },
-	{ .name = "federation", .type = S_BOOL },
+	{ .name = "federation", .type = S_BOOL, .def = true },
 	END
 };
 static const struct schema sip_schema[] = {
-	{ .name = "product", .type = S_STRING, .required = true },
+	{ .name = "product", .type = S_STRING, .required = true, .choices = sip_products, .def = UCP_SIP_OCS2007R2 },
 	{ .name = "domains", .type = S_STRINGS, .required = true },
-	{ .name = "edition", .type = S_STRING, .required = true },
+	{ .name = "edition", .type = S_STRING, .required = true, .choices = editions, .def = UCP_EDITION_STANDARD },
 	{ .name = "pool", .type = S_GROUP, .required = true, .sub = pool_schema },
 	{ .name = "director", .type = S_GROUP, .sub = host_schema },
-	{ .name = "tcp", .type = S_BOOL },
-	{ .name = "device_updates", .type = S_BOOL },
+	{ .name = "tcp", .type = S_BOOL, .def = false },
+	{ .name = "device_updates", .type = S_BOOL, .def = false },
 	{ .name = "web", .type = S_GROUP, .sub = web_schema },
 	{ .name = "edge", .type = S_GROUP, .sub = edge_schema },
 	END
 };
 static const struct schema mx_schema[] = {
 	{ .name = "host", .type = S_STRING, .required = true },
-	{ .name = "preference", .type = S_INT },
+	{ .name = "preference", .type = S_INT, .def = 10, .min = 0, .max = 65535 },
 	{ .name = "ip", .type = S_ADDRS },
 	END
 };
 static const struct schema exchange_schema[] = {
-	{ .name = "version", .type = S_STRING, .required = true },
+	{ .name = "version", .type = S_STRING, .required = true, .choices = versions, .def = -1 },
 	{ .name = "external_fqdn", .type = S_STRING, .required = true },
 	{ .name = "smtp_domains", .type = S_STRINGS },
-	{ .name = "autodiscover", .type = S_STRING },
+	{ .name = "autodiscover", .type = S_STRING, .choices = autodiscover, .def = UCP_AUTODISCOVER_A },
 	{ .name = "mx", .type = S_GROUP, .sub = mx_schema },
 	{ .name = "cas", .type = S_GROUPS, .required = true, .sub = host_schema },
 	{ .name = "cas_vip", .type = S_ADDRS },
@@ -162,17 +231,18 @@ static const struct schema exchange_schema[] = {
 	END
 };
 static const struct schema rp_schema[] = {
-	{ .name = "product", .type = S_STRING, .required = true },
+	{ .name = "product", .type = S_STRING, .required = true, .choices = rp_products, .def = UCP_RP_TMG2010 },
 	{ .name = "external_ip", .type = S_ADDRS, .required = true },
 	{ .name = "listener", .type = S_STRING },
-	{ .name = "authentication", .type = S_STRING },
+	{ .name = "authentication", .type = S_STRING, .choices = auths, .def = UCP_AUTH_PASS_THROUGH },
 	END
 };
 static const struct schema certs_schema[] = {
-	{ .name = "design", .type = S_STRING },
-	{ .name = "webconf", .type = S_STRING },
-	{ .name = "key_bits", .type = S_INT },
-	{ .name = "public_ca", .type = S_BOOL },
+	{ .name = "design", .type = S_STRING, .choices = designs, .def = UCP_DESIGN_SINGLE },
+	{ .name = "webconf", .type = S_STRING, .choices = webconfs, .def = UCP_WEBCONF_PORT444 },
+	{ .name = "key_bits", .type = S_INT, .def = 2048, .min = 0, .max = 65536, .check = key_bits_ok,
+	  .check_text = "1024, 2048 or 4096" },
+	{ .name = "public_ca", .type = S_BOOL, .def = true },
 	END
 };
 static const struct schema top_schema[] = {
@@ -197,12 +267,6 @@ static const char *const type_words[] = {
 	[S_SERIAL] = "\"auto\" or an integer",
 	[S_MAP] = "a group of strings",
 	[S_ADDRS] = "an address string or an array of them [ ... ]",
-};
-
-/* One word per value of a string enumeration. */
-struct choice {
-	const char	*word;
-	int		 value;
 };
 
 /* A configuration source file (the main one or an include) and its text. */
@@ -740,12 +804,24 @@ int_literal(struct loader *ld, const config_setting_t *s, long long *v, const ch
 	return true;
 }
 
-static struct ucp_num
-get_int(struct loader *ld, const config_setting_t *group, const char *name,
-    long long def, long long min, long long max)
+/* The row of setting NAME in schema SC: the loaders name settings, the rows hold the rest. */
+static const struct schema *
+row(const struct schema *sc, const char *name)
 {
+	for (; sc->name != NULL; sc++)
+		if (strcmp(sc->name, name) == 0)
+			return sc;
+	fprintf(stderr, "ucplan: no schema row for %s\n", name);
+	abort();
+}
+
+/* The integer NAME of GROUP (schema SC): its row's default, range and check apply. */
+static struct ucp_num
+get_int(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name)
+{
+	const struct schema *rw = row(sc, name);
 	const config_setting_t *s = member(group, name);
-	struct ucp_num r = { .v = def };
+	struct ucp_num r = { .v = rw->def };
 	const char *text;
 	int textlen = 0;
 
@@ -755,13 +831,19 @@ get_int(struct loader *ld, const config_setting_t *group, const char *name,
 	if (config_setting_type(s) != CONFIG_TYPE_INT && config_setting_type(s) != CONFIG_TYPE_INT64)
 		return r;
 	if (!int_literal(ld, s, &r.v, &text, &textlen)) {
-		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%.*s is out of range (%lld to %lld)", textlen, text, min, max);
-		r.v = def;
+		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%.*s is out of range (%lld to %lld)", textlen, text, rw->min,
+		    rw->max);
+		r.v = rw->def;
 		return r;
 	}
-	if (r.v < min || r.v > max) {
-		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%lld is out of range (%lld to %lld)", r.v, min, max);
-		r.v = def;
+	if (r.v < rw->min || r.v > rw->max) {
+		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "%lld is out of range (%lld to %lld)", r.v, rw->min, rw->max);
+		r.v = rw->def;
+		return r;
+	}
+	if (rw->check != NULL && !rw->check(r.v)) {
+		REPORT(ld, &r.loc, UCP_R_CONFIG_RANGE, "must be %s", rw->check_text);
+		r.v = rw->def;
 		return r;
 	}
 	r.set = true;
@@ -769,19 +851,23 @@ get_int(struct loader *ld, const config_setting_t *group, const char *name,
 }
 
 static bool
-get_bool(struct loader *ld, const config_setting_t *group, const char *name, bool def)
+get_bool(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name)
 {
 	const config_setting_t *s = member(group, name);
+	const struct schema *rw = row(sc, name);
 
+	(void)ld;
 	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_BOOL)
-		return def;
+		return rw->def != 0;
 	return config_setting_get_bool(s) != 0;
 }
 
+/* The word NAME of GROUP (schema SC) as its value; the row's default when absent or refused. */
 static int
-get_choice(struct loader *ld, const config_setting_t *group, const char *name,
-    const struct choice *choices, int def, struct ucp_loc *locp)
+get_choice(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name,
+    struct ucp_loc *locp)
 {
+	const struct schema *rw = row(sc, name);
 	struct ucp_str r = get_str(ld, group, name);
 	const struct choice *c;
 	struct ucp_buf b;
@@ -789,16 +875,16 @@ get_choice(struct loader *ld, const config_setting_t *group, const char *name,
 	if (locp != NULL)
 		*locp = r.loc;
 	if (r.v == NULL)
-		return def;
-	for (c = choices; c->word != NULL; c++)
+		return (int)rw->def;
+	for (c = rw->choices; c->word != NULL; c++)
 		if (strcmp(c->word, r.v) == 0)
 			return c->value;
 	ucp_buf_init(&b);
-	for (c = choices; c->word != NULL; c++)
-		ucp_buf_printf(&b, "%s\"%s\"", c == choices ? "" : ", ", c->word);
+	for (c = rw->choices; c->word != NULL; c++)
+		ucp_buf_printf(&b, "%s\"%s\"", c == rw->choices ? "" : ", ", c->word);
 	REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "\"%s\" is not one of %s", r.v, ucp_buf_str(&b));
 	ucp_buf_clear(&b);
-	return def;
+	return (int)rw->def;
 }
 
 /* Normalises one array element, reporting at LOC; NULL when it is bad. */
@@ -1062,12 +1148,6 @@ record_data(struct loader *ld, enum ucp_rrtype type, const char *data, const str
 	return NULL;
 }
 
-static const struct choice view_choices[] = {
-	{ "internal", 1 << UCP_VIEW_INTERNAL },
-	{ "external", 1 << UCP_VIEW_EXTERNAL },
-	{ "both", (1 << UCP_VIEW_INTERNAL) | (1 << UCP_VIEW_EXTERNAL) },
-	{ NULL, 0 },
-};
 
 static void
 load_records(struct loader *ld, const config_setting_t *dns)
@@ -1090,7 +1170,7 @@ load_records(struct loader *ld, const config_setting_t *dns)
 		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
 			continue;
 		r->loc = loc_of(ld, e);
-		r->views = (unsigned)get_choice(ld, e, "view", view_choices, 0, NULL);
+		r->views = (unsigned)get_choice(ld, e, record_schema, "view", NULL);
 		type = get_str(ld, e, "type");
 		if (type.v != NULL && !ucp_rrtype_parse(type.v, &r->type)) {
 			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE,
@@ -1109,7 +1189,7 @@ load_records(struct loader *ld, const config_setting_t *dns)
 		r->data = get_str(ld, e, "data");
 		if (r->data.v != NULL && type.v != NULL && ok)
 			r->data.v = record_data(ld, r->type, r->data.v, &r->data.loc);
-		r->ttl = get_int(ld, e, "ttl", 0, 0, 2147483647);
+		r->ttl = get_int(ld, e, record_schema, "ttl");
 		if (r->views == 0 || type.v == NULL || !ok || r->name.v == NULL || r->data.v == NULL)
 			continue;
 		m->dns.nrecords++;
@@ -1178,14 +1258,11 @@ require_items(struct loader *ld, const config_setting_t *group, const char *name
 static void
 load_dns(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice styles[] = {
-		{ "split-brain", UCP_STYLE_SPLIT_BRAIN }, { "pinpoint", UCP_STYLE_PINPOINT }, { NULL, 0 },
-	};
 	const config_setting_t *dns = member(root, "dns"), *s;
 	struct ucp_model *m = ld->m;
 
 	m->dns.loc = dns != NULL ? loc_of(ld, dns) : child_loc(ld, root, "dns");
-	m->dns.ttl = get_int(ld, dns, "ttl", 3600, 0, 2147483647);
+	m->dns.ttl = get_int(ld, dns, dns_schema, "ttl");
 	s = member(dns, "serial");
 	m->dns.serial.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, dns, "serial");
 	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_STRING) {
@@ -1202,22 +1279,22 @@ load_dns(struct loader *ld, const config_setting_t *root)
 			REPORT(ld, &m->dns.serial.loc, UCP_R_CONFIG_VALUE, "must be \"auto\" or a serial from 0 to 4294967295");
 		}
 	} else if (s != NULL) {
-		m->dns.serial = get_int(ld, dns, "serial", 0, 0, 4294967295LL);
+		m->dns.serial = get_int(ld, dns, dns_schema, "serial");
 	}
 	m->dns.contact = get_str(ld, dns, "contact");
 	if (m->dns.contact.v != NULL)
 		m->dns.contact.v = contact_rname(ld, m->dns.contact.v, &m->dns.contact.loc);
 	s = member(dns, "soa");
-	m->dns.refresh = get_int(ld, s, "refresh", 3600, 1, 2147483647);
-	m->dns.retry = get_int(ld, s, "retry", 600, 1, 2147483647);
-	m->dns.expire = get_int(ld, s, "expire", 1209600, 1, 2147483647);
-	m->dns.minimum = get_int(ld, s, "minimum", 300, 0, 2147483647);
+	m->dns.refresh = get_int(ld, s, soa_schema, "refresh");
+	m->dns.retry = get_int(ld, s, soa_schema, "retry");
+	m->dns.expire = get_int(ld, s, soa_schema, "expire");
+	m->dns.minimum = get_int(ld, s, soa_schema, "minimum");
 	m->dns.zones = get_names(ld, dns, "zones", normalize_host);
 	s = member(dns, "internal");
 	m->dns.int_ns = get_names(ld, s, "nameservers", normalize_host);
 	require_items(ld, s, "nameservers", "at least one nameserver is needed");
 	require_items(ld, s, "clients", "at least one address or prefix is needed, or no client sees the internal view");
-	m->dns.style = (enum ucp_style)get_choice(ld, s, "style", styles, UCP_STYLE_SPLIT_BRAIN, &m->dns.style_loc);
+	m->dns.style = (enum ucp_style)get_choice(ld, s, dns_internal_schema, "style", &m->dns.style_loc);
 	m->dns.clients = get_names(ld, s, "clients", normalize_prefix);
 	s = member(dns, "external");
 	m->dns.ext_ns = get_names(ld, s, "nameservers", normalize_host);
@@ -1228,13 +1305,6 @@ load_dns(struct loader *ld, const config_setting_t *root)
 static void
 load_sip(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice products[] = { { "ocs2007r2", UCP_SIP_OCS2007R2 }, { NULL, 0 } };
-	static const struct choice editions[] = {
-		{ "standard", UCP_EDITION_STANDARD }, { "enterprise", UCP_EDITION_ENTERPRISE }, { NULL, 0 },
-	};
-	static const struct choice lbs[] = {
-		{ "hardware", UCP_LB_HARDWARE }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE }, { NULL, 0 },
-	};
 	const config_setting_t *sip = member(root, "sip"), *pool, *edge, *web, *s;
 	struct ucp_model *m = ld->m;
 
@@ -1242,26 +1312,26 @@ load_sip(struct loader *ld, const config_setting_t *root)
 		return;
 	m->sip.present = true;
 	m->sip.loc = loc_of(ld, sip);
-	m->sip.generation = (enum ucp_sip_generation)get_choice(ld, sip, "product", products, UCP_SIP_OCS2007R2,
+	m->sip.generation = (enum ucp_sip_generation)get_choice(ld, sip, sip_schema, "product",
 	    &m->sip.product.loc);
 	m->sip.domains = get_names(ld, sip, "domains", normalize_host);
 	require_items(ld, sip, "domains", "at least one SIP domain is needed");
-	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, "edition", editions, UCP_EDITION_STANDARD,
+	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, sip_schema, "edition",
 	    &m->sip.edition_loc);
 	pool = member(sip, "pool");
 	m->sip.pool_loc = pool != NULL ? loc_of(ld, pool) : child_loc(ld, sip, "pool");
 	m->sip.pool_fqdn = get_name(ld, pool, "fqdn");
 	m->sip.pool_ip = get_addr(ld, pool, "ip");
 	m->sip.pool_web_fqdn = get_name(ld, pool, "web_fqdn");
-	m->sip.lb = (enum ucp_lb)get_choice(ld, pool, "load_balancer", lbs, UCP_LB_HARDWARE, &m->sip.lb_loc);
+	m->sip.lb = (enum ucp_lb)get_choice(ld, pool, pool_schema, "load_balancer", &m->sip.lb_loc);
 	{
 		struct ucp_loc unused;
 
 		m->sip.servers = get_hosts(ld, pool, "servers", &m->sip.nservers, &unused);
 	}
 	m->sip.director = get_host(ld, sip, "director");
-	m->sip.tcp = get_bool(ld, sip, "tcp", false);
-	m->sip.device_updates = get_bool(ld, sip, "device_updates", false);
+	m->sip.tcp = get_bool(ld, sip, sip_schema, "tcp");
+	m->sip.device_updates = get_bool(ld, sip, sip_schema, "device_updates");
 	web = member(sip, "web");
 	m->sip.web_external_fqdn = get_name(ld, web, "external_fqdn");
 	edge = member(sip, "edge");
@@ -1276,23 +1346,16 @@ load_sip(struct loader *ld, const config_setting_t *root)
 	}
 	m->sip.edge_webconf = get_host(ld, edge, "webconf");
 	s = member(edge, "webconf");
-	m->sip.edge_webconf.port = get_int(ld, s, "port", 443, 1, 65535);
+	m->sip.edge_webconf.port = get_int(ld, s, webconf_schema, "port");
 	m->sip.edge_av = get_host(ld, edge, "av");
 	s = member(edge, "av");
-	m->sip.edge_av.port = get_int(ld, s, "auth_port", 5062, 1, 65535);
-	m->sip.federation = get_bool(ld, edge, "federation", true);
+	m->sip.edge_av.port = get_int(ld, s, av_schema, "auth_port");
+	m->sip.federation = get_bool(ld, edge, edge_schema, "federation");
 }
 
 static void
 load_exchange(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice versions[] = {
-		{ "2007", UCP_EXCHANGE_2007 }, { "2010", UCP_EXCHANGE_2010 }, { NULL, -1 },
-	};
-	static const struct choice autodiscover[] = {
-		{ "a", UCP_AUTODISCOVER_A }, { "cname", UCP_AUTODISCOVER_CNAME }, { "srv", UCP_AUTODISCOVER_SRV },
-		{ NULL, 0 },
-	};
 	static const struct choice services[] = {
 		{ "owa", UCP_SVC_OWA }, { "ecp", UCP_SVC_ECP }, { "activesync", UCP_SVC_ACTIVESYNC },
 		{ "outlook-anywhere", UCP_SVC_OUTLOOK_ANYWHERE }, { "ews", UCP_SVC_EWS }, { "oab", UCP_SVC_OAB },
@@ -1306,19 +1369,19 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 		return;
 	m->exchange.present = true;
 	m->exchange.loc = loc_of(ld, ex);
-	version = get_choice(ld, ex, "version", versions, -1, &m->exchange.version.loc);
+	version = get_choice(ld, ex, exchange_schema, "version", &m->exchange.version.loc);
 	m->exchange.generation = version >= 0 ? (enum ucp_exchange_version)version : UCP_EXCHANGE_2010;
 	m->exchange.version.v = version >= 0 ? versions[version].word : NULL;
 	m->exchange.external_fqdn = get_name(ld, ex, "external_fqdn");
 	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", normalize_host);
-	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, "autodiscover", autodiscover,
-	    UCP_AUTODISCOVER_A, &m->exchange.autodiscover_loc);
+	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, exchange_schema, "autodiscover",
+	    &m->exchange.autodiscover_loc);
 	s = member(ex, "mx");
 	m->exchange.mx.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, ex, "mx");
 	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_GROUP) {
 		m->exchange.mx.present = true;
 		m->exchange.mx.fqdn = get_name(ld, s, "host");
-		m->exchange.mx.port = get_int(ld, s, "preference", 10, 0, 65535);
+		m->exchange.mx.port = get_int(ld, s, mx_schema, "preference");
 		m->exchange.mx.ip = get_addr(ld, s, "ip");
 	}
 	m->exchange.cas = get_hosts(ld, ex, "cas", &m->exchange.ncas, &m->exchange.cas_loc);
@@ -1354,13 +1417,6 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 static void
 load_rp(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice products[] = {
-		{ "isa2004", UCP_RP_ISA2004 }, { "isa2006", UCP_RP_ISA2006 }, { "isa2006sp1", UCP_RP_ISA2006SP1 },
-		{ "tmg2010", UCP_RP_TMG2010 }, { NULL, 0 },
-	};
-	static const struct choice auths[] = {
-		{ "pass-through", UCP_AUTH_PASS_THROUGH }, { "fba", UCP_AUTH_FBA }, { NULL, 0 },
-	};
 	const config_setting_t *rp = member(root, "reverse_proxy");
 	struct ucp_model *m = ld->m;
 	int auth;
@@ -1369,7 +1425,7 @@ load_rp(struct loader *ld, const config_setting_t *root)
 		return;
 	m->rp.present = true;
 	m->rp.loc = loc_of(ld, rp);
-	m->rp.product = (enum ucp_rp_product)get_choice(ld, rp, "product", products, UCP_RP_TMG2010,
+	m->rp.product = (enum ucp_rp_product)get_choice(ld, rp, rp_schema, "product",
 	    &m->rp.product_loc);
 	m->rp.external_ip = get_addr(ld, rp, "external_ip");
 	m->rp.listener = get_str(ld, rp, "listener");
@@ -1380,33 +1436,22 @@ load_rp(struct loader *ld, const config_setting_t *root)
 		REPORT(ld, &m->rp.listener.loc, UCP_R_CONFIG_VALUE, "listener names are 1 to 64 letters, digits, '-' and '_'");
 		m->rp.listener.v = "ucplan-listener";
 	}
-	auth = get_choice(ld, rp, "authentication", auths, UCP_AUTH_PASS_THROUGH, &m->rp.authentication_loc);
+	auth = get_choice(ld, rp, rp_schema, "authentication", &m->rp.authentication_loc);
 	m->rp.authentication = (enum ucp_auth)auth;
 }
 
 static void
 load_certs(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice designs[] = {
-		{ "single", UCP_DESIGN_SINGLE }, { "per-role", UCP_DESIGN_PER_ROLE }, { NULL, 0 },
-	};
-	static const struct choice webconfs[] = {
-		{ "port-444", UCP_WEBCONF_PORT444 }, { "separate", UCP_WEBCONF_SEPARATE }, { NULL, 0 },
-	};
 	const config_setting_t *c = member(root, "certificates");
 	struct ucp_model *m = ld->m;
 
 	m->certs.loc = c != NULL ? loc_of(ld, c) : child_loc(ld, root, "certificates");
-	m->certs.design = (enum ucp_design)get_choice(ld, c, "design", designs, UCP_DESIGN_SINGLE, &m->certs.design_loc);
-	m->certs.webconf = (enum ucp_webconf)get_choice(ld, c, "webconf", webconfs, UCP_WEBCONF_PORT444,
+	m->certs.design = (enum ucp_design)get_choice(ld, c, certs_schema, "design", &m->certs.design_loc);
+	m->certs.webconf = (enum ucp_webconf)get_choice(ld, c, certs_schema, "webconf",
 	    &m->certs.webconf_loc);
-	m->certs.key_bits = get_int(ld, c, "key_bits", 2048, 0, 65536);
-	if (m->certs.key_bits.set && m->certs.key_bits.v != 1024 && m->certs.key_bits.v != 2048 &&
-	    m->certs.key_bits.v != 4096) {
-		REPORT(ld, &m->certs.key_bits.loc, UCP_R_CONFIG_RANGE, "must be 1024, 2048 or 4096");
-		m->certs.key_bits.v = 2048;
-	}
-	m->certs.public_ca = get_bool(ld, c, "public_ca", true);
+	m->certs.key_bits = get_int(ld, c, certs_schema, "key_bits");
+	m->certs.public_ca = get_bool(ld, c, certs_schema, "public_ca");
 }
 
 static void
