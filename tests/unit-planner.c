@@ -326,6 +326,15 @@ test_edge_facts(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* An OCS 2007 R2 Standard Edition server whose ip setting is IP. */
+#define SE_POOL_IP(ip) \
+	"ucplan = 1;\n" \
+	"dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n" \
+	"  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n" \
+	"  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n" \
+	"sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n" \
+	"  pool = { fqdn = \"se01.example.com\"; ip = " ip "; }; };\n"
+
 /* IPv6 gives AAAA; OCS 2007 R2 is IPv4-only with one address per name; Exchange needs IPv4 beside IPv6. */
 static void
 test_addresses(void **state)
@@ -354,24 +363,14 @@ test_addresses(void **state)
 	ucp_plan_free(p);
 	ucp_diags_clear(&d);
 
-	p = plan_of("ucplan = 1;\n"
-	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
-	    "  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n"
-	    "  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n"
-	    "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
-	    "  pool = { fqdn = \"se01.example.com\"; ip = \"2001:db8::20\"; }; };\n", &d);
+	p = plan_of(SE_POOL_IP("\"2001:db8::20\""), &d);
 	assert_non_null(tu_diag(&d, "product-setting"));
 	assert_string_equal(tu_diag(&d, "product-setting")->setting, "sip.pool.ip");
 	assert_non_null(strstr(tu_diag(&d, "product-setting")->message, "ocs2007r2"));
 	ucp_plan_free(p);
 	ucp_diags_clear(&d);
 
-	p = plan_of("ucplan = 1;\n"
-	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
-	    "  external = { nameservers = [ \"ns.example.com\", \"ns2.example.org\" ]; };\n"
-	    "  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n"
-	    "sip = { product = \"ocs2007r2\"; domains = [ \"example.com\" ]; edition = \"standard\";\n"
-	    "  pool = { fqdn = \"se01.example.com\"; ip = [ \"10.0.0.5\", \"10.0.0.6\" ]; }; };\n", &d);
+	p = plan_of(SE_POOL_IP("[ \"10.0.0.5\", \"10.0.0.6\" ]"), &d);
 	assert_non_null(tu_diag(&d, "P11"));
 	assert_string_equal(tu_diag(&d, "P11")->setting, "sip.pool.ip");
 	ucp_plan_free(p);
