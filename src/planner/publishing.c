@@ -211,7 +211,6 @@ void
 plan_publishing(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	const char *cert_name = m->certs.design == UCP_DESIGN_SINGLE ? "external" : "reverse-proxy";
 	const struct ucp_cert *cert;
 	struct ucp_listener *l;
 
@@ -219,7 +218,8 @@ plan_publishing(struct planner *p)
 		return;
 	exchange_rules(p);
 	ocs_rule(p);
-	cert = plan_cert(p, cert_name);
+	/* The listener's certificate is the one bound to the reverse-proxy role, whatever the design. */
+	cert = plan_cert_for(p, UCP_ROLE_REVERSE_PROXY);
 	l = ucp_arena_alloc(p->a, sizeof(*l));
 	l->name = m->rp.listener.v;
 	l->ip = m->rp.external_ip.v;
