@@ -38,11 +38,13 @@ enum ucp_rrtype {
 #define UCP_RR_COUNT 9
 
 struct ucp_record {
-	const char	*owner;
-	enum ucp_rrtype	 type;
-	uint32_t	 ttl;
-	const char	*data;
-	const char	*why;	/* one line: why the record exists */
+	const char		*owner;
+	enum ucp_rrtype		 type;
+	uint32_t		 ttl;
+	const char		*data;		/* the RDATA in presentation form: the fields joined by spaces */
+	const char *const	*fields;	/* the RDATA fields (names absolute; TXT strings quoted) */
+	size_t			 nfields;
+	const char		*why;		/* one line: why the record exists */
 };
 
 struct ucp_zone {

@@ -10,6 +10,40 @@
 #include "planner/internal.h"
 #include "ucplan/buf.h"
 
+/*
+ * The RDATA fields of DATA, text the planner formatted itself: split at
+ * spaces outside double quotes (TXT and CAA strings stay one field each).
+ */
+static void
+split_fields(struct planner *p, const char *data, const char *const **fieldsp, size_t *np)
+{
+	const char **fields;
+	const char *s, *start;
+	size_t n = 0, cap = 1;
+	bool quoted = false;
+
+	for (s = data; *s; s++)
+		cap += *s == ' ';
+	fields = ucp_arena_alloc(p->a, sizeof(*fields) * (cap + 1));
+	for (s = start = data;; s++) {
+		if (*s == '\\' && quoted && s[1] != '\0') {
+			s++;
+			continue;
+		}
+		if (*s == '"')
+			quoted = !quoted;
+		if (*s == '\0' || (*s == ' ' && !quoted)) {
+			if (s > start)
+				fields[n++] = ucp_arena_printf(p->a, "%.*s", (int)(s - start), start);
+			if (*s == '\0')
+				break;
+			start = s + 1;
+		}
+	}
+	*fieldsp = fields;
+	*np = n;
+}
+
 struct prec *
 plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 {
@@ -26,6 +60,7 @@ plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp
 	r->r.type = type;
 	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
 	r->r.data = data;
+	split_fields(p, data, &r->r.fields, &r->r.nfields);
 	r->r.why = why;
 	r->view = view;
 	if (loc != NULL)
