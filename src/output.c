@@ -173,64 +173,139 @@ struct created {
 enum { OPEN_ONLY, CREATE };
 
 /*
- * Opens the parent directory of REL below DFD, one component at a time and
- * never through a symbolic link (ELOOP), creating missing ones with CREATE
- * (and recording them in CREATED when not NULL). Returns the directory's
- * descriptor and sets *LEAF to REL's last component, or -1 with errno.
+ * Directories below one base descriptor, opened once each (never through a
+ * symbolic link) and kept open for the run: publishing touches thousands of
+ * files in a handful of directories.
+ */
+struct dircache {
+	int			 base;		/* borrowed */
+	struct ucp_strmap	 map;		/* relative path -> fd + 1 */
+	char			**keys;		/* owned */
+	size_t			 n, cap;
+};
+
+static void
+dc_init(struct dircache *dc, int base)
+{
+	memset(dc, 0, sizeof(*dc));
+	dc->base = base;
+	ucp_strmap_init(&dc->map);
+}
+
+static void
+dc_clear(struct dircache *dc)
+{
+	size_t i;
+
+	for (i = 0; i < dc->n; i++) {
+		close((int)(intptr_t)ucp_strmap_get(&dc->map, dc->keys[i]) - 1);
+		free(dc->keys[i]);
+	}
+	free(dc->keys);
+	ucp_strmap_clear(&dc->map);
+	memset(dc, 0, sizeof(*dc));
+	dc->base = -1;
+}
+
+static bool
+bad_component(const char *name, size_t n)
+{
+	return n == 0 || n >= 256 || (n == 1 && name[0] == '.') || (n == 2 && name[0] == '.' && name[1] == '.');
+}
+
+/*
+ * The descriptor (borrowed from DC) of directory PATH (LEN bytes) below DC's
+ * base, opened component by component without following a symbolic link
+ * (ELOOP); missing ones are created with CREATE and recorded in CREATED.
  */
 static int
-open_parent(int dfd, const char *rel, int mode, struct created *created, const char **leaf)
+dc_dir(struct dircache *dc, const char *path, size_t len, int mode, struct created *created)
 {
-	const char *p = rel, *slash;
-	int fd = dup(dfd);
+	const char *slash, *name;
+	char *key, comp[256];
+	size_t n;
+	int pfd, fd;
+	void *hit;
 
-	while (fd >= 0 && (slash = strchr(p, '/')) != NULL) {
-		char name[256];
-		size_t n = (size_t)(slash - p);
-		int sub;
-
-		if (n == 0 || n >= sizeof(name) || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.')) {
-			close(fd);
-			errno = EINVAL;
-			return -1;
-		}
-		memcpy(name, p, n);
-		name[n] = '\0';
-		sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (sub < 0 && errno == ENOENT && mode == CREATE) {
-			if (mkdirat(fd, name, 0777) < 0 && errno != EEXIST) {
-				close(fd);
-				return -1;
-			}
-			if (created != NULL) {
-				char **d = realloc(created->dirs, (created->len + 1) * sizeof(*d));
-
-				if (d == NULL || (d[created->len] = strndup(rel, (size_t)(slash - rel))) == NULL)
-					ucp_oom();
-				created->dirs = d;
-				created->len++;
-			}
-			sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		}
-		if (sub < 0 && errno == ENOTDIR) {
-			struct stat sb;
-
-			if (fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode))
-				errno = ELOOP;
-			else
-				errno = ENOTDIR;
-		}
-		close(fd);
-		fd = sub;
-		p = slash + 1;
+	if (len == 0)
+		return dc->base;
+	if ((key = strndup(path, len)) == NULL)
+		ucp_oom();
+	if ((hit = ucp_strmap_get(&dc->map, key)) != NULL) {
+		free(key);
+		return (int)(intptr_t)hit - 1;
 	}
-	if (fd >= 0 && (*p == '\0' || strcmp(p, ".") == 0 || strcmp(p, "..") == 0)) {
-		close(fd);
+	slash = memrchr(path, '/', len);
+	name = slash != NULL ? slash + 1 : path;
+	n = len - (size_t)(name - path);
+	if (bad_component(name, n)) {
+		free(key);
 		errno = EINVAL;
 		return -1;
 	}
-	*leaf = p;
+	if ((pfd = dc_dir(dc, path, slash != NULL ? (size_t)(slash - path) : 0, mode, created)) < 0) {
+		free(key);
+		return -1;
+	}
+	memcpy(comp, name, n);
+	comp[n] = '\0';
+	fd = openat(pfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && mode == CREATE) {
+		if (mkdirat(pfd, comp, 0777) < 0 && errno != EEXIST) {
+			free(key);
+			return -1;
+		}
+		if (created != NULL) {
+			char **d = realloc(created->dirs, (created->len + 1) * sizeof(*d));
+
+			if (d == NULL || (d[created->len] = strdup(key)) == NULL)
+				ucp_oom();
+			created->dirs = d;
+			created->len++;
+		}
+		fd = openat(pfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		struct stat sb;
+
+		if (errno == ENOTDIR || errno == ELOOP)
+			errno = fstatat(pfd, comp, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode) ? ELOOP : ENOTDIR;
+		free(key);
+		return -1;
+	}
+	if (dc->n == dc->cap) {
+		size_t cap = dc->cap ? dc->cap * 2 : 16;
+		char **keys = realloc(dc->keys, cap * sizeof(*keys));
+
+		if (keys == NULL)
+			ucp_oom();
+		dc->keys = keys;
+		dc->cap = cap;
+	}
+	dc->keys[dc->n++] = key;
+	ucp_strmap_put(&dc->map, key, (void *)(intptr_t)(fd + 1));
 	return fd;
+}
+
+/*
+ * Opens the parent directory of REL below DC's base (see dc_dir) and sets
+ * *LEAF to REL's last component. Returns a descriptor the caller closes, or
+ * -1 with errno.
+ */
+static int
+open_parent(struct dircache *dc, const char *rel, int mode, struct created *created, const char **leaf)
+{
+	const char *slash = strrchr(rel, '/'), *p = slash != NULL ? slash + 1 : rel;
+	int fd;
+
+	if (bad_component(p, strlen(p))) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((fd = dc_dir(dc, rel, slash != NULL ? (size_t)(slash - rel) : 0, mode, created)) < 0)
+		return -1;
+	*leaf = p;
+	return dup(fd);
 }
 
 /* Reads the regular file LEAF in directory DFD without following a link. */
@@ -278,7 +353,7 @@ ucp_outdir_read(const struct ucp_outdir *od, const char *rel, size_t *lenp)
 		errno = ENOENT;
 		return NULL;
 	}
-	if ((pfd = open_parent(od->fd, rel, OPEN_ONLY, NULL, &leaf)) < 0) {
+	if ((pfd = open_parent(od->dc, rel, OPEN_ONLY, NULL, &leaf)) < 0) {
 		if (errno == ENOTDIR)
 			errno = ENOENT;
 		return NULL;
@@ -426,6 +501,9 @@ try_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish_opts *
 		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
 		return -1;
 	}
+	if ((od->dc = malloc(sizeof(*od->dc))) == NULL)
+		ucp_oom();
+	dc_init(od->dc, od->fd);
 	od->lockfd = openat(od->fd, UCP_LOCK_NAME, (opts->check ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
 	if (od->lockfd < 0) {
@@ -467,6 +545,7 @@ ucp_outdir_open(struct ucp_outdir *od, const char *dir, const struct ucp_publish
 	od->path = dir;
 	for (tries = 0; tries < 100 && r == 0; tries++) {
 		od->fd = od->lockfd = -1;
+		od->dc = NULL;
 		od->created = od->locked = false;
 		if ((r = try_open(od, dir, opts, diags)) <= 0)
 			ucp_outdir_close(od);
@@ -501,6 +580,11 @@ only_lock(int dfd)
 void
 ucp_outdir_close(struct ucp_outdir *od)
 {
+	if (od->dc != NULL) {
+		dc_clear(od->dc);
+		free(od->dc);
+		od->dc = NULL;
+	}
 	if (od->created && od->locked && od->fd >= 0 && only_lock(od->fd)) {
 		(void)unlinkat(od->fd, UCP_LOCK_NAME, 0);
 		(void)rmdir(od->path);
@@ -652,7 +736,7 @@ injected_failure(size_t step)
 
 /* Links (or, across devices, moves) the target of C into the stage as "old/PATH". */
 static int
-save_old(int dfd, int sfd, const struct change *c)
+save_old(struct dircache *dc, struct dircache *sdc, const struct change *c)
 {
 	char *saved;
 	const char *leaf, *sleaf;
@@ -660,8 +744,8 @@ save_old(int dfd, int sfd, const struct change *c)
 
 	if (asprintf(&saved, "old/%s", c->path) < 0)
 		ucp_oom();
-	pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf);
-	spfd = pfd >= 0 ? open_parent(sfd, saved, CREATE, NULL, &sleaf) : -1;
+	pfd = open_parent(dc, c->path, OPEN_ONLY, NULL, &leaf);
+	spfd = pfd >= 0 ? open_parent(sdc, saved, CREATE, NULL, &sleaf) : -1;
 	rc = spfd < 0 ? -1 : c->kind == CH_REMOVE ? renameat(pfd, leaf, spfd, sleaf) : linkat(pfd, leaf, spfd, sleaf, 0);
 	if (pfd >= 0)
 		close(pfd);
@@ -673,7 +757,7 @@ save_old(int dfd, int sfd, const struct change *c)
 
 /* Undoes change C: puts the saved old file back, or removes a created one. */
 static int
-undo(int dfd, int sfd, const struct change *c)
+undo(struct dircache *dc, struct dircache *sdc, const struct change *c)
 {
 	char *saved;
 	const char *leaf, *sleaf;
@@ -681,10 +765,10 @@ undo(int dfd, int sfd, const struct change *c)
 
 	if (asprintf(&saved, "old/%s", c->path) < 0)
 		ucp_oom();
-	if ((pfd = open_parent(dfd, c->path, OPEN_ONLY, NULL, &leaf)) >= 0) {
+	if ((pfd = open_parent(dc, c->path, OPEN_ONLY, NULL, &leaf)) >= 0) {
 		if (c->kind == CH_CREATE) {
 			rc = unlinkat(pfd, leaf, 0);
-		} else if ((spfd = open_parent(sfd, saved, OPEN_ONLY, NULL, &sleaf)) >= 0) {
+		} else if ((spfd = open_parent(sdc, saved, OPEN_ONLY, NULL, &sleaf)) >= 0) {
 			rc = renameat(spfd, sleaf, pfd, leaf);
 			close(spfd);
 		}
@@ -696,22 +780,22 @@ undo(int dfd, int sfd, const struct change *c)
 
 /* Applies C: renames the staged "new/PATH" over the target, or (removal) moves the target into the stage. */
 static int
-apply(int dfd, int sfd, struct change *c, struct created *created)
+apply(struct dircache *dc, struct dircache *sdc, struct change *c, struct created *created)
 {
 	char *staged;
 	const char *leaf, *sleaf;
 	int pfd, spfd, rc = -1;
 
 	if (c->kind != CH_CREATE) {
-		if (save_old(dfd, sfd, c) < 0)
+		if (save_old(dc, sdc, c) < 0)
 			return -1;
 		if (c->kind == CH_REMOVE)
 			return 0;	/* moved into the stage: removed, and restorable */
 	}
 	if (asprintf(&staged, "new/%s", c->path) < 0)
 		ucp_oom();
-	if ((pfd = open_parent(dfd, c->path, CREATE, created, &leaf)) >= 0) {
-		if ((spfd = open_parent(sfd, staged, OPEN_ONLY, NULL, &sleaf)) >= 0) {
+	if ((pfd = open_parent(dc, c->path, CREATE, created, &leaf)) >= 0) {
+		if ((spfd = open_parent(sdc, staged, OPEN_ONLY, NULL, &sleaf)) >= 0) {
 			rc = renameat(spfd, sleaf, pfd, leaf);
 			close(spfd);
 		}
@@ -750,6 +834,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 {
 	struct changes c = { 0 };
 	struct created created = { 0 };
+	struct dircache sdc;
 	enum ucp_status st = UCP_OK;
 	char stage[sizeof(STAGE_PREFIX) + 48];
 	int sfd = -1;
@@ -822,6 +907,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		st = UCP_EIO;
 		goto done;
 	}
+	dc_init(&sdc, sfd);
 	for (i = 0; i < c.len; i++) {
 		const struct change *ch = &c.items[i];
 		char *staged;
@@ -832,7 +918,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			continue;
 		if (asprintf(&staged, "new/%s", ch->path) < 0)
 			ucp_oom();
-		pfd = open_parent(sfd, staged, CREATE, NULL, &leaf);
+		pfd = open_parent(&sdc, staged, CREATE, NULL, &leaf);
 		if (pfd < 0 || write_at(pfd, leaf, ch->file->data, ch->file->len) < 0) {
 			io_error(diags, od->path, staged, "cannot write the staged file", errno);
 			if (pfd >= 0)
@@ -860,7 +946,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 
 		if (injected_failure(++step)) {
 			errno = EIO;
-		} else if (apply(od->fd, sfd, ch, &created) == 0) {
+		} else if (apply(od->dc, &sdc, ch, &created) == 0) {
 			ch->done = true;
 			continue;
 		}
@@ -876,7 +962,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 
 			if (!ch->done)
 				continue;	/* at most linked into the stage: the target is intact */
-			if (undo(od->fd, sfd, ch) == 0) {
+			if (undo(od->dc, &sdc, ch) == 0) {
 				restored++;
 			} else {
 				io_error(diags, od->path, ch->path, "cannot restore the previous file", errno);
@@ -898,8 +984,11 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		fprintf(report, "%s %s\n", verbs[c.items[i].kind], c.items[i].path);
 	}
 done:
-	if (sfd >= 0)
+	if (sfd >= 0) {
+		if (sdc.base == sfd)
+			dc_clear(&sdc);
 		close(sfd);
+	}
 	if (have_stage)
 		remove_at(od->fd, stage);
 	for (i = 0; i < c.len; i++)

@@ -35,8 +35,11 @@ struct ucp_publish_opts {
  * symbolic link, and its lock (flock on DIR/.ucplan.lock) held until
  * ucp_outdir_close(). fd is -1 when DIR does not exist (generate --check).
  */
+struct dircache;
+
 struct ucp_outdir {
 	const char	*path;		/* as given, for messages */
+	struct dircache	*dc;		/* its directories, opened once; NULL when DIR does not exist */
 	int		 fd;
 	int		 lockfd;
 	bool		 created;	/* this run created DIR */
