@@ -58,6 +58,25 @@ ucp_role_name(enum ucp_role role)
 	return (unsigned)role < UCP_ROLE_COUNT ? role_names[role] : "?";
 }
 
+static const char *const cert_kind_names[UCP_CERT_COUNT] = {
+	[UCP_CERT_EXTERNAL] = "external",
+	[UCP_CERT_WEBCONF] = "webconf",
+	[UCP_CERT_ACCESS_EDGE] = "access-edge",
+	[UCP_CERT_WEBCONF_EDGE] = "webconf-edge",
+	[UCP_CERT_REVERSE_PROXY] = "reverse-proxy",
+	[UCP_CERT_EXCHANGE] = "exchange",
+	[UCP_CERT_EDGE_INTERNAL] = "edge-internal",
+	[UCP_CERT_AV_AUTH] = "av-auth",
+	[UCP_CERT_POOL] = "pool",
+	[UCP_CERT_DIRECTOR] = "director",
+};
+
+const char *
+ucp_cert_kind_name(enum ucp_cert_kind kind)
+{
+	return (unsigned)kind < UCP_CERT_COUNT ? cert_kind_names[kind] : "?";
+}
+
 const char *
 ucp_iface_name(enum ucp_iface iface)
 {

@@ -99,8 +99,24 @@ enum ucp_rp_product { UCP_RP_ISA2004, UCP_RP_ISA2006, UCP_RP_ISA2006SP1, UCP_RP_
 /* How the reverse proxy authenticates (reverse_proxy.authentication). */
 enum ucp_auth { UCP_AUTH_PASS_THROUGH, UCP_AUTH_FBA };
 
+/* The certificates ucplan plans; ucp_cert_kind_name() gives their names (and file names). */
+enum ucp_cert_kind {
+	UCP_CERT_EXTERNAL,		/* single design: every external name */
+	UCP_CERT_WEBCONF,		/* single design, webconf = "separate" */
+	UCP_CERT_ACCESS_EDGE,		/* per-role design */
+	UCP_CERT_WEBCONF_EDGE,
+	UCP_CERT_REVERSE_PROXY,
+	UCP_CERT_EXCHANGE,
+	UCP_CERT_EDGE_INTERNAL,		/* enterprise CA */
+	UCP_CERT_AV_AUTH,
+	UCP_CERT_POOL,
+	UCP_CERT_DIRECTOR,
+	UCP_CERT_COUNT
+};
+
 struct ucp_cert {
-	const char		*name;		/* "external", "pool", … */
+	enum ucp_cert_kind	 kind;
+	const char		*name;		/* ucp_cert_kind_name(kind) */
 	enum ucp_ca		 ca;
 	const char		*subject;
 	const char *const	*san;		/* subject first */
@@ -141,6 +157,7 @@ struct ucp_rule {
 	size_t			 npaths;
 	const char		*internal_site;
 	const char		*internal_ip;	/* backend address */
+	enum ucp_role		 backend;	/* the role of the published servers (their certificate) */
 	unsigned		 internal_port;
 	bool			 forward_host_header;
 	enum ucp_auth		 authentication;
@@ -214,6 +231,7 @@ const char *ucp_auth_name(enum ucp_auth auth);
 /* "isa2004", ... as in the configuration, and "ISA Server 2004", ... for people. */
 const char *ucp_rp_product_name(enum ucp_rp_product product);
 const char *ucp_rp_product_title(enum ucp_rp_product product);
+const char *ucp_cert_kind_name(enum ucp_cert_kind kind);
 /* True when certificate C is bound to ROLE. */
 bool ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role);
 /* Returns "internal" or "external". */

@@ -24,12 +24,13 @@ struct cb {
 };
 
 static struct cb *
-cb_new(struct planner *p, const char *name, enum ucp_ca ca, bool exportable, const char *usage)
+cb_new(struct planner *p, enum ucp_cert_kind kind, enum ucp_ca ca, bool exportable, const char *usage)
 {
 	struct cb *b = ucp_arena_alloc(p->a, sizeof(*b));
 
 	b->cert = ucp_arena_alloc(p->a, sizeof(*b->cert));
-	b->cert->name = name;
+	b->cert->kind = kind;
+	b->cert->name = ucp_cert_kind_name(kind);
 	b->cert->ca = ca;
 	b->cert->key_bits = (unsigned)p->m->certs.key_bits.v;
 	b->cert->exportable = exportable;
@@ -148,7 +149,7 @@ public_single(struct planner *p)
 		usage[n++] = "reverse-proxy listener";
 	if (m->exchange.present)
 		usage[n++] = "Exchange CAS";
-	b = cb_new(p, "external", UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
+	b = cb_new(p, UCP_CERT_EXTERNAL, UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
 	if (p->edge) {
 		sip_names(p, b);
 		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
@@ -168,14 +169,14 @@ public_single(struct planner *p)
 }
 
 static void
-public_webconf(struct planner *p, const char *name)
+public_webconf(struct planner *p, enum ucp_cert_kind kind)
 {
 	const struct ucp_host *wc = &p->m->sip.edge_webconf;
 	struct cb *b;
 
 	if (!p->edge || !wc->present || p->webconf_shared || wc->fqdn.v == NULL)
 		return;
-	b = cb_new(p, name, UCP_CA_PUBLIC, false, ucp_arena_printf(p->a, "Web Conferencing Edge (%s:%lld)",
+	b = cb_new(p, kind, UCP_CA_PUBLIC, false, ucp_arena_printf(p->a, "Web Conferencing Edge (%s:%lld)",
 	    wc->ip.v != NULL ? wc->ip.v : "?", wc->port.v));
 	cb_name(p, b, wc->fqdn.v, &wc->fqdn.loc);
 	cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
@@ -189,14 +190,14 @@ public_per_role(struct planner *p)
 	struct cb *b;
 
 	if (p->edge) {
-		b = cb_new(p, "access-edge", UCP_CA_PUBLIC, true, "Access Edge");
+		b = cb_new(p, UCP_CERT_ACCESS_EDGE, UCP_CA_PUBLIC, true, "Access Edge");
 		sip_names(p, b);
 		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
 		cb_done(p, b);
 	}
-	public_webconf(p, "webconf-edge");
+	public_webconf(p, UCP_CERT_WEBCONF_EDGE);
 	if (m->rp.present && (m->exchange.present || m->sip.web_external_fqdn.v != NULL)) {
-		b = cb_new(p, "reverse-proxy", UCP_CA_PUBLIC, false, "reverse-proxy listener");
+		b = cb_new(p, UCP_CERT_REVERSE_PROXY, UCP_CA_PUBLIC, false, "reverse-proxy listener");
 		if (m->exchange.present)
 			cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
 		autodiscover_names(p, b);
@@ -205,7 +206,7 @@ public_per_role(struct planner *p)
 		cb_done(p, b);
 	}
 	if (m->exchange.present) {
-		b = cb_new(p, "exchange", UCP_CA_PUBLIC, false, "Exchange CAS");
+		b = cb_new(p, UCP_CERT_EXCHANGE, UCP_CA_PUBLIC, false, "Exchange CAS");
 		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
 		autodiscover_names(p, b);
 		cb_role(p, b, UCP_ROLE_CAS);
@@ -222,18 +223,18 @@ enterprise(struct planner *p)
 	size_t i;
 
 	if (p->edge && ei->fqdn.v != NULL) {
-		b = cb_new(p, "edge-internal", UCP_CA_ENTERPRISE, false, "Edge internal interface");
+		b = cb_new(p, UCP_CERT_EDGE_INTERNAL, UCP_CA_ENTERPRISE, false, "Edge internal interface");
 		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
 		cb_role(p, b, UCP_ROLE_EDGE_INTERNAL);
 		cb_done(p, b);
 		/* A separate certificate from the Edge service ones (C9); every array member needs its key. */
-		b = cb_new(p, "av-auth", UCP_CA_ENTERPRISE, true, "A/V authentication (exportable key)");
+		b = cb_new(p, UCP_CERT_AV_AUTH, UCP_CA_ENTERPRISE, true, "A/V authentication (exportable key)");
 		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
 		cb_role(p, b, UCP_ROLE_AV_EDGE);
 		cb_done(p, b);
 	}
 	if (m->sip.present && m->sip.pool_fqdn.v != NULL) {
-		b = cb_new(p, "pool", UCP_CA_ENTERPRISE, false, m->sip.edition == UCP_EDITION_STANDARD
+		b = cb_new(p, UCP_CERT_POOL, UCP_CA_ENTERPRISE, false, m->sip.edition == UCP_EDITION_STANDARD
 		    ? "Standard Edition server" : "pool front ends, internal web farm");
 		cb_name(p, b, m->sip.pool_fqdn.v, &m->sip.pool_fqdn.loc);
 		cb_name(p, b, m->sip.pool_web_fqdn.v, &m->sip.pool_web_fqdn.loc);
@@ -245,7 +246,7 @@ enterprise(struct planner *p)
 		cb_done(p, b);
 	}
 	if (m->sip.present && m->sip.director.present && m->sip.director.fqdn.v != NULL) {
-		b = cb_new(p, "director", UCP_CA_ENTERPRISE, false, "Director (sign-in server)");
+		b = cb_new(p, UCP_CERT_DIRECTOR, UCP_CA_ENTERPRISE, false, "Director (sign-in server)");
 		cb_name(p, b, m->sip.director.fqdn.v, &m->sip.director.fqdn.loc);
 		sip_names(p, b);
 		cb_role(p, b, UCP_ROLE_DIRECTOR);
@@ -317,7 +318,7 @@ plan_certificates(struct planner *p)
 	if (p->m->certs.design == UCP_DESIGN_SINGLE) {
 		if ((p->edge || p->m->rp.present || p->m->exchange.present))
 			public_single(p);
-		public_webconf(p, "webconf");
+		public_webconf(p, UCP_CERT_WEBCONF);
 	} else {
 		public_per_role(p);
 	}

@@ -11,10 +11,12 @@
 #include "ucplan/buf.h"
 
 static struct ucp_rule *
-rule_new(struct planner *p, const char *name, const char *id, const char *site, const char *ip, enum ucp_auth auth)
+rule_new(struct planner *p, const char *name, const char *id, enum ucp_role backend, const char *site, const char *ip,
+    enum ucp_auth auth)
 {
 	struct ucp_rule *r = ucp_arena_alloc(p->a, sizeof(*r));
 
+	r->backend = backend;
 	r->name = name;
 	r->id = id;
 	r->internal_site = site;
@@ -48,7 +50,7 @@ exchange_rules(struct planner *p)
 		return;
 	ucp_ptrs_add(p->a, &names, ext);
 	if (svc & (UCP_SVC_OWA | UCP_SVC_ECP)) {
-		r = rule_new(p, "Exchange OWA", "exchange-owa", ext, p->cas_vip, auth);
+		r = rule_new(p, "Exchange OWA", "exchange-owa", UCP_ROLE_CAS, ext, p->cas_vip, auth);
 		for (i = 0; i < p->exchange->nowa_paths; i++)
 			if (svc & p->exchange->owa_paths[i].service)
 				ucp_ptrs_add(p->a, &paths, p->exchange->owa_paths[i].path);
@@ -58,7 +60,8 @@ exchange_rules(struct planner *p)
 	if (svc & (UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_OAB | UCP_SVC_EWS | UCP_SVC_AUTODISCOVER)) {
 		struct ucp_ptrs oa_names = { 0 }, oa = { 0 };
 
-		r = rule_new(p, "Exchange Outlook Anywhere", "exchange-outlook-anywhere", ext, p->cas_vip, auth);
+		r = rule_new(p, "Exchange Outlook Anywhere", "exchange-outlook-anywhere", UCP_ROLE_CAS, ext, p->cas_vip,
+		    auth);
 		r->long_timeouts = true;
 		ucp_ptrs_add(p->a, &oa_names, ext);
 		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
@@ -73,7 +76,7 @@ exchange_rules(struct planner *p)
 	if (svc & UCP_SVC_ACTIVESYNC) {
 		struct ucp_ptrs eas = { 0 };
 
-		r = rule_new(p, "Exchange ActiveSync", "exchange-activesync", ext, p->cas_vip, auth);
+		r = rule_new(p, "Exchange ActiveSync", "exchange-activesync", UCP_ROLE_CAS, ext, p->cas_vip, auth);
 		r->long_timeouts = true;
 		ucp_ptrs_add(p->a, &eas, "/Microsoft-Server-ActiveSync/*");
 		set_list(p, &r->public_names, &r->npublic_names, &names);
@@ -92,7 +95,8 @@ ocs_rule(struct planner *p)
 	if (!m->sip.present || m->sip.web_external_fqdn.v == NULL || p->web_int_fqdn == NULL)
 		return;
 	/* Address book, meeting content and device updates are fetched without forms logon. */
-	r = rule_new(p, "OCS web components", "ocs-web", p->web_int_fqdn, m->sip.pool_ip.v, UCP_AUTH_PASS_THROUGH);
+	r = rule_new(p, "OCS web components", "ocs-web", UCP_ROLE_POOL, p->web_int_fqdn, m->sip.pool_ip.v,
+	    UCP_AUTH_PASS_THROUGH);
 	ucp_ptrs_add(p->a, &names, m->sip.web_external_fqdn.v);
 	r->internal_port = p->sip->web_port;
 	for (i = 0; i < p->sip->nweb_paths; i++)
@@ -125,7 +129,7 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 static const struct ucp_cert *
 published_cert(const struct planner *p, const struct ucp_rule *r)
 {
-	return plan_cert_for(p, strncmp(r->id, "exchange-", 9) == 0 ? UCP_ROLE_CAS : UCP_ROLE_POOL);
+	return plan_cert_for(p, r->backend);
 }
 
 /*
