@@ -82,6 +82,12 @@ static const struct choice webconfs[] = {
 	{ "port-444", UCP_WEBCONF_PORT444 }, { "separate", UCP_WEBCONF_SEPARATE }, { NULL, 0 },
 };
 
+static const struct choice services[] = {
+	{ "owa", UCP_SVC_OWA }, { "ecp", UCP_SVC_ECP }, { "activesync", UCP_SVC_ACTIVESYNC },
+	{ "outlook-anywhere", UCP_SVC_OUTLOOK_ANYWHERE }, { "ews", UCP_SVC_EWS }, { "oab", UCP_SVC_OAB },
+	{ "autodiscover", UCP_SVC_AUTODISCOVER }, { NULL, 0 },
+};
+
 static const struct choice view_choices[] = {
 	{ "internal", 1 << UCP_VIEW_INTERNAL },
 	{ "external", 1 << UCP_VIEW_EXTERNAL },
@@ -110,6 +116,9 @@ struct schema {
 	const struct choice	*choices;	/* S_STRING: the words it takes */
 	bool			 (*check)(long long);	/* S_INT: a further check */
 	const char		*check_text;	/* what the check wants, for its message */
+	const char		*def_text;	/* S_STRING: the default text */
+	const char		*charset;	/* S_STRING: the only characters it may hold */
+	size_t			 max_len;	/* S_STRING: at most this many bytes (0: no limit) */
 };
 
 #define END { .name = NULL }
@@ -227,13 +236,14 @@ static const struct schema exchange_schema[] = {
 	{ .name = "cas", .type = S_GROUPS, .required = true, .sub = host_schema },
 	{ .name = "cas_vip", .type = S_ADDRS },
 	{ .name = "cas_array", .type = S_GROUP, .sub = host_schema },
-	{ .name = "services", .type = S_STRINGS },
+	{ .name = "services", .type = S_STRINGS, .choices = services },
 	END
 };
 static const struct schema rp_schema[] = {
 	{ .name = "product", .type = S_STRING, .required = true, .choices = rp_products, .def = UCP_RP_TMG2010 },
 	{ .name = "external_ip", .type = S_ADDRS, .required = true },
-	{ .name = "listener", .type = S_STRING },
+	{ .name = "listener", .type = S_STRING, .def_text = "ucplan-listener", .max_len = 64,
+	  .charset = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_" },
 	{ .name = "authentication", .type = S_STRING, .choices = auths, .def = UCP_AUTH_PASS_THROUGH },
 	END
 };
@@ -887,6 +897,27 @@ get_choice(struct loader *ld, const config_setting_t *group, const struct schema
 	return (int)rw->def;
 }
 
+/*
+ * The string NAME of GROUP (schema SC) restricted to its row's characters and
+ * length; the row's default text when absent or refused (saying WHY).
+ */
+static struct ucp_str
+get_word(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name,
+    const char *why)
+{
+	const struct schema *rw = row(sc, name);
+	struct ucp_str r = get_str(ld, group, name);
+
+	if (r.v != NULL && (r.v[0] == '\0' || strspn(r.v, rw->charset) != strlen(r.v) ||
+	    (rw->max_len > 0 && strlen(r.v) > rw->max_len))) {
+		REPORT(ld, &r.loc, UCP_R_CONFIG_VALUE, "%s", why);
+		r.v = NULL;
+	}
+	if (r.v == NULL)
+		r.v = rw->def_text;
+	return r;
+}
+
 /* Normalises one array element, reporting at LOC; NULL when it is bad. */
 typedef const char *(*normalizer)(struct loader *ld, const char *v, const struct ucp_loc *loc);
 
@@ -1356,11 +1387,6 @@ load_sip(struct loader *ld, const config_setting_t *root)
 static void
 load_exchange(struct loader *ld, const config_setting_t *root)
 {
-	static const struct choice services[] = {
-		{ "owa", UCP_SVC_OWA }, { "ecp", UCP_SVC_ECP }, { "activesync", UCP_SVC_ACTIVESYNC },
-		{ "outlook-anywhere", UCP_SVC_OUTLOOK_ANYWHERE }, { "ews", UCP_SVC_EWS }, { "oab", UCP_SVC_OAB },
-		{ "autodiscover", UCP_SVC_AUTODISCOVER }, { NULL, 0 },
-	};
 	const config_setting_t *ex = member(root, "exchange"), *s;
 	struct ucp_model *m = ld->m;
 	int version;
@@ -1398,7 +1424,7 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 			struct ucp_loc eloc = loc_of(ld, e);
 			const struct choice *c;
 
-			for (c = services; c->word != NULL; c++)
+			for (c = row(exchange_schema, "services")->choices; c->word != NULL; c++)
 				if (strcmp(c->word, config_setting_get_string(e)) == 0)
 					break;
 			if (c->word == NULL) {
@@ -1428,14 +1454,8 @@ load_rp(struct loader *ld, const config_setting_t *root)
 	m->rp.product = (enum ucp_rp_product)get_choice(ld, rp, rp_schema, "product",
 	    &m->rp.product_loc);
 	m->rp.external_ip = get_addr(ld, rp, "external_ip");
-	m->rp.listener = get_str(ld, rp, "listener");
-	if (m->rp.listener.v == NULL)
-		m->rp.listener.v = "ucplan-listener";
-	else if (strspn(m->rp.listener.v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-	    != strlen(m->rp.listener.v) || m->rp.listener.v[0] == '\0' || strlen(m->rp.listener.v) > 64) {
-		REPORT(ld, &m->rp.listener.loc, UCP_R_CONFIG_VALUE, "listener names are 1 to 64 letters, digits, '-' and '_'");
-		m->rp.listener.v = "ucplan-listener";
-	}
+	m->rp.listener = get_word(ld, rp, rp_schema, "listener", "listener names are 1 to 64 letters, digits, "
+	    "'-' and '_'");
 	auth = get_choice(ld, rp, rp_schema, "authentication", &m->rp.authentication_loc);
 	m->rp.authentication = (enum ucp_auth)auth;
 }
