@@ -46,7 +46,6 @@ static const struct choice styles[] = {
 	{ "split-brain", UCP_STYLE_SPLIT_BRAIN }, { "pinpoint", UCP_STYLE_PINPOINT }, { NULL, 0 },
 };
 
-static const struct choice sip_products[] = { { "ocs2007r2", UCP_SIP_OCS2007R2 }, { NULL, 0 } };
 
 static const struct choice editions[] = {
 	{ "standard", UCP_EDITION_STANDARD }, { "enterprise", UCP_EDITION_ENTERPRISE }, { NULL, 0 },
@@ -56,9 +55,6 @@ static const struct choice lbs[] = {
 	{ "hardware", UCP_LB_HARDWARE }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE }, { NULL, 0 },
 };
 
-static const struct choice versions[] = {
-	{ "2007", UCP_EXCHANGE_2007 }, { "2010", UCP_EXCHANGE_2010 }, { NULL, -1 },
-};
 
 static const struct choice autodiscover[] = {
 	{ "a", UCP_AUTODISCOVER_A }, { "cname", UCP_AUTODISCOVER_CNAME }, { "srv", UCP_AUTODISCOVER_SRV },
@@ -210,7 +206,7 @@ static const struct schema edge_schema[] = {
 	END
 };
 static const struct schema sip_schema[] = {
-	{ .name = "product", .type = S_STRING, .required = true, .choices = sip_products, .def = UCP_SIP_OCS2007R2 },
+	{ .name = "product", .type = S_STRING, .required = true },
 	{ .name = "domains", .type = S_STRINGS, .required = true },
 	{ .name = "edition", .type = S_STRING, .required = true, .choices = editions, .def = UCP_EDITION_STANDARD },
 	{ .name = "pool", .type = S_GROUP, .required = true, .sub = pool_schema },
@@ -228,7 +224,7 @@ static const struct schema mx_schema[] = {
 	END
 };
 static const struct schema exchange_schema[] = {
-	{ .name = "version", .type = S_STRING, .required = true, .choices = versions, .def = -1 },
+	{ .name = "version", .type = S_STRING, .required = true },
 	{ .name = "external_fqdn", .type = S_STRING, .required = true },
 	{ .name = "smtp_domains", .type = S_STRINGS },
 	{ .name = "autodiscover", .type = S_STRING, .choices = autodiscover, .def = UCP_AUTODISCOVER_A },
@@ -1343,8 +1339,7 @@ load_sip(struct loader *ld, const config_setting_t *root)
 		return;
 	m->sip.present = true;
 	m->sip.loc = loc_of(ld, sip);
-	m->sip.generation = (enum ucp_sip_generation)get_choice(ld, sip, sip_schema, "product",
-	    &m->sip.product.loc);
+	m->sip.product = get_str(ld, sip, "product");
 	m->sip.domains = get_names(ld, sip, "domains", normalize_host);
 	require_items(ld, sip, "domains", "at least one SIP domain is needed");
 	m->sip.edition = (enum ucp_edition)get_choice(ld, sip, sip_schema, "edition",
@@ -1389,15 +1384,12 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 {
 	const config_setting_t *ex = member(root, "exchange"), *s;
 	struct ucp_model *m = ld->m;
-	int version;
 
 	if (ex == NULL || config_setting_type(ex) != CONFIG_TYPE_GROUP)
 		return;
 	m->exchange.present = true;
 	m->exchange.loc = loc_of(ld, ex);
-	version = get_choice(ld, ex, exchange_schema, "version", &m->exchange.version.loc);
-	m->exchange.generation = version >= 0 ? (enum ucp_exchange_version)version : UCP_EXCHANGE_2010;
-	m->exchange.version.v = version >= 0 ? versions[version].word : NULL;
+	m->exchange.version = get_str(ld, ex, "version");
 	m->exchange.external_fqdn = get_name(ld, ex, "external_fqdn");
 	m->exchange.smtp_domains = get_names(ld, ex, "smtp_domains", normalize_host);
 	m->exchange.autodiscover = (enum ucp_autodiscover)get_choice(ld, ex, exchange_schema, "autodiscover",

@@ -49,9 +49,7 @@ struct ucp_host {
 };
 
 enum ucp_style { UCP_STYLE_SPLIT_BRAIN, UCP_STYLE_PINPOINT };
-/* sip.product and exchange.version: the planner picks their descriptors (src/planner/product/). */
-enum ucp_sip_generation { UCP_SIP_OCS2007R2, UCP_SIP_COUNT };
-enum ucp_exchange_version { UCP_EXCHANGE_2007, UCP_EXCHANGE_2010, UCP_EXCHANGE_COUNT };
+
 enum ucp_edition { UCP_EDITION_STANDARD, UCP_EDITION_ENTERPRISE };
 enum ucp_lb { UCP_LB_HARDWARE, UCP_LB_NLB, UCP_LB_NONE };
 enum ucp_autodiscover { UCP_AUTODISCOVER_A, UCP_AUTODISCOVER_CNAME, UCP_AUTODISCOVER_SRV };
@@ -108,8 +106,7 @@ struct ucp_model {
 	struct {
 		bool		 present;
 		struct ucp_loc	 loc;
-		struct ucp_str	 product;
-		enum ucp_sip_generation generation;
+		struct ucp_str	 product;	/* the planner finds its descriptor (src/planner/product/) */
 		struct ucp_strs	 domains;
 		enum ucp_edition edition;
 		struct ucp_loc	 edition_loc;
@@ -130,8 +127,7 @@ struct ucp_model {
 	struct {
 		bool		 present;
 		struct ucp_loc	 loc;
-		struct ucp_str	 version;	/* v is NULL when the value was refused */
-		enum ucp_exchange_version generation;
+		struct ucp_str	 version;	/* the planner finds its descriptor (src/planner/product/) */
 		struct ucp_str	 external_fqdn;
 		struct ucp_strs	 smtp_domains;	/* defaults to sip.domains */
 		enum ucp_autodiscover autodiscover;

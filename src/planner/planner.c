@@ -57,6 +57,36 @@ apply_lint(struct planner *p)
 	}
 }
 
+static struct ucp_plan *finish(struct planner *p, struct ucp_plan *plan);
+
+/*
+ * The words of sip.product and exchange.version name descriptors in the
+ * product registry; a word it does not know is an error at its setting.
+ */
+static bool
+choose_products(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct ucp_buf b;
+	bool ok = true;
+
+	ucp_buf_init(&b);
+	if (m->sip.present && p->sip == NULL && m->sip.product.v != NULL) {
+		ucp_sip_product_names(&b);
+		ucp_report(p->diags, &m->sip.product.loc, UCP_R_CONFIG_VALUE, "\"%s\" is not one of %s",
+		    m->sip.product.v, ucp_buf_str(&b));
+		ucp_buf_reset(&b);
+	}
+	if (m->exchange.present && p->exchange == NULL && m->exchange.version.v != NULL) {
+		ucp_exchange_product_names(&b);
+		ucp_report(p->diags, &m->exchange.version.loc, UCP_R_CONFIG_VALUE, "\"%s\" is not one of %s",
+		    m->exchange.version.v, ucp_buf_str(&b));
+	}
+	ucp_buf_clear(&b);
+	ok = (!m->sip.present || p->sip != NULL) && (!m->exchange.present || p->exchange != NULL);
+	return ok;
+}
+
 struct ucp_plan *
 ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
 {
@@ -86,8 +116,10 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	plan->diags = diags;
 
 	/* The generations' descriptors, chosen once; every stage reads them. */
-	p.sip = m->sip.present ? ucp_sip_product(m->sip.generation) : NULL;
-	p.exchange = m->exchange.present ? ucp_exchange_product(m->exchange.generation) : NULL;
+	p.sip = m->sip.present ? ucp_sip_product_find(m->sip.product.v) : NULL;
+	p.exchange = m->exchange.present ? ucp_exchange_product_find(m->exchange.version.v) : NULL;
+	if (!choose_products(&p))
+		return finish(&p, plan);
 	p.services = p.exchange == NULL ? 0 : m->exchange.services_set ? m->exchange.services : p.exchange->services;
 	apply_lint(&p);
 	plan_check_addresses(&p);
@@ -100,21 +132,29 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	plan_endpoints(&p);
 	plan_publishing(&p);
 	plan_exchange_urls(&p);
+	return finish(&p, plan);
+}
 
-	plan->ncerts = p.certs.len;
-	plan->certs = ucp_arena_alloc(p.a, sizeof(*plan->certs) * (p.certs.len + 1));
-	for (i = 0; i < p.certs.len; i++)
-		plan->certs[i] = *(const struct ucp_cert *)p.certs.items[i];
-	plan->nendpoints = p.endpoints.len;
-	plan->endpoints = ucp_arena_alloc(p.a, sizeof(*plan->endpoints) * (p.endpoints.len + 1));
-	for (i = 0; i < p.endpoints.len; i++)
-		plan->endpoints[i] = *(const struct ucp_endpoint *)p.endpoints.items[i];
-	plan->publishing.nrules = p.rules.len;
-	plan->publishing.rules = ucp_arena_alloc(p.a, sizeof(*plan->publishing.rules) * (p.rules.len + 1));
-	for (i = 0; i < p.rules.len; i++)
-		plan->publishing.rules[i] = *(const struct ucp_rule *)p.rules.items[i];
+/* Copies the planner's vectors into PLAN and frees the planner's indexes. */
+static struct ucp_plan *
+finish(struct planner *p, struct ucp_plan *plan)
+{
+	size_t i;
+
+	plan->ncerts = p->certs.len;
+	plan->certs = ucp_arena_alloc(p->a, sizeof(*plan->certs) * (p->certs.len + 1));
+	for (i = 0; i < p->certs.len; i++)
+		plan->certs[i] = *(const struct ucp_cert *)p->certs.items[i];
+	plan->nendpoints = p->endpoints.len;
+	plan->endpoints = ucp_arena_alloc(p->a, sizeof(*plan->endpoints) * (p->endpoints.len + 1));
+	for (i = 0; i < p->endpoints.len; i++)
+		plan->endpoints[i] = *(const struct ucp_endpoint *)p->endpoints.items[i];
+	plan->publishing.nrules = p->rules.len;
+	plan->publishing.rules = ucp_arena_alloc(p->a, sizeof(*plan->publishing.rules) * (p->rules.len + 1));
+	for (i = 0; i < p->rules.len; i++)
+		plan->publishing.rules[i] = *(const struct ucp_rule *)p->rules.items[i];
 
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
-		ucp_strmap_clear(&p.owners[i]);
+		ucp_strmap_clear(&p->owners[i]);
 	return plan;
 }

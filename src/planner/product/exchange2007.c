@@ -23,7 +23,6 @@ static const struct ucp_vdir_row vdirs[] = {
 };
 
 const struct ucp_exchange_product ucp_exchange_2007 = {
-	.id = UCP_EXCHANGE_2007,
 	.name = "2007",
 	.services = UCP_SVC_OWA | UCP_SVC_ACTIVESYNC | UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_EWS | UCP_SVC_OAB |
 	    UCP_SVC_AUTODISCOVER,

@@ -20,7 +20,6 @@ static const struct ucp_vdir_row vdirs[] = {
 };
 
 const struct ucp_exchange_product ucp_exchange_2010 = {
-	.id = UCP_EXCHANGE_2010,
 	.name = "2010",
 	.services = UCP_SVC_OWA | UCP_SVC_ECP | UCP_SVC_ACTIVESYNC | UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_EWS |
 	    UCP_SVC_OAB | UCP_SVC_AUTODISCOVER,

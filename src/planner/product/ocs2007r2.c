@@ -37,7 +37,6 @@ static const char *const web_paths[] = {
 };
 
 const struct ucp_sip_product ucp_sip_ocs2007r2 = {
-	.id = UCP_SIP_OCS2007R2,
 	.name = "ocs2007r2",
 	.title = "OCS 2007 R2",
 	.srv = srv,

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "ucplan/buf.h"
 #include "ucplan/plan.h"
 
 /* ---- SIP (OCS, Lync, Skype for Business) --------------------------------- */
@@ -52,7 +53,6 @@ struct ucp_edge_port {
 };
 
 struct ucp_sip_product {
-	enum ucp_sip_generation	 id;
 	const char		*name;		/* "ocs2007r2", as in sip.product */
 	const char		*title;		/* "OCS 2007 R2", for messages */
 	const struct ucp_srv_row *srv;
@@ -84,7 +84,6 @@ struct ucp_path_row {
 };
 
 struct ucp_exchange_product {
-	enum ucp_exchange_version id;
 	const char		*name;		/* "2010", as in exchange.version */
 	unsigned		 services;	/* the services this version has (default for exchange.services) */
 	const struct ucp_path_row *owa_paths;	/* the OWA rule's paths */
@@ -101,8 +100,11 @@ struct ucp_exchange_product {
 extern const struct ucp_sip_product ucp_sip_ocs2007r2;
 extern const struct ucp_exchange_product ucp_exchange_2007, ucp_exchange_2010;
 
-/* The descriptor of a generation, chosen once from the model. */
-const struct ucp_sip_product *ucp_sip_product(enum ucp_sip_generation id);
-const struct ucp_exchange_product *ucp_exchange_product(enum ucp_exchange_version id);
+/* The descriptor called NAME (sip.product, exchange.version), or NULL. */
+const struct ucp_sip_product *ucp_sip_product_find(const char *name);
+const struct ucp_exchange_product *ucp_exchange_product_find(const char *name);
+/* Appends the names the registry knows, as "\"a\", \"b\"", for messages. */
+void ucp_sip_product_names(struct ucp_buf *b);
+void ucp_exchange_product_names(struct ucp_buf *b);
 
 #endif

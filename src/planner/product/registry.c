@@ -1,23 +1,55 @@
 /* The product generations ucplan plans: one line per descriptor. */
+#include <string.h>
+
 #include "planner/product/product.h"
 
-static const struct ucp_sip_product *const sip_products[UCP_SIP_COUNT] = {
-	[UCP_SIP_OCS2007R2] = &ucp_sip_ocs2007r2,
+static const struct ucp_sip_product *const sip_products[] = {
+	&ucp_sip_ocs2007r2,
+	NULL,
 };
 
-static const struct ucp_exchange_product *const exchange_products[UCP_EXCHANGE_COUNT] = {
-	[UCP_EXCHANGE_2007] = &ucp_exchange_2007,
-	[UCP_EXCHANGE_2010] = &ucp_exchange_2010,
+static const struct ucp_exchange_product *const exchange_products[] = {
+	&ucp_exchange_2007,
+	&ucp_exchange_2010,
+	NULL,
 };
 
 const struct ucp_sip_product *
-ucp_sip_product(enum ucp_sip_generation id)
+ucp_sip_product_find(const char *name)
 {
-	return (unsigned)id < UCP_SIP_COUNT ? sip_products[id] : NULL;
+	size_t i;
+
+	for (i = 0; name != NULL && sip_products[i] != NULL; i++)
+		if (strcmp(sip_products[i]->name, name) == 0)
+			return sip_products[i];
+	return NULL;
 }
 
 const struct ucp_exchange_product *
-ucp_exchange_product(enum ucp_exchange_version id)
+ucp_exchange_product_find(const char *name)
 {
-	return (unsigned)id < UCP_EXCHANGE_COUNT ? exchange_products[id] : NULL;
+	size_t i;
+
+	for (i = 0; name != NULL && exchange_products[i] != NULL; i++)
+		if (strcmp(exchange_products[i]->name, name) == 0)
+			return exchange_products[i];
+	return NULL;
+}
+
+void
+ucp_sip_product_names(struct ucp_buf *b)
+{
+	size_t i;
+
+	for (i = 0; sip_products[i] != NULL; i++)
+		ucp_buf_printf(b, "%s\"%s\"", i ? ", " : "", sip_products[i]->name);
+}
+
+void
+ucp_exchange_product_names(struct ucp_buf *b)
+{
+	size_t i;
+
+	for (i = 0; exchange_products[i] != NULL; i++)
+		ucp_buf_printf(b, "%s\"%s\"", i ? ", " : "", exchange_products[i]->name);
 }
