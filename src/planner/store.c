@@ -18,24 +18,28 @@ static void
 split_fields(struct planner *p, const char *data, const char *const **fieldsp, size_t *np)
 {
 	const char **fields;
-	const char *s, *start;
+	char *copy = ucp_arena_strdup(p->a, data), *s, *start;
 	size_t n = 0, cap = 1;
 	bool quoted = false;
 
-	for (s = data; *s; s++)
+	for (s = copy; *s; s++)
 		cap += *s == ' ';
 	fields = ucp_arena_alloc(p->a, sizeof(*fields) * (cap + 1));
-	for (s = start = data;; s++) {
+	/* One copy of the text, cut at the separators: the fields point into it. */
+	for (s = start = copy;; s++) {
+		bool end = *s == '\0';
+
 		if (*s == '\\' && quoted && s[1] != '\0') {
 			s++;
 			continue;
 		}
 		if (*s == '"')
 			quoted = !quoted;
-		if (*s == '\0' || (*s == ' ' && !quoted)) {
+		if (end || (*s == ' ' && !quoted)) {
+			*s = '\0';
 			if (s > start)
-				fields[n++] = ucp_arena_printf(p->a, "%.*s", (int)(s - start), start);
-			if (*s == '\0')
+				fields[n++] = start;
+			if (end)
 				break;
 			start = s + 1;
 		}
