@@ -1,5 +1,5 @@
 #!/bin/sh
-# make-big.sh N: a deployment with N SIP (and SMTP) domains, for the crash test and the benchmark.
+# tenants.sh N: a hosting deployment with N tenant SIP (and SMTP) domains, for bench/run and the tests.
 n=$1
 cat <<HEAD
 ucplan = 1;
