@@ -834,7 +834,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 {
 	struct changes c = { 0 };
 	struct created created = { 0 };
-	struct dircache sdc;
+	struct dircache sdc = { .base = -1 };
 	enum ucp_status st = UCP_OK;
 	char stage[sizeof(STAGE_PREFIX) + 48];
 	int sfd = -1;
