@@ -197,10 +197,11 @@ dc_clear(struct dircache *dc)
 {
 	size_t i;
 
-	for (i = 0; i < dc->n; i++) {
+	/* The map borrows the keys: close every descriptor before freeing any key. */
+	for (i = 0; i < dc->n; i++)
 		close((int)(intptr_t)ucp_strmap_get(&dc->map, dc->keys[i]) - 1);
+	for (i = 0; i < dc->n; i++)
 		free(dc->keys[i]);
-	}
 	free(dc->keys);
 	ucp_strmap_clear(&dc->map);
 	memset(dc, 0, sizeof(*dc));
