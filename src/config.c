@@ -11,6 +11,7 @@
 #include <libconfig.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,24 +293,103 @@ struct loader {
 	const char		*last_src;
 	struct source		*sources;	/* every file read, for integer literals */
 	size_t			 nsources;
+	struct elem_index	*indexes;	/* list elements' positions, for setting paths */
 };
 
 /* ---- locations ---------------------------------------------------------- */
 
+/*
+ * The position of every element of the lists and arrays whose paths were
+ * asked for: libconfig's config_setting_index() walks the whole list, which
+ * made naming each of N elements O(N^2). An open-addressing table keyed by
+ * the element's address, filled a whole list at a time.
+ */
+struct elem_index {
+	const config_setting_t	**keys;
+	int			 *vals;
+	size_t			  cap, len;
+};
+
+static size_t
+elem_slot(const struct elem_index *x, const config_setting_t *key)
+{
+	size_t i = ((uintptr_t)key >> 4) * 0x9e3779b97f4a7c15ULL & (x->cap - 1);
+
+	while (x->keys[i] != NULL && x->keys[i] != key)
+		i = (i + 1) & (x->cap - 1);
+	return i;
+}
+
 static void
-path_of(const config_setting_t *s, struct ucp_buf *b)
+elem_put(struct elem_index *x, const config_setting_t *key, int val)
+{
+	size_t i;
+
+	if ((x->len + 1) * 2 > x->cap) {
+		struct elem_index n = { .cap = x->cap ? x->cap * 2 : 256 };
+
+		if ((n.keys = calloc(n.cap, sizeof(*n.keys))) == NULL || (n.vals = calloc(n.cap, sizeof(*n.vals))) == NULL)
+			ucp_oom();
+		for (i = 0; i < x->cap; i++) {
+			if (x->keys[i] != NULL) {
+				size_t j = elem_slot(&n, x->keys[i]);
+
+				n.keys[j] = x->keys[i];
+				n.vals[j] = x->vals[i];
+				n.len++;
+			}
+		}
+		free(x->keys);
+		free(x->vals);
+		*x = n;
+	}
+	i = elem_slot(x, key);
+	if (x->keys[i] == NULL)
+		x->len++;
+	x->keys[i] = key;
+	x->vals[i] = val;
+}
+
+/* The position of S in its parent list or array. */
+static int
+elem_position(struct loader *ld, const config_setting_t *s)
+{
+	const config_setting_t *parent = config_setting_parent(s);
+	bool filled = false;
+	int i, n;
+
+	if (ld->indexes == NULL && (ld->indexes = calloc(1, sizeof(*ld->indexes))) == NULL)
+		ucp_oom();
+	for (;;) {
+		if (ld->indexes->cap > 0) {
+			size_t slot = elem_slot(ld->indexes, s);
+
+			if (ld->indexes->keys[slot] == s)
+				return ld->indexes->vals[slot];
+		}
+		if (filled)
+			return -1;
+		n = config_setting_length(parent);
+		for (i = 0; i < n; i++)
+			elem_put(ld->indexes, config_setting_get_elem(parent, (unsigned)i), i);
+		filled = true;
+	}
+}
+
+static void
+path_of(struct loader *ld, const config_setting_t *s, struct ucp_buf *b)
 {
 	const config_setting_t *parent = config_setting_parent(s);
 
 	if (parent == NULL)
 		return;
-	path_of(parent, b);
+	path_of(ld, parent, b);
 	if (config_setting_name(s) != NULL && config_setting_type(parent) == CONFIG_TYPE_GROUP) {
 		if (b->len > 0)
 			ucp_buf_puts(b, ".");
 		ucp_buf_puts(b, config_setting_name(s));
 	} else {
-		ucp_buf_printf(b, "[%d]", config_setting_index(s));
+		ucp_buf_printf(b, "[%d]", elem_position(ld, s));
 	}
 }
 
@@ -347,7 +427,7 @@ loc_of(struct loader *ld, const config_setting_t *s)
 		loc.file = source_file(ld, config_setting_source_file(p));
 	}
 	ucp_buf_init(&b);
-	path_of(s, &b);
+	path_of(ld, s, &b);
 	if (b.len > 0)
 		loc.path = ucp_arena_strdup(ld->m->arena, ucp_buf_str(&b));
 	ucp_buf_clear(&b);
@@ -733,6 +813,12 @@ free_sources(struct loader *ld)
 	free(ld->sources);
 	ld->sources = NULL;
 	ld->nsources = 0;
+	if (ld->indexes != NULL) {
+		free(ld->indexes->keys);
+		free(ld->indexes->vals);
+		free(ld->indexes);
+		ld->indexes = NULL;
+	}
 }
 
 /* The text of source FILE, read once. */
