@@ -4,7 +4,6 @@
  * uses, and a table of all certificates.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/generator.h"
@@ -85,37 +84,31 @@ cert_vars(const struct ucp_plan *plan, const struct ucp_cert *c, const char *com
 
 static enum ucp_status
 render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const struct ucp_cert *c, const char *tmpl,
-    const char *comment, const char *path, void (*extra)(const struct ucp_plan *, struct ucp_tvars *))
+    const char *comment, const char *path,
+    void (*extra)(const struct ucp_plan *, const struct ucp_cert *, struct ucp_tvars *))
 {
 	struct ucp_tvars *v = cert_vars(plan, c, comment, "");
 	enum ucp_status st;
 
 	if (extra != NULL)
-		extra(plan, v);
+		extra(plan, c, v);
 	st = ucp_gen_render(ctx, tmpl, v, path);
 	ucp_tvars_free(v);
 	return st;
 }
 
 static void
-exchange_vars(const struct ucp_plan *plan, struct ucp_tvars *v)
+exchange_vars(const struct ucp_plan *plan, const struct ucp_cert *c, struct ucp_tvars *v)
 {
 	bool v2007 = plan->exchange.request_form == UCP_REQUEST_2007;
-	const char *domains = ucp_tvars_get(v, "domains"), *p, *comma;
 	struct ucp_buf b;
+	size_t i;
 
 	/* -DomainName 'a','b': every value a single-quoted literal. */
 	ucp_buf_init(&b);
-	for (p = domains; *p; p = *comma ? comma + 1 : comma) {
-		char *one;
-
-		comma = p + strcspn(p, ",");
-		one = strndup(p, (size_t)(comma - p));
-		if (one == NULL)
-			ucp_oom();
-		ucp_buf_puts(&b, p == domains ? "" : ",");
-		ucp_buf_ps(&b, one);
-		free(one);
+	for (i = 0; i < c->nsan; i++) {
+		ucp_buf_puts(&b, i ? "," : "");
+		ucp_buf_ps(&b, c->san[i]);
 	}
 	ucp_tvars_set(v, "domains_ps", "%s", ucp_buf_str(&b));
 	ucp_buf_clear(&b);

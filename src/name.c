@@ -189,7 +189,6 @@ ucp_prefix_parse(const char *prefix, char *out, size_t outlen, bool *hostbits)
 		long i;
 
 		inet_pton(family == 4 ? AF_INET : AF_INET6, canon, b);
-		*hostbits = false;
 		for (i = len; i < (family == 4 ? 32 : 128); i++) {
 			if (b[i / 8] & (0x80 >> (i % 8))) {
 				*hostbits = true;

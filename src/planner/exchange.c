@@ -116,9 +116,6 @@ plan_mx_check(struct planner *p)
 			}
 		}
 	}
-	if (m->exchange.mx.ip.v == NULL && plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v) == NULL) {
-		/* Resolved elsewhere (another provider's relay): nothing to plan here. */
-	}
 }
 
 /*
@@ -156,8 +153,7 @@ plan_exchange_urls(struct planner *p)
 	if (p->services & UCP_SVC_AUTODISCOVER)
 		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
 	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */
-	c = p->plan->publishing.nlisteners > 0 ? plan_cert(p, p->plan->publishing.listeners[0].certificate) : NULL;
-	if (c == NULL)
+	if ((c = plan_cert_for(p, UCP_ROLE_REVERSE_PROXY)) == NULL)
 		c = plan_cert_for(p, UCP_ROLE_CAS);
 	if (c != NULL) {
 		u->client_cert = c->name;

@@ -125,13 +125,6 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 	return false;
 }
 
-/* The certificate of the servers a rule publishes: the CAS for Exchange, the pool for the OCS web farm. */
-static const struct ucp_cert *
-published_cert(const struct planner *p, const struct ucp_rule *r)
-{
-	return plan_cert_for(p, r->backend);
-}
-
 /*
  * ISA Server 2004 and 2006 RTM bridge SSL to the published server and check
  * its certificate against the rule's internal site name: ISA 2004 reads only
@@ -149,7 +142,7 @@ check_isa_bridging(struct planner *p)
 		return;
 	for (i = 0; i < p->rules.len; i++) {
 		const struct ucp_rule *r = p->rules.items[i];
-		const struct ucp_cert *c = published_cert(p, r);
+		const struct ucp_cert *c = plan_cert_for(p, r->backend);
 		bool ok;
 
 		if (c == NULL || r->internal_site == NULL)
