@@ -104,17 +104,6 @@ ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity
 		d->warnings++;
 }
 
-void
-ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
-    bool fixed, const char *rule, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ucp_diags_vadd(d, loc, severity, fixed, rule, fmt, ap);
-	va_end(ap);
-}
-
 static int
 cmp_diag(const void *pa, const void *pb)
 {

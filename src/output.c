@@ -28,6 +28,20 @@
 
 #define STAGE_PREFIX ".ucplan-stage-"
 
+/* A directory stream over DFD (which stays open), or NULL. */
+static DIR *
+dir_stream(int dfd)
+{
+	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d;
+
+	if (fd < 0)
+		return NULL;
+	if ((d = fdopendir(fd)) == NULL)
+		close(fd);
+	return d;
+}
+
 struct ucp_output *
 ucp_output_new(void)
 {
@@ -430,13 +444,9 @@ remove_stale_stages(int dfd)
 {
 	struct dirent *e;
 	DIR *d;
-	int fd;
 
-	if ((fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 || (d = fdopendir(fd)) == NULL) {
-		if (fd >= 0)
-			close(fd);
+	if ((d = dir_stream(dfd)) == NULL)
 		return;
-	}
 	while ((e = readdir(d)) != NULL) {
 		int sfd;
 
@@ -564,13 +574,9 @@ only_lock(int dfd)
 	struct dirent *e;
 	bool only = true;
 	DIR *d;
-	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
-		if (fd >= 0)
-			close(fd);
+	if ((d = dir_stream(dfd)) == NULL)
 		return false;
-	}
 	while (only && (e = readdir(d)) != NULL)
 		only = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
 		    strcmp(e->d_name, UCP_LOCK_NAME) == 0;
@@ -679,14 +685,9 @@ find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct c
 {
 	struct dirent *e;
 	DIR *d;
-	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (fd < 0)
+	if ((d = dir_stream(dfd)) == NULL)
 		return;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return;
-	}
 	while ((e = readdir(d)) != NULL) {
 		const char *name = e->d_name;
 		char rel[PATH_MAX];
@@ -696,10 +697,10 @@ find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct c
 		    (*prefix == '\0' && strncmp(name, ".ucplan", 7) == 0))
 			continue;
 		if ((size_t)snprintf(rel, sizeof(rel), "%s%s/", prefix, name) >= sizeof(rel) ||
-		    fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+		    fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (S_ISDIR(sb.st_mode)) {
-			int sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 
 			if (sub >= 0) {
 				find_removed(out, sub, rel, c);
@@ -712,7 +713,7 @@ find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct c
 			rel[strlen(rel) - 1] = '\0';
 			if (ucp_output_find(out, rel) != NULL)
 				continue;
-			if ((head = read_at(fd, name, &len, 1)) != NULL && has_header(head, len))
+			if ((head = read_at(dirfd(d), name, &len, 1)) != NULL && has_header(head, len))
 				changes_add(c, rel, NULL, CH_REMOVE);
 			free(head);
 		}

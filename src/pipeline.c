@@ -9,6 +9,7 @@
 #include "serial.h"
 #include "ucplan/buf.h"
 #include "ucplan/generator.h"
+#include "ucplan/rules.h"
 #include "validate.h"
 
 static const int exit_codes[] = {
@@ -63,12 +64,12 @@ ucp_session_clear(struct ucp_session *s)
 }
 
 static bool
-has_rule(const struct ucp_diags *d, const char *rule)
+has_rule(const struct ucp_diags *d, enum ucp_rule_id rule)
 {
 	size_t i;
 
 	for (i = 0; i < d->len; i++)
-		if (strcmp(d->items[i].rule, rule) == 0)
+		if (d->items[i].rule == ucp_rule_table[rule].id)
 			return true;
 	return false;
 }
@@ -88,7 +89,7 @@ ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool q
 		ucp_oom();
 	ucp_diags_sort(&s->diags);
 	if (s->diags.errors > 0 || s->plan == NULL)
-		return s->model == NULL && has_rule(&s->diags, "config-io") ? UCP_EIO : UCP_ECONFIG;
+		return s->model == NULL && has_rule(&s->diags, UCP_R_CONFIG_IO) ? UCP_EIO : UCP_ECONFIG;
 	return UCP_OK;
 }
 

@@ -54,12 +54,9 @@ void ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity
 /*
  * Adds a diagnostic for RULE at LOC. SEVERITY is the rule's default; an override
  * from the configuration replaces it unless FIXED is set. Ignored severities and,
- * unless verbose, notes are dropped.
+ * unless verbose, notes are dropped. Callers report through ucp_report()
+ * (ucplan/rules.h), which takes all three from the rule table.
  */
-void ucp_diags_add(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
-    bool fixed, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-/* ucp_diags_add() with a va_list. */
 void ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
     bool fixed, const char *rule, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Sorts by file, then line, then insertion order. */
