@@ -727,13 +727,13 @@ cmp_path(const void *pa, const void *pb)
 	return strcmp(((const struct change *)pa)->path, ((const struct change *)pb)->path);
 }
 
-/* Test hook: UCPLAN_TEST_FAIL_STEP=N makes the Nth publishing step fail, to prove the rollback. */
-static bool
-injected_failure(size_t step)
+/* Test hook: UCPLAN_TEST_FAIL_STEP=N makes the Nth publishing step fail, to prove the rollback; 0: none. */
+static size_t
+injected_failure_step(void)
 {
 	const char *s = getenv("UCPLAN_TEST_FAIL_STEP");
 
-	return s != NULL && strtoul(s, NULL, 10) == step;
+	return s != NULL ? strtoul(s, NULL, 10) : 0;
 }
 
 /* Links (or, across devices, moves) the target of C into the stage as "old/PATH". */
@@ -840,7 +840,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	enum ucp_status st = UCP_OK;
 	char stage[sizeof(STAGE_PREFIX) + 48];
 	int sfd = -1;
-	size_t i, step = 0;
+	size_t i, step = 0, fail_step;
 	bool have_stage = false;
 
 	for (i = 0; i < out->len; i++) {
@@ -941,12 +941,13 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	}
 #endif
 	/* Everything is staged and complete: now rename into place, zones first, removals last. */
+	fail_step = injected_failure_step();
 	if (c.len > 0)
 		qsort(c.items, c.len, sizeof(*c.items), cmp_order);
 	for (i = 0; i < c.len; i++) {
 		struct change *ch = &c.items[i];
 
-		if (injected_failure(++step)) {
+		if (++step == fail_step) {
 			errno = EIO;
 		} else if (apply(od->dc, &sdc, ch, &created) == 0) {
 			ch->done = true;
