@@ -53,7 +53,8 @@ static const struct choice editions[] = {
 };
 
 static const struct choice lbs[] = {
-	{ "hardware", UCP_LB_HARDWARE }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE }, { NULL, 0 },
+	{ "hardware", UCP_LB_HARDWARE }, { "dns", UCP_LB_DNS }, { "nlb", UCP_LB_NLB }, { "none", UCP_LB_NONE },
+	{ NULL, 0 },
 };
 
 
@@ -64,7 +65,7 @@ static const struct choice autodiscover[] = {
 
 static const struct choice rp_products[] = {
 	{ "isa2004", UCP_RP_ISA2004 }, { "isa2006", UCP_RP_ISA2006 }, { "isa2006sp1", UCP_RP_ISA2006SP1 },
-	{ "tmg2010", UCP_RP_TMG2010 }, { NULL, 0 },
+	{ "tmg2010", UCP_RP_TMG2010 }, { "iis-arr", UCP_RP_IIS_ARR }, { "generic", UCP_RP_GENERIC }, { NULL, 0 },
 };
 
 static const struct choice auths[] = {
@@ -82,7 +83,7 @@ static const struct choice webconfs[] = {
 static const struct choice services[] = {
 	{ "owa", UCP_SVC_OWA }, { "ecp", UCP_SVC_ECP }, { "activesync", UCP_SVC_ACTIVESYNC },
 	{ "outlook-anywhere", UCP_SVC_OUTLOOK_ANYWHERE }, { "ews", UCP_SVC_EWS }, { "oab", UCP_SVC_OAB },
-	{ "autodiscover", UCP_SVC_AUTODISCOVER }, { NULL, 0 },
+	{ "autodiscover", UCP_SVC_AUTODISCOVER }, { "mapi", UCP_SVC_MAPI }, { NULL, 0 },
 };
 
 static const struct choice view_choices[] = {
@@ -128,17 +129,20 @@ static const struct schema host_schema[] = {
 static const struct schema access_schema[] = {
 	{ .name = "fqdn", .type = S_STRING },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
+	{ .name = "public_ip", .type = S_ADDRS },
 	END
 };
 static const struct schema webconf_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
+	{ .name = "public_ip", .type = S_ADDRS },
 	{ .name = "port", .type = S_INT, .def = 443, .min = 1, .max = 65535 },
 	END
 };
 static const struct schema av_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
 	{ .name = "ip", .type = S_ADDRS, .required = true },
+	{ .name = "public_ip", .type = S_ADDRS },
 	{ .name = "auth_port", .type = S_INT, .def = 5062, .min = 1, .max = 65535 },
 	END
 };
@@ -186,16 +190,34 @@ static const struct schema dns_schema[] = {
 	{ .name = "records", .type = S_GROUPS, .sub = record_schema },
 	END
 };
+/* pool.ip is required unless load_balancer = "dns" (checked by the planner). */
 static const struct schema pool_schema[] = {
 	{ .name = "fqdn", .type = S_STRING, .required = true },
-	{ .name = "ip", .type = S_ADDRS, .required = true },
+	{ .name = "ip", .type = S_ADDRS },
 	{ .name = "load_balancer", .type = S_STRING, .choices = lbs, .def = UCP_LB_HARDWARE },
 	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
 	{ .name = "web_fqdn", .type = S_STRING },
+	{ .name = "web_ip", .type = S_ADDRS },
+	END
+};
+static const struct schema director_schema[] = {
+	{ .name = "fqdn", .type = S_STRING, .required = true },
+	{ .name = "ip", .type = S_ADDRS, .required = true },
+	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
+	{ .name = "web_fqdn", .type = S_STRING },
+	{ .name = "web_ip", .type = S_ADDRS },
+	{ .name = "web_external_fqdn", .type = S_STRING },
 	END
 };
 static const struct schema web_schema[] = {
+	{ .name = "internal_fqdn", .type = S_STRING },
 	{ .name = "external_fqdn", .type = S_STRING },
+	END
+};
+static const struct schema simple_urls_schema[] = {
+	{ .name = "meet", .type = S_STRING, .def_text = "meet" },
+	{ .name = "dialin", .type = S_STRING },
+	{ .name = "admin", .type = S_STRING },
 	END
 };
 static const struct schema edge_schema[] = {
@@ -203,6 +225,7 @@ static const struct schema edge_schema[] = {
 	{ .name = "access", .type = S_GROUP, .sub = access_schema },
 	{ .name = "webconf", .type = S_GROUP, .sub = webconf_schema },
 	{ .name = "av", .type = S_GROUP, .sub = av_schema },
+	{ .name = "servers", .type = S_GROUPS, .sub = host_schema },
 	{ .name = "federation", .type = S_BOOL, .def = true },
 	END
 };
@@ -211,10 +234,14 @@ static const struct schema sip_schema[] = {
 	{ .name = "domains", .type = S_STRINGS, .required = true },
 	{ .name = "edition", .type = S_STRING, .required = true, .choices = editions, .def = UCP_EDITION_STANDARD },
 	{ .name = "pool", .type = S_GROUP, .required = true, .sub = pool_schema },
-	{ .name = "director", .type = S_GROUP, .sub = host_schema },
+	{ .name = "director", .type = S_GROUP, .sub = director_schema },
 	{ .name = "tcp", .type = S_BOOL, .def = false },
 	{ .name = "device_updates", .type = S_BOOL, .def = false },
 	{ .name = "web", .type = S_GROUP, .sub = web_schema },
+	{ .name = "simple_urls", .type = S_GROUP, .sub = simple_urls_schema },
+	{ .name = "mobility", .type = S_BOOL, .def = false },
+	{ .name = "xmpp", .type = S_BOOL, .def = false },
+	{ .name = "office_web_apps", .type = S_GROUP, .sub = host_schema },
 	{ .name = "edge", .type = S_GROUP, .sub = edge_schema },
 	END
 };
@@ -942,6 +969,21 @@ get_int(struct loader *ld, const config_setting_t *group, const struct schema *s
 	return r;
 }
 
+/* A boolean NAME of GROUP (schema SC) that remembers whether it was given. */
+static struct ucp_num
+get_flag(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name)
+{
+	const config_setting_t *s = member(group, name);
+	struct ucp_num r = { .v = row(sc, name)->def };
+
+	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
+	if (s != NULL && config_setting_type(s) == CONFIG_TYPE_BOOL) {
+		r.v = config_setting_get_bool(s) != 0;
+		r.set = true;
+	}
+	return r;
+}
+
 static bool
 get_bool(struct loader *ld, const config_setting_t *group, const struct schema *sc, const char *name)
 {
@@ -1415,6 +1457,36 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	load_records(ld, dns);
 }
 
+/*
+ * sip.simple_urls: meet is one label put before every SIP domain; dialin and
+ * admin are names, admin "" for none. Defaults are the planner's (they depend
+ * on the generation).
+ */
+static void
+load_simple_urls(struct loader *ld, const config_setting_t *s)
+{
+	struct ucp_model *m = ld->m;
+	struct ucp_str meet = get_str(ld, s, "meet"), admin = get_str(ld, s, "admin");
+
+	if (meet.v != NULL) {
+		char out[256];
+		const char *why = ucp_name_normalize(meet.v, UCP_NAME_HOST, out);
+
+		if (why != NULL || strchr(out, '.') != NULL) {
+			REPORT(ld, &meet.loc, UCP_R_CONFIG_NAME, "\"%s\" is not one label: the meet URL is this label "
+			    "before every SIP domain (meet.<domain>)", meet.v);
+			meet.v = NULL;
+		} else {
+			meet.v = ucp_arena_strdup(m->arena, out);
+		}
+	}
+	m->sip.meet = meet;
+	m->sip.dialin = get_name(ld, s, "dialin");
+	if (admin.v != NULL && admin.v[0] != '\0')
+		admin.v = normalize_name(ld, admin.v, UCP_NAME_HOST, &admin.loc);
+	m->sip.admin = admin;
+}
+
 static void
 load_sip(struct loader *ld, const config_setting_t *root)
 {
@@ -1436,16 +1508,38 @@ load_sip(struct loader *ld, const config_setting_t *root)
 	m->sip.pool_ip = get_addr(ld, pool, "ip");
 	m->sip.pool_web_fqdn = get_name(ld, pool, "web_fqdn");
 	m->sip.lb = (enum ucp_lb)get_choice(ld, pool, pool_schema, "load_balancer", &m->sip.lb_loc);
+	/* The pool's address, unless DNS load balancing makes it every front end (spec 9.2). */
+	if (pool != NULL && config_setting_type(pool) == CONFIG_TYPE_GROUP && member(pool, "ip") == NULL &&
+	    m->sip.lb != UCP_LB_DNS) {
+		struct ucp_loc loc = child_loc(ld, pool, "ip");
+
+		REPORT(ld, &loc, UCP_R_CONFIG_REQUIRED, "missing required setting");
+	}
 	{
 		struct ucp_loc unused;
 
 		m->sip.servers = get_hosts(ld, pool, "servers", &m->sip.nservers, &unused);
 	}
+	m->sip.pool_web_ip = get_addr(ld, pool, "web_ip");
 	m->sip.director = get_host(ld, sip, "director");
+	s = member(sip, "director");
+	m->sip.director_servers = get_hosts(ld, s, "servers", &m->sip.ndirector_servers, &m->sip.director_servers_loc);
+	m->sip.director_web_fqdn = get_name(ld, s, "web_fqdn");
+	m->sip.director_web_ip = get_addr(ld, s, "web_ip");
+	m->sip.director_web_ext = get_name(ld, s, "web_external_fqdn");
 	m->sip.tcp = get_bool(ld, sip, sip_schema, "tcp");
 	m->sip.device_updates = get_bool(ld, sip, sip_schema, "device_updates");
 	web = member(sip, "web");
+	m->sip.web_loc = web != NULL ? loc_of(ld, web) : child_loc(ld, sip, "web");
+	m->sip.web_internal_fqdn = get_name(ld, web, "internal_fqdn");
 	m->sip.web_external_fqdn = get_name(ld, web, "external_fqdn");
+	s = member(sip, "simple_urls");
+	m->sip.simple_urls_loc = s != NULL ? loc_of(ld, s) : child_loc(ld, sip, "simple_urls");
+	m->sip.simple_urls = s != NULL && config_setting_type(s) == CONFIG_TYPE_GROUP;
+	load_simple_urls(ld, s);
+	m->sip.mobility = get_flag(ld, sip, sip_schema, "mobility");
+	m->sip.xmpp = get_flag(ld, sip, sip_schema, "xmpp");
+	m->sip.office_web_apps = get_host(ld, sip, "office_web_apps");
 	edge = member(sip, "edge");
 	m->sip.edge_loc = edge != NULL ? loc_of(ld, edge) : child_loc(ld, sip, "edge");
 	m->sip.edge_internal = get_host(ld, edge, "internal");
@@ -1456,12 +1550,16 @@ load_sip(struct loader *ld, const config_setting_t *root)
 		m->sip.edge_access.fqdn = get_name(ld, s, "fqdn");
 		m->sip.edge_access.ip = get_addr(ld, s, "ip");
 	}
+	m->sip.edge_access.public_ip = get_addr(ld, s, "public_ip");
 	m->sip.edge_webconf = get_host(ld, edge, "webconf");
 	s = member(edge, "webconf");
 	m->sip.edge_webconf.port = get_int(ld, s, webconf_schema, "port");
+	m->sip.edge_webconf.public_ip = get_addr(ld, s, "public_ip");
 	m->sip.edge_av = get_host(ld, edge, "av");
 	s = member(edge, "av");
 	m->sip.edge_av.port = get_int(ld, s, av_schema, "auth_port");
+	m->sip.edge_av.public_ip = get_addr(ld, s, "public_ip");
+	m->sip.edge_servers = get_hosts(ld, edge, "servers", &m->sip.nedge_servers, &m->sip.edge_servers_loc);
 	m->sip.federation = get_bool(ld, edge, edge_schema, "federation");
 }
 
@@ -1507,7 +1605,7 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 					break;
 			if (c->word == NULL) {
 				REPORT(ld, &eloc, UCP_R_CONFIG_VALUE, "\"%s\" is not an Exchange service "
-				    "(owa, ecp, activesync, outlook-anywhere, ews, oab, autodiscover)",
+				    "(owa, ecp, activesync, outlook-anywhere, ews, oab, autodiscover, mapi)",
 				    config_setting_get_string(e));
 			} else if ((unsigned)c->value & m->exchange.services) {
 				REPORT(ld, &eloc, UCP_R_CONFIG_DUPLICATE, "\"%s\" is listed twice", c->word);
@@ -1548,6 +1646,7 @@ load_certs(struct loader *ld, const config_setting_t *root)
 	m->certs.design = (enum ucp_design)get_choice(ld, c, certs_schema, "design", &m->certs.design_loc);
 	m->certs.webconf = (enum ucp_webconf)get_choice(ld, c, certs_schema, "webconf",
 	    &m->certs.webconf_loc);
+	m->certs.webconf_set = member(c, "webconf") != NULL;
 	m->certs.key_bits = get_int(ld, c, certs_schema, "key_bits");
 	m->certs.public_ca = get_bool(ld, c, certs_schema, "public_ca");
 }

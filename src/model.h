@@ -45,13 +45,14 @@ struct ucp_host {
 	struct ucp_loc	 loc;	/* the group */
 	struct ucp_str	 fqdn;
 	struct ucp_str	 ip;
+	struct ucp_str	 public_ip;	/* edge.<service>.public_ip: the address behind NAT */
 	struct ucp_num	 port;	/* edge.webconf.port, edge.av.auth_port */
 };
 
 enum ucp_style { UCP_STYLE_SPLIT_BRAIN, UCP_STYLE_PINPOINT };
 
 enum ucp_edition { UCP_EDITION_STANDARD, UCP_EDITION_ENTERPRISE };
-enum ucp_lb { UCP_LB_HARDWARE, UCP_LB_NLB, UCP_LB_NONE };
+enum ucp_lb { UCP_LB_HARDWARE, UCP_LB_NLB, UCP_LB_NONE, UCP_LB_DNS };
 enum ucp_autodiscover { UCP_AUTODISCOVER_A, UCP_AUTODISCOVER_CNAME, UCP_AUTODISCOVER_SRV };
 enum ucp_design { UCP_DESIGN_SINGLE, UCP_DESIGN_PER_ROLE };
 enum ucp_webconf { UCP_WEBCONF_PORT444, UCP_WEBCONF_SEPARATE };
@@ -65,6 +66,7 @@ enum {
 	UCP_SVC_EWS = 1 << 4,
 	UCP_SVC_OAB = 1 << 5,
 	UCP_SVC_AUTODISCOVER = 1 << 6,
+	UCP_SVC_MAPI = 1 << 7,
 };
 
 /* Views a dns.records entry goes to (bit flags of 1 << enum ucp_view). */
@@ -111,15 +113,28 @@ struct ucp_model {
 		enum ucp_edition edition;
 		struct ucp_loc	 edition_loc;
 		struct ucp_loc	 pool_loc;
-		struct ucp_str	 pool_fqdn, pool_ip, pool_web_fqdn;
+		struct ucp_str	 pool_fqdn, pool_ip, pool_web_fqdn, pool_web_ip;
 		enum ucp_lb	 lb;
 		struct ucp_loc	 lb_loc;
 		struct ucp_host	*servers;
 		size_t		 nservers;
 		struct ucp_host	 director;
+		struct ucp_host	*director_servers;
+		size_t		 ndirector_servers;
+		struct ucp_loc	 director_servers_loc;
+		struct ucp_str	 director_web_fqdn, director_web_ip, director_web_ext;
 		bool		 tcp, device_updates;
-		struct ucp_str	 web_external_fqdn;
+		struct ucp_str	 web_internal_fqdn, web_external_fqdn;
+		struct ucp_loc	 web_loc;
+		bool		 simple_urls;		/* sip.simple_urls given */
+		struct ucp_loc	 simple_urls_loc;
+		struct ucp_str	 meet, dialin, admin;	/* defaults applied by the planner */
+		struct ucp_num	 mobility, xmpp;	/* booleans: v 0 or 1, set when given */
+		struct ucp_host	 office_web_apps;
 		struct ucp_host	 edge_internal, edge_access, edge_webconf, edge_av;
+		struct ucp_host	*edge_servers;
+		size_t		 nedge_servers;
+		struct ucp_loc	 edge_servers_loc;
 		bool		 federation;
 		struct ucp_loc	 edge_loc;
 	} sip;
@@ -160,6 +175,7 @@ struct ucp_model {
 		struct ucp_loc	 design_loc;
 		enum ucp_webconf webconf;
 		struct ucp_loc	 webconf_loc;
+		bool		 webconf_set;
 		struct ucp_num	 key_bits;
 		bool		 public_ca;
 	} certs;

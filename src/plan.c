@@ -50,6 +50,7 @@ static const char *const role_names[UCP_ROLE_COUNT] = {
 	[UCP_ROLE_DIRECTOR] = "director",
 	[UCP_ROLE_CAS] = "cas",
 	[UCP_ROLE_SMTP] = "smtp",
+	[UCP_ROLE_OFFICE_WEB_APPS] = "office-web-apps",
 };
 
 const char *
@@ -69,6 +70,10 @@ static const char *const cert_kind_names[UCP_CERT_COUNT] = {
 	[UCP_CERT_AV_AUTH] = "av-auth",
 	[UCP_CERT_POOL] = "pool",
 	[UCP_CERT_DIRECTOR] = "director",
+	[UCP_CERT_EDGE_EXTERNAL] = "edge-external",
+	[UCP_CERT_FRONTEND] = "frontend",
+	[UCP_CERT_OFFICE_WEB_APPS] = "office-web-apps",
+	[UCP_CERT_OAUTH] = "oauth",
 };
 
 const char *
@@ -96,6 +101,8 @@ static const struct {
 	[UCP_RP_ISA2006] = { "isa2006", "ISA Server 2006" },
 	[UCP_RP_ISA2006SP1] = { "isa2006sp1", "ISA Server 2006 SP1" },
 	[UCP_RP_TMG2010] = { "tmg2010", "Forefront TMG 2010" },
+	[UCP_RP_IIS_ARR] = { "iis-arr", "IIS Application Request Routing" },
+	[UCP_RP_GENERIC] = { "generic", "reverse proxy" },
 };
 
 const char *

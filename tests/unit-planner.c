@@ -158,7 +158,7 @@ static const struct {
 	  "C6", "sip.edge.webconf.port" },
 	{ SIP_WITH("") "exchange = { version = \"2007\"; external_fqdn = \"mail.example.com\";\n"
 	  "cas = ( { fqdn = \"cas.example.com\"; ip = \"10.0.0.20\"; } ); services = [ \"owa\", \"ecp\" ]; };\n"
-	  "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", "topology", "exchange.services" },
+	  "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n", "product-setting", "exchange.services" },
 };
 
 static void

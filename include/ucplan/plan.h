@@ -87,6 +87,7 @@ enum ucp_role {
 	UCP_ROLE_DIRECTOR,
 	UCP_ROLE_CAS,
 	UCP_ROLE_SMTP,
+	UCP_ROLE_OFFICE_WEB_APPS,
 	UCP_ROLE_COUNT
 };
 
@@ -94,7 +95,12 @@ enum ucp_role {
 enum ucp_iface { UCP_IFACE_INTERNAL, UCP_IFACE_EXTERNAL };
 
 /* The reverse-proxy product (reverse_proxy.product). */
-enum ucp_rp_product { UCP_RP_ISA2004, UCP_RP_ISA2006, UCP_RP_ISA2006SP1, UCP_RP_TMG2010, UCP_RP_COUNT };
+enum ucp_rp_product {
+	UCP_RP_ISA2004, UCP_RP_ISA2006, UCP_RP_ISA2006SP1, UCP_RP_TMG2010,
+	UCP_RP_IIS_ARR,			/* IIS Application Request Routing: one server farm per name */
+	UCP_RP_GENERIC,			/* any reverse proxy that reads every SAN (nginx, HAProxy, ...) */
+	UCP_RP_COUNT
+};
 
 /* How the reverse proxy authenticates (reverse_proxy.authentication). */
 enum ucp_auth { UCP_AUTH_PASS_THROUGH, UCP_AUTH_FBA };
@@ -111,6 +117,10 @@ enum ucp_cert_kind {
 	UCP_CERT_AV_AUTH,
 	UCP_CERT_POOL,
 	UCP_CERT_DIRECTOR,
+	UCP_CERT_EDGE_EXTERNAL,		/* Lync and later: Access, Web Conferencing, A/V authentication */
+	UCP_CERT_FRONTEND,		/* Lync and later: the pool's default and web certificate */
+	UCP_CERT_OFFICE_WEB_APPS,
+	UCP_CERT_OAUTH,			/* Lync 2013 and later: OAuthTokenIssuer */
 	UCP_CERT_COUNT
 };
 
@@ -139,12 +149,14 @@ struct ucp_endpoint {
 	const char	*direction;	/* "inbound", "outbound" or "both" */
 	const char	*purpose;
 	const char	*certificate;	/* certificate name, or NULL */
+	const char	*public_ip;	/* the public address translated to ip (NAT), or NULL */
 };
 
 struct ucp_listener {
 	const char	*name;
 	const char	*ip;
 	unsigned	 port;
+	unsigned	 http_port;	/* 80 when a rule publishes HTTP too, else 0 */
 	const char	*certificate;
 };
 
@@ -158,7 +170,8 @@ struct ucp_rule {
 	const char		*internal_site;
 	const char		*internal_ip;	/* backend address */
 	enum ucp_role		 backend;	/* the role of the published servers (their certificate) */
-	unsigned		 internal_port;
+	unsigned		 internal_port;	/* bridged from the listener's 443 */
+	unsigned		 http_port;	/* bridged from the listener's 80, or 0 when 80 is not published */
 	bool			 forward_host_header;
 	enum ucp_auth		 authentication;
 	bool			 long_timeouts;	/* ActiveSync, Outlook Anywhere */
@@ -174,13 +187,19 @@ struct ucp_publishing {
 };
 
 /* The form of New-ExchangeCertificate -GenerateRequest a version takes (certs/exchange.ps1). */
-enum ucp_request_form { UCP_REQUEST_2007, UCP_REQUEST_2010 };
+enum ucp_request_form {
+	UCP_REQUEST_2007,		/* -Path */
+	UCP_REQUEST_2010,		/* the request returned, Set-Content */
+	UCP_REQUEST_2013,		/* the request returned, written as UTF-16 bytes */
+	UCP_REQUEST_2016,		/* -RequestFile (a UNC path) */
+};
 
 /* One virtual directory whose internal and external URL ucplan sets (certs/exchange-urls.ps1). */
 struct ucp_vdir {
 	const char	*cmdlet;	/* "Set-OwaVirtualDirectory" */
 	const char	*name;		/* IIS name: "owa (Default Web Site)" */
 	const char	*url;		/* "https://mail.contoso.com/owa" */
+	const char	*extra;		/* further parameters, or NULL */
 };
 
 /* Exchange client URLs: every published virtual directory under the client namespace. */
@@ -189,7 +208,9 @@ struct ucp_exchange_urls {
 	struct ucp_vdir		*vdirs;
 	size_t			 nvdirs;
 	const char		*outlook_anywhere;	/* its external host name, NULL when not published */
+	bool			 oa_internal;		/* Set-OutlookAnywhere takes -InternalHostname (2013+) */
 	const char		*autodiscover_uri;	/* internal Autodiscover URI, NULL when not published */
+	const char		*autodiscover_cmdlet;	/* Set-ClientAccessServer or Set-ClientAccessService */
 	const char		*client_cert;		/* the certificate clients meet for fqdn */
 	const char		*client_subject;	/* its subject */
 	const char		*principal;		/* "msstd:SUBJECT" when SUBJECT is not fqdn, else NULL */

@@ -161,7 +161,7 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 		struct prec *copy;
 		struct zb *z;
 
-		if (plan_owner(p, UCP_VIEW_INTERNAL, r->r.owner) != NULL)
+		if (r->external_only || plan_owner(p, UCP_VIEW_INTERNAL, r->r.owner) != NULL)
 			continue;
 		if ((z = longest(&vz->map, r->r.owner)) == NULL)
 			continue;
@@ -395,7 +395,16 @@ internal_only_names(struct planner *p, struct ucp_strmap *map)
 	for (i = 0; i < m->sip.nservers; i++)
 		ADD(m->sip.servers[i].fqdn.v, "front-end server");
 	ADD(m->sip.director.fqdn.v, "Director");
+	ADD(p->dir_web_fqdn, "Director internal web services");
+	for (i = 0; i < m->sip.ndirector_servers; i++)
+		ADD(m->sip.director_servers[i].fqdn.v, "Director server");
 	ADD(m->sip.edge_internal.fqdn.v, "Edge internal interface");
+	for (i = 0; i < m->sip.nedge_servers; i++)
+		ADD(m->sip.edge_servers[i].fqdn.v, "Edge server");
+	ADD(p->admin, "administration simple URL");
+	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
+		ADD(ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", m->sip.domains.items[i].v),
+		    "internal Autodiscover (mobility)");
 	for (i = 0; i < m->exchange.ncas; i++)
 		ADD(m->exchange.cas[i].fqdn.v, "Client Access server");
 	ADD(m->exchange.cas_array.fqdn.v, CAS_ARRAY);

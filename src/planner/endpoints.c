@@ -45,48 +45,53 @@ edge(struct planner *p)
 	const struct ucp_host *in = &m->sip.edge_internal;
 	const char *access_fqdn = acc->fqdn.v != NULL ? acc->fqdn.v
 	    : ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[0].v);
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < p->sip->nedge_ports; i++) {
 		const struct ucp_edge_port *e = &p->sip->edge_ports[i];
-		const char *fqdn, *ip;
+		const struct ucp_host *h;
+		const char *fqdn;
 		enum ucp_role role;
 		enum ucp_iface iface = UCP_IFACE_EXTERNAL;
 		unsigned port = e->port;
 
-		if (e->federation_only && !m->sip.federation)
+		if (!plan_sip_wanted(p, e->when))
 			continue;
 		switch (e->iface) {
 		case UCP_EDGE_ACCESS:
-			role = UCP_ROLE_ACCESS_EDGE, fqdn = access_fqdn, ip = acc->ip.v;
+			role = UCP_ROLE_ACCESS_EDGE, fqdn = access_fqdn, h = acc;
 			break;
 		case UCP_EDGE_WEBCONF:
 			if (!p->webconf)
 				continue;
 			role = UCP_ROLE_WEBCONF_EDGE;
 			if (p->webconf_shared) {
-				fqdn = access_fqdn, ip = acc->ip.v;
+				fqdn = access_fqdn, h = acc;
 				port = wc->port.set ? (unsigned)wc->port.v : 444;
 			} else {
-				fqdn = wc->fqdn.v, ip = wc->ip.v, port = (unsigned)wc->port.v;
+				fqdn = wc->fqdn.v, h = wc, port = (unsigned)wc->port.v;
 			}
 			break;
 		case UCP_EDGE_AV:
 			if (!av->present)
 				continue;
-			role = UCP_ROLE_AV_EDGE, fqdn = av->fqdn.v, ip = av->ip.v;
+			role = UCP_ROLE_AV_EDGE, fqdn = av->fqdn.v, h = av;
 			break;
 		case UCP_EDGE_INTERNAL:
 		default:
-			role = UCP_ROLE_EDGE_INTERNAL, fqdn = in->fqdn.v, ip = in->ip.v, iface = UCP_IFACE_INTERNAL;
+			role = UCP_ROLE_EDGE_INTERNAL, fqdn = in->fqdn.v, h = in, iface = UCP_IFACE_INTERNAL;
 			if (port == 0)
 				port = (unsigned)av->port.v;
 			break;
 		}
-		if (ip == NULL)
-			continue;
-		add(p, role, iface, fqdn, ip, port, e->port_end, e->protocol, e->direction, e->purpose,
-		    cert_for(p, e->cert_role));
+		/* One endpoint per Edge server's address; behind NAT with its public address. */
+		for (k = 0; k < h->ip.nall; k++) {
+			struct ucp_endpoint *ep = add(p, role, iface, fqdn, h->ip.all[k], port, e->port_end, e->protocol,
+			    e->direction, e->purpose, cert_for(p, e->cert_role));
+
+			if (iface == UCP_IFACE_EXTERNAL && k < h->public_ip.nall)
+				ep->public_ip = ucp_arena_strdup(p->a, h->public_ip.all[k]);
+		}
 	}
 }
 
@@ -101,34 +106,57 @@ has_addr(const struct ucp_str *addrs, const char *a)
 	return false;
 }
 
+/*
+ * The ports of the pool or the Director from the generation's table: SIP
+ * ports on the SIP addresses, web ports on the web VIP, each under the name
+ * clients use there.
+ */
+static void
+server_ports(struct planner *p, enum ucp_role role, const struct ucp_server_port *rows, size_t nrows,
+    const char *sip_fqdn, const struct ucp_str *sip_addrs, const char *web_fqdn, const char *web_ext,
+    const struct ucp_str *web_addrs)
+{
+	const char *cert = cert_for(p, role);
+	size_t i, k;
+
+	for (i = 0; i < nrows; i++) {
+		const struct ucp_server_port *r = &rows[i];
+		const struct ucp_str *a = r->name == UCP_SERVER_SIP ? sip_addrs : web_addrs;
+		const char *fqdn = r->name == UCP_SERVER_SIP ? sip_fqdn : r->name == UCP_SERVER_WEB_INT ? web_fqdn
+		    : web_ext != NULL ? web_ext : web_fqdn;
+
+		if (!plan_sip_wanted(p, r->when) || a == NULL)
+			continue;
+		for (k = 0; k < a->nall; k++)
+			add(p, role, UCP_IFACE_INTERNAL, fqdn, a->all[k], r->port, 0, "tcp", "inbound", r->purpose,
+			    r->cert ? cert : NULL);
+	}
+}
+
 static void
 internal_servers(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
 	size_t i;
 
-	if (m->sip.present && m->sip.pool_ip.v != NULL) {
-		add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5061, 0, "tcp", "inbound",
-		    "client sign-in and server SIP over TLS/MTLS", cert_for(p, UCP_ROLE_POOL));
-		if (m->sip.tcp)
-			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 5060, 0, "tcp", "inbound",
-			    "client SIP over TCP", NULL);
-		add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, p->web_int_fqdn, m->sip.pool_ip.v, 443, 0, "tcp", "inbound",
-		    "web components (address book, meeting content), also from the reverse proxy", cert_for(p, UCP_ROLE_POOL));
-		if (m->sip.edition == UCP_EDITION_ENTERPRISE) {
-			/* The hardware load balancer's VIP carries these too (reference 3.1). */
-			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 135, 0, "tcp", "inbound",
-			    "DCOM/RPC: moving users and replication, through the load balancer", NULL);
-			add(p, UCP_ROLE_POOL, UCP_IFACE_INTERNAL, m->sip.pool_fqdn.v, m->sip.pool_ip.v, 444, 0, "tcp", "inbound",
-			    "HTTPS between the Focus and the conferencing servers", cert_for(p, UCP_ROLE_POOL));
-		}
-	}
-	if (m->sip.present && m->sip.director.present && m->sip.director.ip.v != NULL)
-		add(p, UCP_ROLE_DIRECTOR, UCP_IFACE_INTERNAL, m->sip.director.fqdn.v, m->sip.director.ip.v, 5061, 0, "tcp", "inbound",
-		    "client sign-in over TLS", cert_for(p, UCP_ROLE_DIRECTOR));
+	if (m->sip.present && p->sip != NULL && p->pool_addrs.v != NULL)
+		server_ports(p, UCP_ROLE_POOL, p->sip->pool_ports, p->sip->npool_ports, m->sip.pool_fqdn.v,
+		    &p->pool_addrs, p->web_int_fqdn, p->web_ext_fqdn, p->pool_web);
+	if (m->sip.present && p->sip != NULL && m->sip.director.present && m->sip.director.ip.v != NULL)
+		server_ports(p, UCP_ROLE_DIRECTOR, p->sip->director_ports, p->sip->ndirector_ports,
+		    m->sip.director.fqdn.v, &m->sip.director.ip, p->dir_web_fqdn, p->dir_web_ext, p->dir_web);
+	if (m->sip.present && m->sip.office_web_apps.present && m->sip.office_web_apps.fqdn.v != NULL)
+		for (i = 0; i < m->sip.office_web_apps.ip.nall; i++)
+			add(p, UCP_ROLE_OFFICE_WEB_APPS, UCP_IFACE_INTERNAL, m->sip.office_web_apps.fqdn.v,
+			    m->sip.office_web_apps.ip.all[i], 443, 0, "tcp", "inbound", "Office Web Apps Server: "
+			    "meeting content for clients and the front ends, also from the reverse proxy",
+			    cert_for(p, UCP_ROLE_OFFICE_WEB_APPS));
 	for (i = 0; m->exchange.present && p->cas_vips != NULL && i < p->cas_vips->nall; i++)
 		add(p, UCP_ROLE_CAS, UCP_IFACE_INTERNAL, m->exchange.external_fqdn.v, p->cas_vips->all[i], 443, 0, "tcp", "inbound",
-		    "OWA, ActiveSync, Outlook Anywhere, EWS, OAB, Autodiscover (from clients and the reverse proxy)",
+		    (p->services & UCP_SVC_MAPI)
+		    ? "OWA, ActiveSync, Outlook Anywhere, MAPI over HTTP, EWS, OAB, Autodiscover (from clients and the "
+		    "reverse proxy)"
+		    : "OWA, ActiveSync, Outlook Anywhere, EWS, OAB, Autodiscover (from clients and the reverse proxy)",
 		    cert_for(p, UCP_ROLE_CAS));
 	for (i = 0; m->exchange.present && m->exchange.cas_vip.v != NULL && i < m->exchange.ncas; i++) {
 		const struct ucp_str *ip = &m->exchange.cas[i].ip;
@@ -167,6 +195,8 @@ where(const struct planner *p, const struct ucp_endpoint *e)
 		return &m->exchange.loc;
 	case UCP_ROLE_SMTP:
 		return &m->exchange.mx.loc;
+	case UCP_ROLE_OFFICE_WEB_APPS:
+		return &m->sip.office_web_apps.loc;
 	default:
 		return &m->sip.loc;
 	}
@@ -237,10 +267,18 @@ plan_endpoints(struct planner *p)
 
 	if (p->edge)
 		edge(p);
-	if (m->rp.present && m->rp.external_ip.v != NULL)
+	if (m->rp.present && m->rp.external_ip.v != NULL) {
+		bool lync = p->sip != NULL && p->sip->web_services && p->web_ext_fqdn != NULL;
+
 		add(p, UCP_ROLE_REVERSE_PROXY, UCP_IFACE_EXTERNAL, NULL, m->rp.external_ip.v, 443, 0, "tcp", "inbound",
-		    "HTTPS listener, bridged to 443 on the internal sites",
-		    cert_for(p, UCP_ROLE_REVERSE_PROXY));
+		    lync ? ucp_arena_printf(p->a, "HTTPS listener, bridged to %u on the %s web services and to 443 on "
+		    "the other sites", p->sip->web_port, p->sip->title) : "HTTPS listener, bridged to 443 on the internal "
+		    "sites", cert_for(p, UCP_ROLE_REVERSE_PROXY));
+		if (lync && p->sip->web_http_port != 0)
+			add(p, UCP_ROLE_REVERSE_PROXY, UCP_IFACE_EXTERNAL, NULL, m->rp.external_ip.v, 80, 0, "tcp", "inbound",
+			    ucp_arena_printf(p->a, "HTTP listener (lyncdiscover and the web services), bridged to %u",
+			    p->sip->web_http_port), NULL);
+	}
 	internal_servers(p);
 	check_conflicts(p);
 	check_coverage(p);

@@ -31,12 +31,6 @@ plan_exchange(struct planner *p)
 		    "several Client Access servers need the load balancer address: set exchange.cas_vip");
 	else
 		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_loc, "at least one Client Access server is needed");
-	if (m->exchange.cas_array.present && m->exchange.version.v != NULL && !p->exchange->cas_array)
-		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.cas_array.loc,
-		    "an RPC Client Access array exists only in Exchange 2010");
-	if ((p->services & ~p->exchange->services & UCP_SVC_ECP) && m->exchange.version.v != NULL)
-		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.services_loc,
-		    "the Exchange Control Panel (ecp) exists only in Exchange 2010");
 	if (!m->rp.present)
 		plan_report(p, UCP_R_TOPOLOGY, &m->exchange.loc,
 		    "Exchange needs a published address: add reverse_proxy with its external_ip");

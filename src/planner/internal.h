@@ -18,6 +18,7 @@ struct prec {
 	struct ucp_loc		 loc;		/* the setting that caused it */
 	bool			 extra;		/* from dns.records */
 	bool			 copy;		/* split-brain copy of an external record */
+	bool			 external_only;	/* never copied into the internal view (lyncdiscover) */
 	struct prec		*next_same_owner;
 };
 
@@ -44,7 +45,20 @@ struct planner {
 	bool			 webconf;		/* a Web Conferencing Edge is planned */
 	bool			 webconf_shared;	/* Web Conferencing on the Access Edge name, 444 */
 	const char		*signin_fqdn, *signin_ip;
-	const char		*web_int_fqdn;		/* pool.web_fqdn or pool.fqdn */
+	const struct ucp_str	*signin_addrs;		/* every address of the sign-in server */
+	const char		*web_int_fqdn;		/* internal web services (farm) FQDN */
+	struct ucp_str		 pool_addrs;		/* the pool FQDN's addresses: the VIP, or every server (DNS) */
+	const struct ucp_str	*pool_web;		/* the pool's internal web VIP */
+	const char		*dir_web_fqdn;		/* the Director's internal web FQDN */
+	const struct ucp_str	*dir_web;		/* the Director's web VIP */
+	const struct ucp_str	*front_web;		/* the Director's web VIP if there is one, else the pool's */
+	/* Lync and later (the descriptor's web_services). */
+	const char		*web_ext_fqdn;		/* sip.web.external_fqdn */
+	const char		*dir_web_ext;		/* sip.director.web_external_fqdn when published */
+	const char		*meet;			/* the meet label */
+	const char		*dialin, *admin;	/* simple URL names, NULL for none */
+	bool			 mobility;		/* lyncdiscover, lyncdiscoverinternal */
+	bool			 xmpp;
 	const char		*cas_vip;
 	const struct ucp_str	*cas_vips;		/* every address of cas_vip */
 
@@ -79,7 +93,13 @@ void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const 
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 
+/* True when a descriptor row that applies WHEN is planned. */
+bool plan_sip_wanted(const struct planner *p, enum ucp_when when);
+/* The addresses an Edge service's name has from the Internet: public_ip behind NAT, else ip. */
+const struct ucp_str *plan_edge_public(const struct ucp_host *h);
+
 /* Planning stages, in the order they run. */
+void plan_check_settings(struct planner *p);
 void plan_check_addresses(struct planner *p);
 void plan_sip(struct planner *p);
 void plan_exchange(struct planner *p);

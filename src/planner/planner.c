@@ -122,6 +122,7 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 		return finish(&p, plan);
 	p.services = p.exchange == NULL ? 0 : m->exchange.services_set ? m->exchange.services : p.exchange->services;
 	apply_lint(&p);
+	plan_check_settings(&p);
 	plan_check_addresses(&p);
 	plan_sip(&p);
 	plan_exchange(&p);

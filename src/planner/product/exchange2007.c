@@ -13,17 +13,18 @@ static const struct ucp_path_row oa_paths[] = {
 };
 
 static const struct ucp_vdir_row vdirs[] = {
-	{ UCP_SVC_OWA, "Set-OwaVirtualDirectory", "owa (Default Web Site)", "/owa" },
-	{ UCP_SVC_EWS, "Set-WebServicesVirtualDirectory", "EWS (Default Web Site)", "/EWS/Exchange.asmx" },
+	{ UCP_SVC_OWA, "Set-OwaVirtualDirectory", "owa (Default Web Site)", "/owa", NULL },
+	{ UCP_SVC_EWS, "Set-WebServicesVirtualDirectory", "EWS (Default Web Site)", "/EWS/Exchange.asmx", NULL },
 	{ UCP_SVC_EWS, "Set-UMVirtualDirectory", "UnifiedMessaging (Default Web Site)",
-	  "/UnifiedMessaging/Service.asmx" },
-	{ UCP_SVC_OAB, "Set-OabVirtualDirectory", "OAB (Default Web Site)", "/OAB" },
+	  "/UnifiedMessaging/Service.asmx", NULL },
+	{ UCP_SVC_OAB, "Set-OabVirtualDirectory", "OAB (Default Web Site)", "/OAB", NULL },
 	{ UCP_SVC_ACTIVESYNC, "Set-ActiveSyncVirtualDirectory", "Microsoft-Server-ActiveSync (Default Web Site)",
-	  "/Microsoft-Server-ActiveSync" },
+	  "/Microsoft-Server-ActiveSync", NULL },
 };
 
 const struct ucp_exchange_product ucp_exchange_2007 = {
 	.name = "2007",
+	.title = "Exchange 2007",
 	.services = UCP_SVC_OWA | UCP_SVC_ACTIVESYNC | UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_EWS | UCP_SVC_OAB |
 	    UCP_SVC_AUTODISCOVER,
 	.owa_paths = owa_paths,
@@ -32,6 +33,9 @@ const struct ucp_exchange_product ucp_exchange_2007 = {
 	.noa_paths = sizeof(oa_paths) / sizeof(oa_paths[0]),
 	.vdirs = vdirs,
 	.nvdirs = sizeof(vdirs) / sizeof(vdirs[0]),
+	.oa_internal = false,
+	.autodiscover_cmdlet = "Set-ClientAccessServer",
+	.extended_protection = false,
 	.cas_array = false,
 	.ipv6_alone = false,
 	.request_form = UCP_REQUEST_2007,

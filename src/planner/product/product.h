@@ -20,13 +20,17 @@
 enum ucp_srv_target {
 	UCP_SRV_TARGET_SIGNIN,		/* the sign-in server, strict naming applied */
 	UCP_SRV_TARGET_ACCESS,		/* sip.<d>, the Access Edge */
+	UCP_SRV_TARGET_XMPP,		/* xmpp.<d>, the XMPP proxy on the Access Edge */
 };
 
-enum ucp_srv_when {
-	UCP_SRV_ALWAYS,
-	UCP_SRV_TCP,			/* sip.tcp */
-	UCP_SRV_EDGE,			/* an Edge is planned */
-	UCP_SRV_FEDERATION,		/* an Edge with edge.federation */
+/* When a planned row (SRV record, port) applies. */
+enum ucp_when {
+	UCP_WHEN_ALWAYS,
+	UCP_WHEN_TCP,			/* sip.tcp */
+	UCP_WHEN_EDGE,			/* an Edge is planned */
+	UCP_WHEN_FEDERATION,		/* an Edge with edge.federation */
+	UCP_WHEN_XMPP,			/* an Edge with sip.xmpp */
+	UCP_WHEN_ENTERPRISE,		/* an Enterprise pool */
 };
 
 struct ucp_srv_row {
@@ -34,7 +38,7 @@ struct ucp_srv_row {
 	unsigned		 port;
 	enum ucp_view		 view;
 	enum ucp_srv_target	 target;
-	enum ucp_srv_when	 when;
+	enum ucp_when		 when;
 	const char		*why;
 };
 
@@ -48,8 +52,31 @@ struct ucp_edge_port {
 	const char		*protocol;
 	const char		*direction;
 	const char		*purpose;
-	bool			 federation_only;
+	enum ucp_when		 when;
 	enum ucp_role		 cert_role;	/* the role whose certificate is bound there, or UCP_ROLE_NONE */
+};
+
+/* The name a pool or Director port answers under, and so the address it is on. */
+enum ucp_server_name {
+	UCP_SERVER_SIP,			/* the pool (Director) FQDN: its SIP addresses */
+	UCP_SERVER_WEB_INT,		/* the internal web services FQDN: the web VIP */
+	UCP_SERVER_WEB_EXT,		/* the external web services FQDN, reached by the reverse proxy at the web VIP */
+};
+
+/* One port of the front-end pool or the Director (reference 3.4, 5.11, 6.4). */
+struct ucp_server_port {
+	unsigned		 port;
+	enum ucp_server_name	 name;
+	enum ucp_when		 when;
+	bool			 cert;		/* the server's certificate is bound there */
+	const char		*purpose;
+};
+
+/* Mobility (lyncdiscover, lyncdiscoverinternal). */
+enum ucp_mobility {
+	UCP_MOBILITY_NONE,		/* the generation has none: sip.mobility is refused */
+	UCP_MOBILITY_OPTIONAL,		/* sip.mobility, default false (Lync 2010, November 2011 update) */
+	UCP_MOBILITY_ALWAYS,		/* always planned; mobility = false is refused */
 };
 
 struct ucp_sip_product {
@@ -59,14 +86,27 @@ struct ucp_sip_product {
 	size_t			 nsrv;
 	const struct ucp_edge_port *edge_ports;
 	size_t			 nedge_ports;
-	const char *const	*web_paths;	/* the external web farm's published paths */
+	const struct ucp_server_port *pool_ports;
+	size_t			 npool_ports;
+	const struct ucp_server_port *director_ports;
+	size_t			 ndirector_ports;
+	const char *const	*web_paths;	/* the external web services' published paths */
 	size_t			 nweb_paths;
-	unsigned		 web_port;	/* internal port of the web farm behind the reverse proxy */
+	unsigned		 web_port;	/* internal port the reverse proxy bridges 443 to */
+	unsigned		 web_http_port;	/* internal port it bridges 80 to (0: 80 is not published) */
 	/* Accepted settings and addresses (spec 9.1, 9.2). */
 	bool			 ipv6;		/* roles may have IPv6 addresses */
-	bool			 dns_lb;	/* several addresses per name (DNS load balancing) */
+	bool			 dns_lb;	/* several addresses per name (DNS load balancing), Edge and Director pools */
+	bool			 nat;		/* edge.<service>.public_ip (the Edge behind NAT) */
 	bool			 webconf_port444;	/* certificates.webconf: Web Conferencing on the Access Edge, 444 */
 	bool			 av_public;	/* the A/V Edge address must be public (P5) */
+	/* Names and certificates (spec 9.3, 9.4). */
+	bool			 web_services;	/* simple URLs, internal and external web services, frontend/edge-external certificates */
+	enum ucp_mobility	 mobility;
+	bool			 xmpp;		/* the XMPP gateway exists: sip.xmpp accepted */
+	bool			 office_web_apps;	/* sip.office_web_apps accepted */
+	bool			 oauth;		/* the OAuthTokenIssuer certificate */
+	unsigned		 min_key_bits;	/* certificates.key_bits at least */
 };
 
 /* ---- Exchange ------------------------------------------------------------- */
@@ -75,6 +115,7 @@ struct ucp_sip_product {
 struct ucp_vdir_row {
 	unsigned	 service;	/* UCP_SVC_* that publishes it */
 	const char	*cmdlet, *name, *path;
+	const char	*extra;		/* further parameters the cmdlet needs, or NULL */
 };
 
 /* A published path and the service it belongs to. */
@@ -85,6 +126,7 @@ struct ucp_path_row {
 
 struct ucp_exchange_product {
 	const char		*name;		/* "2010", as in exchange.version */
+	const char		*title;		/* "Exchange 2010", for messages */
 	unsigned		 services;	/* the services this version has (default for exchange.services) */
 	const struct ucp_path_row *owa_paths;	/* the OWA rule's paths */
 	size_t			 nowa_paths;
@@ -93,12 +135,17 @@ struct ucp_exchange_product {
 	const struct ucp_vdir_row *vdirs;
 	size_t			 nvdirs;
 	bool			 cas_array;	/* an RPC Client Access array exists */
+	bool			 oa_internal;	/* Set-OutlookAnywhere -InternalHostname (2013+) */
+	const char		*autodiscover_cmdlet;	/* sets AutoDiscoverServiceInternalUri */
+	bool			 extended_protection;	/* the CAS must use the reverse proxy's certificate (2016+) */
 	bool			 ipv6_alone;	/* an IPv6 address without IPv4 is supported */
 	enum ucp_request_form	 request_form;	/* New-ExchangeCertificate -GenerateRequest form */
 };
 
-extern const struct ucp_sip_product ucp_sip_ocs2007r2;
-extern const struct ucp_exchange_product ucp_exchange_2007, ucp_exchange_2010;
+extern const struct ucp_sip_product ucp_sip_ocs2007r2, ucp_sip_lync2010, ucp_sip_lync2013, ucp_sip_sfb2015,
+    ucp_sip_sfb2019, ucp_sip_sfbse;
+extern const struct ucp_exchange_product ucp_exchange_2007, ucp_exchange_2010, ucp_exchange_2013,
+    ucp_exchange_2016, ucp_exchange_2019, ucp_exchange_se;
 
 /* The descriptor called NAME (sip.product, exchange.version), or NULL. */
 const struct ucp_sip_product *ucp_sip_product_find(const char *name);

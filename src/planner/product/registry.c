@@ -5,12 +5,21 @@
 
 static const struct ucp_sip_product *const sip_products[] = {
 	&ucp_sip_ocs2007r2,
+	&ucp_sip_lync2010,
+	&ucp_sip_lync2013,
+	&ucp_sip_sfb2015,
+	&ucp_sip_sfb2019,
+	&ucp_sip_sfbse,
 	NULL,
 };
 
 static const struct ucp_exchange_product *const exchange_products[] = {
 	&ucp_exchange_2007,
 	&ucp_exchange_2010,
+	&ucp_exchange_2013,
+	&ucp_exchange_2016,
+	&ucp_exchange_2019,
+	&ucp_exchange_se,
 	NULL,
 };
 
