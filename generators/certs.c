@@ -100,7 +100,10 @@ render(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx, const struct ucp_ce
 static void
 exchange_vars(const struct ucp_plan *plan, const struct ucp_cert *c, struct ucp_tvars *v)
 {
-	bool v2007 = plan->exchange.request_form == UCP_REQUEST_2007;
+	static const char *const forms[] = {
+		[UCP_REQUEST_2007] = "exchange2007", [UCP_REQUEST_2010] = "exchange2010",
+		[UCP_REQUEST_2013] = "exchange2013", [UCP_REQUEST_2016] = "exchange2016",
+	};
 	struct ucp_buf b;
 	size_t i;
 
@@ -115,9 +118,10 @@ exchange_vars(const struct ucp_plan *plan, const struct ucp_cert *c, struct ucp_
 	ucp_tvars_set(v, "friendly_name", "%s (%s)", ucp_tvars_get(v, "cert"), ucp_tvars_get(v, "subject"));
 	ucp_tvars_set(v, "request_path", ".\\%s.req", ucp_tvars_get(v, "cert"));
 
-	ucp_tvars_list(v, "exchange2007");
-	ucp_tvars_list(v, "exchange2010");
-	ucp_tvars_push(v, v2007 ? "exchange2007" : "exchange2010");
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		ucp_tvars_list(v, forms[i]);
+	ucp_tvars_push(v, forms[plan->exchange.request_form]);
+	ucp_tvars_set(v, "request_name", "%s.req", ucp_tvars_get(v, "cert"));
 	/* PowerShell spells booleans $true / $false. */
 	ucp_tvars_set(v, "exportable", "%s", strcmp(ucp_tvars_get(v, "exportable"), "TRUE") == 0 ? "true" : "false");
 }
@@ -138,19 +142,31 @@ exchange_urls(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	ucp_buf_clear(&b);
 	ucp_tvars_set(v, "fqdn", "%s", u->fqdn);
 	ucp_tvars_set(v, "cert", "%s", u->client_cert != NULL ? u->client_cert : "Exchange");
+	/* Get-ClientAccessServer (2007-2013) or Get-ClientAccessService (2016 and later). */
+	ucp_tvars_set(v, "servers", "Get-%s", u->autodiscover_cmdlet + strlen("Set-"));
 	ucp_tvars_list(v, "vdirs");
 	for (i = 0; i < u->nvdirs; i++) {
 		item = ucp_tvars_push(v, "vdirs");
 		ucp_tvars_set(item, "cmdlet", "%s", u->vdirs[i].cmdlet);
 		ucp_tvars_set(item, "identity", "\\%s", u->vdirs[i].name);
 		ucp_tvars_set(item, "url", "%s", u->vdirs[i].url);
+		ucp_tvars_set(item, "extra", "%s%s", u->vdirs[i].extra != NULL ? " " : "",
+		    u->vdirs[i].extra != NULL ? u->vdirs[i].extra : "");
 	}
 	ucp_tvars_list(v, "outlook_anywhere");
-	if (u->outlook_anywhere != NULL)
-		ucp_tvars_set(ucp_tvars_push(v, "outlook_anywhere"), "host", "%s", u->outlook_anywhere);
+	if (u->outlook_anywhere != NULL) {
+		item = ucp_tvars_push(v, "outlook_anywhere");
+		ucp_tvars_set(item, "host", "%s", u->outlook_anywhere);
+		ucp_tvars_list(item, "internal");
+		if (u->oa_internal)
+			ucp_tvars_push(item, "internal");
+	}
 	ucp_tvars_list(v, "autodiscover");
-	if (u->autodiscover_uri != NULL)
-		ucp_tvars_set(ucp_tvars_push(v, "autodiscover"), "uri", "%s", u->autodiscover_uri);
+	if (u->autodiscover_uri != NULL) {
+		item = ucp_tvars_push(v, "autodiscover");
+		ucp_tvars_set(item, "uri", "%s", u->autodiscover_uri);
+		ucp_tvars_set(item, "cmdlet", "%s", u->autodiscover_cmdlet);
+	}
 	ucp_tvars_list(v, "principal");
 	if (u->principal != NULL) {
 		item = ucp_tvars_push(v, "principal");

@@ -11,6 +11,13 @@ path_regex(const struct ucp_rule *r, struct ucp_buf *b)
 {
 	size_t i;
 
+	/* A path of "/" and a star publishes the whole site. */
+	for (i = 0; i < r->npaths; i++) {
+		if (strcmp(r->paths[i], "/*") == 0) {
+			ucp_buf_puts(b, "^/");
+			return;
+		}
+	}
 	ucp_buf_puts(b, "^/(");
 	for (i = 0; i < r->npaths; i++) {
 		const char *p = r->paths[i] + (r->paths[i][0] == '/');
@@ -55,6 +62,10 @@ location_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 	ucp_tvars_list(v, "long");
 	if (r->long_timeouts)
 		ucp_tvars_push(v, "long");
+	/* 80 bridged too (Lync and later: lyncdiscover and the web services on 8080). */
+	ucp_tvars_list(v, "http");
+	if (r->http_port != 0)
+		ucp_tvars_set(ucp_tvars_push(v, "http"), "http_port", "%u", r->http_port);
 }
 
 /* Variables of one rule for the rules list. */
@@ -67,6 +78,8 @@ rule_vars(const struct ucp_rule *r, struct ucp_tvars *v)
 	ucp_tvars_set(v, "site", "%s", r->internal_site);
 	ucp_tvars_set(v, "address", "%s", r->internal_ip != NULL ? r->internal_ip : r->internal_site);
 	ucp_tvars_set(v, "port", "%u", r->internal_port);
+	/* FpcPublishedServerType: 1 HTTPS only, 2 HTTP and HTTPS (each to its own port). */
+	ucp_tvars_set(v, "server_type", "%d", r->http_port != 0 ? 2 : 1);
 	ucp_tvars_set(v, "application", "%d", strncmp(r->id, "exchange-", 9) == 0);
 	ucp_tvars_set(v, "delegation", "%d", r->authentication == UCP_AUTH_FBA ? 3 : 0);
 	set_joined(v, "names", r->public_names, r->npublic_names, " ");
@@ -117,6 +130,11 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	ucp_tvars_set(v, "ip", "%s", l->ip);
 	ucp_tvars_set(v, "port", "%u", l->port);
 	ucp_tvars_set(v, "listen", strchr(l->ip, ':') ? "[%s]:%u" : "%s:%u", l->ip, l->port);
+	ucp_tvars_set(v, "tcp_port", "%u", l->http_port);
+	ucp_tvars_set(v, "http_listen", strchr(l->ip, ':') ? "[%s]:%u" : "%s:%u", l->ip, l->http_port);
+	ucp_tvars_list(v, "http_listener");
+	if (l->http_port != 0)
+		ucp_tvars_push(v, "http_listener");
 	ucp_tvars_set(v, "cert", "%s", l->certificate != NULL ? l->certificate : "listener");
 	ucp_tvars_set(v, "subject", "%s", cert != NULL ? cert->subject : "(no certificate planned)");
 	if (cert != NULL)
@@ -143,6 +161,18 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	for (i = 0; i < n; i++) {
 		if (i == 0 || strcmp(pairs[i].host, pairs[i - 1].host) != 0) {
 			h = ucp_tvars_push(v, "hosts");
+			ucp_tvars_set(h, "host", "%s", pairs[i].host);
+			ucp_tvars_list(h, "locations");
+		}
+		location_vars(&pub->rules[pairs[i].rule], ucp_tvars_push(h, "locations"));
+	}
+	/* The same for the rules that publish HTTP too. */
+	ucp_tvars_list(v, "http_hosts");
+	for (i = 0, h = NULL; i < n; i++) {
+		if (pub->rules[pairs[i].rule].http_port == 0)
+			continue;
+		if (h == NULL || strcmp(ucp_tvars_get(h, "host"), pairs[i].host) != 0) {
+			h = ucp_tvars_push(v, "http_hosts");
 			ucp_tvars_set(h, "host", "%s", pairs[i].host);
 			ucp_tvars_list(h, "locations");
 		}

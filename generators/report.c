@@ -70,9 +70,9 @@ endpoint_table(const struct ucp_plan *plan, struct ucp_buf *b)
 	for (i = 0; i < plan->nendpoints; i++) {
 		const struct ucp_endpoint *e = &plan->endpoints[i];
 
-		ucp_buf_printf(b, "| %s | %s | %s | %s | %u", ucp_role_name(e->role), ucp_iface_name(e->interface),
-		    e->fqdn ? e->fqdn : "-", e->ip,
-		    e->port);
+		ucp_buf_printf(b, "| %s | %s | %s | %s%s%s%s | %u", ucp_role_name(e->role), ucp_iface_name(e->interface),
+		    e->fqdn ? e->fqdn : "-", e->ip, e->public_ip ? " (NAT: public " : "", e->public_ip ? e->public_ip : "",
+		    e->public_ip ? ")" : "", e->port);
 		if (e->port_end)
 			ucp_buf_printf(b, "-%u", e->port_end);
 		ucp_buf_printf(b, " | %s | %s | %s | %s |\n", e->protocol, e->direction, e->purpose,
@@ -91,8 +91,8 @@ publishing_table(const struct ucp_plan *plan, struct ucp_buf *b)
 		return;
 	ucp_buf_puts(b, "## Publishing\n\n");
 	for (i = 0; i < pub->nlisteners; i++)
-		ucp_buf_printf(b, "Listener `%s`, %s:%u, certificate `%s`.\n", pub->listeners[i].name,
-		    pub->listeners[i].ip, pub->listeners[i].port,
+		ucp_buf_printf(b, "Listener `%s`, %s:%u%s, certificate `%s`.\n", pub->listeners[i].name,
+		    pub->listeners[i].ip, pub->listeners[i].port, pub->listeners[i].http_port != 0 ? " and :80 (HTTP)" : "",
 		    pub->listeners[i].certificate ? pub->listeners[i].certificate : "-");
 	ucp_buf_puts(b, "\n| Rule | Public names | Paths | Internal site : port | Host header | Authentication |\n"
 	    "|---|---|---|---|---|---|\n");
@@ -103,8 +103,11 @@ publishing_table(const struct ucp_plan *plan, struct ucp_buf *b)
 		ucp_buf_join(b, r->public_names, r->npublic_names, ", ");
 		ucp_buf_puts(b, " | ");
 		ucp_buf_join(b, r->paths, r->npaths, ", ");
-		ucp_buf_printf(b, " | %s : %u | %s | %s |\n", r->internal_site, r->internal_port,
-		    r->forward_host_header ? "forwarded" : "rewritten", ucp_auth_name(r->authentication));
+		ucp_buf_printf(b, " | %s : %u", r->internal_site, r->internal_port);
+		if (r->http_port != 0)
+			ucp_buf_printf(b, " (HTTP: %u)", r->http_port);
+		ucp_buf_printf(b, " | %s | %s |\n", r->forward_host_header ? "forwarded" : "rewritten",
+		    ucp_auth_name(r->authentication));
 	}
 	ucp_buf_puts(b, "\n");
 }

@@ -124,6 +124,8 @@ endpoints(const struct ucp_plan *plan)
 		json_object_set_new(o, "interface", json_string(ucp_iface_name(e->interface)));
 		json_object_set_new(o, "fqdn", fqdn(e->fqdn));
 		json_object_set_new(o, "ip", json_string(e->ip));
+		if (e->public_ip != NULL)
+			json_object_set_new(o, "public_ip", json_string(e->public_ip));
 		json_object_set_new(o, "port", json_integer(e->port));
 		if (e->port_end != 0)
 			json_object_set_new(o, "port_end", json_integer(e->port_end));
@@ -150,6 +152,8 @@ publishing(const struct ucp_plan *plan)
 		json_object_set_new(j, "name", json_string(l->name));
 		json_object_set_new(j, "ip", json_string(l->ip));
 		json_object_set_new(j, "port", json_integer(l->port));
+		if (l->http_port != 0)
+			json_object_set_new(j, "http_port", json_integer(l->http_port));
 		json_object_set_new(j, "certificate", l->certificate ? json_string(l->certificate) : json_null());
 		json_array_append_new(ls, j);
 	}
@@ -163,6 +167,8 @@ publishing(const struct ucp_plan *plan)
 		json_object_set_new(j, "internal_site", fqdn(r->internal_site));
 		json_object_set_new(j, "internal_ip", r->internal_ip ? json_string(r->internal_ip) : json_null());
 		json_object_set_new(j, "internal_port", json_integer(r->internal_port));
+		if (r->http_port != 0)
+			json_object_set_new(j, "internal_http_port", json_integer(r->http_port));
 		json_object_set_new(j, "forward_host_header", json_boolean(r->forward_host_header));
 		json_object_set_new(j, "authentication", json_string(ucp_auth_name(r->authentication)));
 		json_array_append_new(rs, j);

@@ -122,6 +122,74 @@ sip_names(struct planner *p, struct cb *b)
 		    i == 0 && m->sip.edge_access.fqdn.v != NULL ? &m->sip.edge_access.fqdn.loc : &m->sip.domains.items[i].loc);
 }
 
+/* Lync and later: the Edge's external names (reference 5.10): Access Edge, Web Conferencing Edge, sip.<d>, XMPP. */
+static void
+edge_external_names(struct planner *p, struct cb *b)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	cb_name(p, b, m->sip.edge_access.fqdn.v != NULL ? m->sip.edge_access.fqdn.v
+	    : ucp_arena_printf(p->a, "sip.%s", p->default_domain), &m->sip.edge_access.loc);
+	cb_name(p, b, m->sip.edge_webconf.fqdn.v, &m->sip.edge_webconf.fqdn.loc);
+	sip_names(p, b);
+	for (i = 0; p->xmpp && i < m->sip.domains.len; i++) {
+		cb_name(p, b, ucp_arena_printf(p->a, "xmpp.%s", m->sip.domains.items[i].v), &m->sip.xmpp.loc);
+		/* The one wildcard Microsoft allows on the Edge: XMPP federation for the whole domain. */
+		cb_name(p, b, ucp_arena_printf(p->a, "*.%s", m->sip.domains.items[i].v), &m->sip.xmpp.loc);
+	}
+}
+
+/* Lync and later: the names the reverse proxy publishes for the web services (spec 9.4). */
+static void
+published_web_names(struct planner *p, struct cb *b)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	if (!p->sip->web_services || !m->rp.present)
+		return;
+	/* In the order of Microsoft's reverse-proxy certificate example (reference 5.10, F-L13-CERT-RP). */
+	cb_name(p, b, p->web_ext_fqdn, &m->sip.web_external_fqdn.loc);
+	cb_name(p, b, p->dir_web_ext, &m->sip.director_web_ext.loc);
+	cb_name(p, b, p->dialin, &m->sip.dialin.loc);
+	for (i = 0; i < m->sip.domains.len; i++)
+		cb_name(p, b, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v),
+		    &m->sip.domains.items[i].loc);
+	if (m->sip.office_web_apps.present)
+		cb_name(p, b, m->sip.office_web_apps.fqdn.v, &m->sip.office_web_apps.fqdn.loc);
+	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
+		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v),
+		    &m->sip.domains.items[i].loc);
+}
+
+/* Lync and later: the simple URLs and Autodiscover names a front end or Director answers for. */
+static void
+server_web_names(struct planner *p, struct cb *b)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	for (i = 0; i < m->sip.domains.len; i++)
+		cb_name(p, b, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v),
+		    &m->sip.domains.items[i].loc);
+	cb_name(p, b, p->dialin, &m->sip.dialin.loc);
+	cb_name(p, b, p->admin, &m->sip.admin.loc);
+	for (i = 0; p->mobility && i < m->sip.domains.len; i++) {
+		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", m->sip.domains.items[i].v),
+		    &m->sip.domains.items[i].loc);
+		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v),
+		    &m->sip.domains.items[i].loc);
+	}
+}
+
+/* True when the CAS must present the reverse proxy's certificate (Extended Protection, spec 9.4). */
+static bool
+cas_on_listener(const struct planner *p)
+{
+	return p->exchange != NULL && p->exchange->extended_protection && p->m->rp.present;
+}
+
 static const char *
 joined_usage(struct planner *p, const char *const *parts, size_t n)
 {
@@ -133,6 +201,39 @@ joined_usage(struct planner *p, const char *const *parts, size_t n)
 	return s;
 }
 
+/* Lync and later, one certificate: the Edge's names first, then Exchange's, then the published web names. */
+static void
+public_single_lync(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const char *usage[5];
+	size_t n = 0;
+	struct cb *b;
+
+	if (p->edge)
+		usage[n++] = "Access Edge, Web Conferencing Edge, A/V authentication";
+	if (m->rp.present)
+		usage[n++] = "reverse-proxy listener";
+	if (m->exchange.present)
+		usage[n++] = "Exchange CAS";
+	b = cb_new(p, UCP_CERT_EXTERNAL, UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
+	if (p->edge) {
+		edge_external_names(p, b);
+		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
+		cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
+		cb_role(p, b, UCP_ROLE_AV_EDGE);
+	}
+	if (m->exchange.present)
+		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+	autodiscover_names(p, b);
+	published_web_names(p, b);
+	if (m->rp.present)
+		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);
+	if (m->exchange.present)
+		cb_role(p, b, UCP_ROLE_CAS);
+	cb_done(p, b);
+}
+
 static void
 public_single(struct planner *p)
 {
@@ -140,6 +241,11 @@ public_single(struct planner *p)
 	const char *usage[4];
 	size_t n = 0;
 	struct cb *b;
+
+	if (p->sip != NULL && p->sip->web_services) {
+		public_single_lync(p);
+		return;
+	}
 
 	if (p->edge)
 		usage[n++] = "Access Edge";
@@ -183,12 +289,57 @@ public_webconf(struct planner *p, enum ucp_cert_kind kind)
 	cb_done(p, b);
 }
 
+/*
+ * Lync and later, one public certificate per role: the Edge's (Access, Web
+ * Conferencing, A/V authentication), the listener's (the web services first),
+ * and Exchange's unless Extended Protection puts the listener's on the CAS.
+ */
+static void
+public_per_role_lync(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct cb *b;
+
+	if (p->edge) {
+		b = cb_new(p, UCP_CERT_EDGE_EXTERNAL, UCP_CA_PUBLIC, true, "Access Edge, Web Conferencing Edge, "
+		    "A/V authentication (every Edge server: exportable key)");
+		edge_external_names(p, b);
+		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
+		cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
+		cb_role(p, b, UCP_ROLE_AV_EDGE);
+		cb_done(p, b);
+	}
+	if (m->rp.present && (m->exchange.present || p->web_ext_fqdn != NULL)) {
+		b = cb_new(p, UCP_CERT_REVERSE_PROXY, UCP_CA_PUBLIC, cas_on_listener(p), cas_on_listener(p)
+		    ? "reverse-proxy listener and Exchange CAS (Extended Protection)" : "reverse-proxy listener");
+		published_web_names(p, b);
+		if (m->exchange.present)
+			cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+		autodiscover_names(p, b);
+		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);
+		if (cas_on_listener(p))
+			cb_role(p, b, UCP_ROLE_CAS);
+		cb_done(p, b);
+	}
+	if (m->exchange.present && !cas_on_listener(p)) {
+		b = cb_new(p, UCP_CERT_EXCHANGE, UCP_CA_PUBLIC, false, "Exchange CAS");
+		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
+		autodiscover_names(p, b);
+		cb_role(p, b, UCP_ROLE_CAS);
+		cb_done(p, b);
+	}
+}
+
 static void
 public_per_role(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
 	struct cb *b;
 
+	if (p->sip != NULL && p->sip->web_services) {
+		public_per_role_lync(p);
+		return;
+	}
 	if (p->edge) {
 		b = cb_new(p, UCP_CERT_ACCESS_EDGE, UCP_CA_PUBLIC, true, "Access Edge");
 		sip_names(p, b);
@@ -214,6 +365,66 @@ public_per_role(struct planner *p)
 	}
 }
 
+/* Lync and later: edge-internal, frontend, director, office-web-apps and oauth (spec 9.4). */
+static void
+enterprise_lync(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	const struct ucp_host *ei = &m->sip.edge_internal;
+	struct cb *b;
+	size_t i;
+
+	if (p->edge && ei->fqdn.v != NULL) {
+		b = cb_new(p, UCP_CERT_EDGE_INTERNAL, UCP_CA_ENTERPRISE, false, m->sip.nedge_servers > 0
+		    ? "Edge internal interfaces (every Edge server)" : "Edge internal interface");
+		cb_name(p, b, ei->fqdn.v, &ei->fqdn.loc);
+		cb_role(p, b, UCP_ROLE_EDGE_INTERNAL);
+		cb_done(p, b);
+	}
+	if (m->sip.pool_fqdn.v != NULL) {
+		b = cb_new(p, UCP_CERT_FRONTEND, UCP_CA_ENTERPRISE, false, m->sip.edition == UCP_EDITION_STANDARD
+		    ? "Standard Edition server: default, internal and external web services"
+		    : "front-end pool: default, internal and external web services");
+		cb_name(p, b, m->sip.pool_fqdn.v, &m->sip.pool_fqdn.loc);
+		for (i = 0; i < m->sip.nservers; i++)
+			cb_name(p, b, m->sip.servers[i].fqdn.v, &m->sip.servers[i].fqdn.loc);
+		cb_name(p, b, p->web_int_fqdn, &m->sip.pool_web_fqdn.loc);
+		cb_name(p, b, p->web_ext_fqdn, &m->sip.web_external_fqdn.loc);
+		server_web_names(p, b);
+		if (!m->sip.director.present)
+			sip_names(p, b);
+		cb_role(p, b, UCP_ROLE_POOL);
+		cb_done(p, b);
+	}
+	if (m->sip.director.present && m->sip.director.fqdn.v != NULL) {
+		b = cb_new(p, UCP_CERT_DIRECTOR, UCP_CA_ENTERPRISE, false, "Director: default, internal and external "
+		    "web services (sign-in server)");
+		cb_name(p, b, m->sip.director.fqdn.v, &m->sip.director.fqdn.loc);
+		for (i = 0; i < m->sip.ndirector_servers; i++)
+			cb_name(p, b, m->sip.director_servers[i].fqdn.v, &m->sip.director_servers[i].fqdn.loc);
+		cb_name(p, b, p->dir_web_fqdn, &m->sip.director_web_fqdn.loc);
+		cb_name(p, b, p->dir_web_ext, &m->sip.director_web_ext.loc);
+		server_web_names(p, b);
+		sip_names(p, b);
+		cb_role(p, b, UCP_ROLE_DIRECTOR);
+		cb_done(p, b);
+	}
+	if (m->sip.office_web_apps.present && m->sip.office_web_apps.fqdn.v != NULL) {
+		b = cb_new(p, UCP_CERT_OFFICE_WEB_APPS, UCP_CA_ENTERPRISE, false, "Office Web Apps Server");
+		cb_name(p, b, m->sip.office_web_apps.fqdn.v, &m->sip.office_web_apps.fqdn.loc);
+		cb_role(p, b, UCP_ROLE_OFFICE_WEB_APPS);
+		cb_done(p, b);
+	}
+	if (p->sip->oauth) {
+		/* One OAuthTokenIssuer certificate shared by every front end: the key goes along. */
+		b = cb_new(p, UCP_CERT_OAUTH, UCP_CA_ENTERPRISE, true, "OAuthTokenIssuer: server-to-server "
+		    "authentication (every front end)");
+		for (i = 0; i < m->sip.domains.len; i++)
+			cb_name(p, b, m->sip.domains.items[i].v, &m->sip.domains.items[i].loc);
+		cb_done(p, b);
+	}
+}
+
 static void
 enterprise(struct planner *p)
 {
@@ -221,6 +432,11 @@ enterprise(struct planner *p)
 	const struct ucp_host *ei = &m->sip.edge_internal;
 	struct cb *b;
 	size_t i;
+
+	if (p->sip != NULL && p->sip->web_services) {
+		enterprise_lync(p);
+		return;
+	}
 
 	if (p->edge && ei->fqdn.v != NULL) {
 		b = cb_new(p, UCP_CERT_EDGE_INTERNAL, UCP_CA_ENTERPRISE, false, "Edge internal interface");

@@ -139,11 +139,14 @@ plan_exchange_urls(struct planner *p)
 			continue;
 		u->vdirs[n].cmdlet = row->cmdlet;
 		u->vdirs[n].name = row->name;
+		u->vdirs[n].extra = row->extra;
 		u->vdirs[n++].url = ucp_arena_printf(p->a, "https://%s%s", fqdn, row->path);
 	}
 	u->nvdirs = n;
 	if (p->services & UCP_SVC_OUTLOOK_ANYWHERE)
 		u->outlook_anywhere = u->fqdn;
+	u->oa_internal = p->exchange->oa_internal;
+	u->autodiscover_cmdlet = p->exchange->autodiscover_cmdlet;
 	if (p->services & UCP_SVC_AUTODISCOVER)
 		u->autodiscover_uri = ucp_arena_printf(p->a, "https://%s/Autodiscover/Autodiscover.xml", fqdn);
 	/* Clients meet the reverse-proxy listener's certificate (else the CAS's own). */

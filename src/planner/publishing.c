@@ -105,6 +105,76 @@ ocs_rule(struct planner *p)
 	set_list(p, &r->paths, &r->npaths, &paths);
 }
 
+/* Adds meet.<d>, the dial-in URL and lyncdiscover.<d>: the simple URLs and Autodiscover a rule publishes. */
+static void
+simple_url_names(struct planner *p, struct ucp_ptrs *names)
+{
+	const struct ucp_model *m = p->m;
+	size_t i;
+
+	for (i = 0; i < m->sip.domains.len; i++)
+		ucp_ptrs_add(p->a, names, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v));
+	if (p->dialin != NULL)
+		ucp_ptrs_add(p->a, names, p->dialin);
+	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
+		ucp_ptrs_add(p->a, names, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v));
+}
+
+/* A rule bridged to the web services' ports (443 -> 4443, 80 -> 8080), whole site, pass-through. */
+static struct ucp_rule *
+web_rule(struct planner *p, const char *name, const char *id, enum ucp_role backend, const struct ucp_ptrs *names,
+    const struct ucp_str *vip)
+{
+	struct ucp_ptrs paths = { 0 };
+	struct ucp_rule *r;
+	size_t i;
+
+	/* The internal site is the rule's first public name (reverse-proxy.md; spec 9.5). */
+	r = rule_new(p, name, id, backend, names->items[0], vip != NULL ? vip->v : NULL, UCP_AUTH_PASS_THROUGH);
+	r->internal_port = p->sip->web_port;
+	r->http_port = p->sip->web_http_port;
+	for (i = 0; i < p->sip->nweb_paths; i++)
+		ucp_ptrs_add(p->a, &paths, p->sip->web_paths[i]);
+	set_list(p, &r->public_names, &r->npublic_names, names);
+	set_list(p, &r->paths, &r->npaths, &paths);
+	return r;
+}
+
+/*
+ * Lync and later (spec 9.5): the pool's external web services, the
+ * Director's with the simple URLs and Autodiscover when there is one, and
+ * Office Web Apps Server unbridged.
+ */
+static void
+lync_rules(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct ucp_ptrs pool = { 0 }, dir = { 0 };
+
+	if (p->web_ext_fqdn == NULL)
+		return;
+	ucp_ptrs_add(p->a, &pool, p->web_ext_fqdn);
+	if (p->dir_web_ext != NULL) {
+		ucp_ptrs_add(p->a, &dir, p->dir_web_ext);
+		simple_url_names(p, &dir);
+	} else {
+		simple_url_names(p, &pool);
+	}
+	web_rule(p, "Lync external web services", "lync-web", UCP_ROLE_POOL, &pool, p->pool_web);
+	if (p->dir_web_ext != NULL)
+		web_rule(p, "Lync Director web services", "lync-director-web", UCP_ROLE_DIRECTOR, &dir, p->dir_web);
+	if (m->sip.office_web_apps.present && m->sip.office_web_apps.fqdn.v != NULL) {
+		struct ucp_ptrs names = { 0 }, paths = { 0 };
+		struct ucp_rule *r = rule_new(p, "Office Web Apps", "office-web-apps", UCP_ROLE_OFFICE_WEB_APPS,
+		    m->sip.office_web_apps.fqdn.v, m->sip.office_web_apps.ip.v, UCP_AUTH_PASS_THROUGH);
+
+		ucp_ptrs_add(p->a, &names, m->sip.office_web_apps.fqdn.v);
+		ucp_ptrs_add(p->a, &paths, "/*");
+		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_list(p, &r->paths, &r->npaths, &paths);
+	}
+}
+
 /* True when NAME resolves to IP in the external view, directly or through one CNAME. */
 static bool
 resolves_to(const struct planner *p, const char *name, const char *ip, int depth)
@@ -210,17 +280,24 @@ plan_publishing(struct planner *p)
 	const struct ucp_model *m = p->m;
 	const struct ucp_cert *cert;
 	struct ucp_listener *l;
+	size_t i;
 
 	if (!m->rp.present || m->rp.external_ip.v == NULL)
 		return;
 	exchange_rules(p);
-	ocs_rule(p);
+	if (p->sip != NULL && p->sip->web_services)
+		lync_rules(p);
+	else
+		ocs_rule(p);
 	/* The listener's certificate is the one bound to the reverse-proxy role, whatever the design. */
 	cert = plan_cert_for(p, UCP_ROLE_REVERSE_PROXY);
 	l = ucp_arena_alloc(p->a, sizeof(*l));
 	l->name = m->rp.listener.v;
 	l->ip = m->rp.external_ip.v;
 	l->port = 443;
+	for (i = 0; i < p->rules.len; i++)
+		if (((const struct ucp_rule *)p->rules.items[i])->http_port != 0)
+			l->http_port = 80;
 	l->certificate = cert != NULL ? cert->name : NULL;
 	p->plan->publishing.present = true;
 	p->plan->publishing.product = m->rp.product;
