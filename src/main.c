@@ -305,6 +305,15 @@ cmd_validate(int argc, char **argv)
 	return ucp_exit_code(st);
 }
 
+/* One starter per product generation (ucplan init --example GENERATION). */
+static const struct {
+	const char	*generation, *example;
+} starters[] = {
+	{ "ocs2007r2", "starter" },
+	{ "lync2013", "starter-lync2013" },
+	{ "sfb2019", "starter-sfb2019" },
+};
+
 static int
 cmd_init(int argc, char **argv)
 {
@@ -314,6 +323,7 @@ cmd_init(int argc, char **argv)
 	const char *example = "starter";
 	const struct ucp_embedded *e;
 	char name[128];
+	size_t i;
 	int c, o;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1) {
@@ -324,11 +334,18 @@ cmd_init(int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage_error("%s", "init takes no operands");
+	/* A generation's name picks its starter. */
+	for (i = 0; i < sizeof(starters) / sizeof(starters[0]); i++)
+		if (strcmp(example, starters[i].generation) == 0)
+			example = starters[i].example;
 	snprintf(name, sizeof(name), "%s.cfg", example);
 	if ((e = ucp_embedded_find(ucp_embedded_examples, name)) == NULL) {
 		fprintf(stderr, "ucplan: no example called '%s'; there are:", example);
+		for (i = 0; i < sizeof(starters) / sizeof(starters[0]); i++)
+			fprintf(stderr, " %s", starters[i].generation);
 		for (e = ucp_embedded_examples; e->name != NULL; e++)
-			fprintf(stderr, " %.*s", (int)(strlen(e->name) - 4), e->name);
+			if (strncmp(e->name, "starter", 7) != 0)
+				fprintf(stderr, " %.*s", (int)(strlen(e->name) - 4), e->name);
 		fputs("\n", stderr);
 		return EXIT_USAGE;
 	}
@@ -391,7 +408,9 @@ static const struct command {
 	    "  -v, --verbose   a summary line\n" },
 	{ .name = "init", .run = cmd_init, .synopsis = "[--example NAME]",
 	  .help = "Prints a commented starter configuration that explains every group, or with\n"
-	    "--example one of the bundled deployments (contoso-article, fabrikam-multidomain).\n" },
+	    "--example a starter for a product generation (ocs2007r2, the default; lync2013; sfb2019) or one\n"
+	    "          of the bundled deployments (contoso-article, fabrikam-multidomain, lync2013-fixtures,\n"
+	    "          sfb2019-exchange2019).\n" },
 	{ .name = "generators", .run = cmd_generators, .synopsis = "",
 	  .help = "Lists the generators with a one-line summary each.\n" },
 	{ .name = "help", .run = cmd_help, .synopsis = "[COMMAND]",

@@ -102,9 +102,11 @@ def parse(path):
         elif section == "publishing":
             site, _, port = row[3].partition(":")
             paths = [p.strip() for p in row[2].split(",")]
+            m = re.match(r"\s*(\d+)(?:\s*\(HTTP (\d+)\))?\s*$", port)
             exp["publishing"]["rules"].append({"name": row[0], "public_names": [x.strip() for x in row[1].split(",")],
                                                "paths": paths, "internal_site": site.strip(),
-                                               "internal_port": int(port)})
+                                               "internal_port": int(m.group(1)),
+                                               "http_port": int(m.group(2)) if m.group(2) else 0})
     return exp
 
 
@@ -181,9 +183,9 @@ def check_publishing(plan, exp):
         if paths and paths[0].startswith("("):
             paths = ocs_paths or OCS_PATHS
         actual = g and ([x.rstrip(".") for x in g["public_names"]], g["paths"], g["internal_site"].rstrip("."),
-                        g["internal_port"], g["forward_host_header"])
-        want = (r["public_names"], paths, r["internal_site"], r["internal_port"], True)
-        result(actual == want, "rule %s: public names, paths, internal site and port" % r["name"],
+                        g["internal_port"], g.get("internal_http_port", 0), g["forward_host_header"])
+        want = (r["public_names"], paths, r["internal_site"], r["internal_port"], r["http_port"], True)
+        result(actual == want, "rule %s: public names, paths, internal site and ports" % r["name"],
                "expected %s\nactual   %s" % (want, actual))
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """backend.py NAME ADDR PORT CERT KEY: a tiny HTTPS backend for the routing test.
 
+CERT "-" makes it plain HTTP (the 80 -> 8080 bridge of the web services).
+
 Answers every request with 200 and "backend=NAME host=HOST path=PATH", so the
 test can see which backend a proxy chose and which Host header reached it.
 It stops by itself after 120 seconds.
@@ -27,8 +29,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer((sys.argv[2], int(sys.argv[3])), Handler)
-ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-ctx.load_cert_chain(sys.argv[4], sys.argv[5])
-server.socket = ctx.wrap_socket(server.socket, server_side=True)
+if sys.argv[4] != "-":
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
 threading.Timer(120, server.shutdown).start()
 server.serve_forever()
