@@ -95,17 +95,15 @@ check_edge_pool(struct planner *p)
 	const struct ucp_model *m = p->m;
 	const struct ucp_host *h[] = { &m->sip.edge_internal, &m->sip.edge_access, &m->sip.edge_webconf,
 		&m->sip.edge_av };
-	size_t i, n = 0;
+	/* The internal interface counts the Edge servers; the external ones must match it. */
+	size_t i, n = m->sip.edge_internal.ip.nall;
 
-	for (i = 0; i < 4; i++)
-		if (h[i]->present && h[i]->ip.nall > n)
-			n = h[i]->ip.nall;
 	for (i = 0; i < 4; i++) {
 		if (!h[i]->present || h[i]->ip.v == NULL)
 			continue;
-		if (n > 1 && h[i]->ip.nall != n)
+		if (i > 0 && n > 0 && (n > 1 || h[i]->ip.nall > 1) && h[i]->ip.nall != n)
 			plan_report(p, UCP_R_TOPOLOGY, &h[i]->ip.loc, "an Edge pool with DNS load balancing has one address "
-			    "per Edge server on every interface: %zu here, %zu elsewhere", h[i]->ip.nall, n);
+			    "per Edge server on every interface: %zu here, %zu on sip.edge.internal", h[i]->ip.nall, n);
 		if (h[i]->public_ip.v != NULL && h[i]->public_ip.nall != h[i]->ip.nall)
 			plan_report(p, UCP_R_TOPOLOGY, &h[i]->public_ip.loc, "public_ip translates ip one to one: %zu "
 			    "public addresses for %zu private ones", h[i]->public_ip.nall, h[i]->ip.nall);
