@@ -438,6 +438,137 @@ test_san_count(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* A Lync-era deployment: Standard Edition, a consolidated Edge, a reverse proxy. */
+#define LYNC_WITH(product, sip, rest) \
+	"ucplan = 1;\n" \
+	"dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n" \
+	"  external = { nameservers = [ \"ns.example.com\", \"ns2.example.net\" ]; };\n" \
+	"  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n" \
+	"sip = { product = \"" product "\"; domains = [ \"example.com\", \"example.org\" ]; edition = \"standard\";\n" \
+	"  pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; };\n" \
+	"  web = { external_fqdn = \"webext.example.com\"; };\n" sip \
+	"  edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n" \
+	"    access = { ip = \"192.0.2.20\"; }; webconf = { fqdn = \"webcon.example.com\"; ip = \"192.0.2.21\"; };\n" \
+	"    av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; }; }; };\n" \
+	"reverse_proxy = { product = \"generic\"; external_ip = \"192.0.2.10\"; };\n" rest
+
+static void
+test_lync_generations(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	const struct ucp_cert *c;
+	const struct ucp_endpoint *e;
+
+	(void)state;
+	/* Lync 2010: no mobility unless asked for; simple URLs, bridging to 4443 and 8080. */
+	p = plan_of(LYNC_WITH("lync2010", "", ""), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "lyncdiscover.example.com", "A", NULL));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "meet.example.org", "A", "192.0.2.10"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "meet.example.org", "A", "10.0.0.5"));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "dialin.example.com", "A", "192.0.2.10"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "admin.example.com", "A", "10.0.0.5"));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "admin.example.com", "A", NULL));
+	assert_int_equal(p->publishing.rules[0].internal_port, 4443);
+	assert_int_equal(p->publishing.rules[0].http_port, 8080);
+	assert_non_null(find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 4443, "tcp"));
+	assert_null(find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 50001, "tcp"));
+	assert_null(ucp_plan_cert(p, "oauth"));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	p = plan_of(LYNC_WITH("lync2010", "  mobility = true;\n", ""), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "lyncdiscover.example.org", "A", "192.0.2.10"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "lyncdiscoverinternal.example.org", "A", "10.0.0.5"));
+	assert_null(tu_record(p, UCP_VIEW_INTERNAL, "lyncdiscover.example.org", "A", NULL));
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "lyncdiscoverinternal.example.org", "A", NULL));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	/* Lync 2013 with XMPP, one certificate: the Edge's names first, XMPP names, then the web names. */
+	p = plan_of(LYNC_WITH("lync2013", "  xmpp = true;\n", ""), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "_xmpp-server._tcp.example.org", "SRV", "0 0 5269 xmpp.example.org."));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "xmpp.example.org", "A", "192.0.2.20"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_ACCESS_EDGE, 5269, "tcp"));
+	assert_non_null(find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 23456, "tcp"));
+	assert_non_null(c = ucp_plan_cert(p, "external"));
+	assert_string_equal(c->subject, "sip.example.com");
+	assert_string_equal(c->san[1], "webcon.example.com");
+	assert_string_equal(c->san[2], "sip.example.org");
+	assert_string_equal(c->san[3], "xmpp.example.com");
+	assert_string_equal(c->san[4], "*.example.com");
+	assert_true(ucp_cert_used_by(c, UCP_ROLE_AV_EDGE) && ucp_cert_used_by(c, UCP_ROLE_REVERSE_PROXY));
+	assert_true(c->exportable);
+	assert_null(ucp_plan_cert(p, "av-auth"));
+	assert_non_null(c = ucp_plan_cert(p, "oauth"));
+	assert_string_equal(c->subject, "example.com");
+	assert_int_equal(c->nsan, 2);
+	assert_non_null(c = ucp_plan_cert(p, "frontend"));
+	assert_string_equal(c->san[c->nsan - 2], "sip.example.com");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+
+	/* Skype for Business 2019: an IPv6 Edge address plans AAAA; the A/V Edge may be private behind NAT. */
+	p = plan_of(LYNC_WITH("sfb2019", "", "") , &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_null(tu_record(p, UCP_VIEW_EXTERNAL, "_xmpp-server._tcp.example.com", "SRV", NULL));
+	assert_null(find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 23456, "tcp"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_EDGE_INTERNAL, 50001, "tcp"));
+	assert_int_equal(e->port_end, 50003);
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_AV_EDGE, 50000, "udp"));
+	assert_string_equal(e->direction, "outbound");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
+static void
+test_lync_nat_and_pools(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	const struct ucp_endpoint *e;
+
+	(void)state;
+	/* NAT: DNS gives the public address, the endpoint table both. */
+	p = plan_of("ucplan = 1;\n"
+	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	    "  external = { nameservers = [ \"ns.example.com\", \"ns2.example.net\" ]; };\n"
+	    "  records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; } ); };\n"
+	    "sip = { product = \"sfb2019\"; domains = [ \"example.com\" ]; edition = \"enterprise\";\n"
+	    "  pool = { fqdn = \"pool.example.com\"; load_balancer = \"dns\"; web_fqdn = \"web.example.com\";\n"
+	    "    web_ip = [ \"10.0.0.9\", \"2001:db8::9\" ];\n"
+	    "    servers = ( { fqdn = \"fe1.example.com\"; ip = \"10.0.0.6\"; }, { fqdn = \"fe2.example.com\"; ip = \"10.0.0.7\"; } ); };\n"
+	    "  web = { external_fqdn = \"webext.example.com\"; };\n"
+	    "  edge = { internal = { fqdn = \"edge.example.com\"; ip = \"10.0.1.5\"; };\n"
+	    "    access = { ip = \"10.45.16.10\"; public_ip = \"192.0.2.20\"; };\n"
+	    "    webconf = { fqdn = \"webcon.example.com\"; ip = \"10.45.16.20\"; public_ip = \"192.0.2.21\"; };\n"
+	    "    av = { fqdn = \"av.example.com\"; ip = \"10.45.16.30\"; public_ip = \"192.0.2.22\"; }; }; };\n"
+	    "reverse_proxy = { product = \"generic\"; external_ip = \"192.0.2.10\"; };\n", &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "sip.example.com", "A", "192.0.2.20"));
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "av.example.com", "A", "192.0.2.22"));
+	assert_non_null(e = find_endpoint(p, UCP_ROLE_AV_EDGE, 3478, "udp"));
+	assert_string_equal(e->ip, "10.45.16.30");
+	assert_string_equal(e->public_ip, "192.0.2.22");
+	/* DNS load balancing: one A per front end; the web names at the VIP, dual stack. */
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "pool.example.com", "A", "10.0.0.6"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "pool.example.com", "A", "10.0.0.7"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "web.example.com", "AAAA", "2001:db8::9"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "lyncdiscoverinternal.example.com", "AAAA", "2001:db8::9"));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "sip.example.com", "A", "10.0.0.7"));
+	assert_string_equal(p->publishing.rules[0].internal_ip, "10.0.0.9");
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -453,6 +584,8 @@ main(void)
 		cmocka_unit_test(test_addresses),
 		cmocka_unit_test(test_several_cas_need_vip),
 		cmocka_unit_test(test_san_count),
+		cmocka_unit_test(test_lync_generations),
+		cmocka_unit_test(test_lync_nat_and_pools),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,7 +68,9 @@ plan_check_addresses(struct planner *p)
 		check_exchange_addr(p, &m->exchange.cas_array.ip);
 	}
 	if (m->rp.present && m->rp.external_ip.v != NULL) {
-		if (count_v6(&m->rp.external_ip) > 0)
+		bool isa = m->rp.product != UCP_RP_IIS_ARR && m->rp.product != UCP_RP_GENERIC;
+
+		if (isa && count_v6(&m->rp.external_ip) > 0)
 			plan_report(p, UCP_R_PRODUCT_SETTING, &m->rp.external_ip.loc, "ISA Server and Forefront TMG publish "
 			    "over IPv4 only: the listener needs an IPv4 address");
 		else if (m->rp.external_ip.nall > 1)
