@@ -29,6 +29,23 @@ check_sip_addr(struct planner *p, const struct ucp_str *a)
 		    p->sip->title);
 }
 
+/*
+ * A hardware load balancer VIP or a single server (web VIPs, Office Web Apps):
+ * web traffic cannot use DNS load balancing, so one address per family.
+ */
+static void
+check_sip_vip(struct planner *p, const struct ucp_str *a, const char *what)
+{
+	size_t v6 = count_v6(a);
+
+	if (a->v == NULL)
+		return;
+	check_sip_addr(p, a);
+	if (p->sip->dns_lb && (v6 > 1 || a->nall - v6 > 1))
+		plan_report(p, UCP_R_PRODUCT_SETTING, &a->loc, "%s takes one IPv4 and one IPv6 address at most: web "
+		    "traffic cannot use DNS load balancing", what);
+}
+
 /* Exchange: dual stack at most, and IPv6 alone only where the version supports it (spec 9.2). */
 static void
 check_exchange_addr(struct planner *p, const struct ucp_str *a)
@@ -58,8 +75,17 @@ plan_check_addresses(struct planner *p)
 		check_sip_addr(p, &m->sip.pool_ip);
 		for (i = 0; i < m->sip.nservers; i++)
 			check_sip_addr(p, &m->sip.servers[i].ip);
-		for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+		for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++) {
 			check_sip_addr(p, &edge[i]->ip);
+			check_sip_addr(p, &edge[i]->public_ip);
+		}
+		for (i = 0; i < m->sip.ndirector_servers; i++)
+			check_sip_addr(p, &m->sip.director_servers[i].ip);
+		for (i = 0; i < m->sip.nedge_servers; i++)
+			check_sip_addr(p, &m->sip.edge_servers[i].ip);
+		check_sip_vip(p, &m->sip.pool_web_ip, "pool.web_ip (the hardware load balancer VIP for web traffic)");
+		check_sip_vip(p, &m->sip.director_web_ip, "director.web_ip (the Director's web VIP)");
+		check_sip_vip(p, &m->sip.office_web_apps.ip, "office_web_apps.ip (its server or load balancer VIP)");
 	}
 	if (m->exchange.present) {
 		for (i = 0; i < m->exchange.ncas; i++)
