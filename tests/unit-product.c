@@ -58,7 +58,7 @@ edge_set(const struct ucp_sip_product *g, char *out, size_t len)
 	for (i = 0; i < g->nedge_ports; i++) {
 		const struct ucp_edge_port *e = &g->edge_ports[i];
 
-		if (e->when == UCP_WHEN_XMPP && !g->xmpp)
+		if ((e->when == UCP_WHEN_XMPP && !g->xmpp) || (e->when == UCP_WHEN_CLS && !g->cls))
 			continue;
 		snprintf(out + strlen(out), len - strlen(out), "%s%s/%u", out[0] ? "," : "", ifaces[e->iface],
 		    e->port ? e->port : 5062);
@@ -165,21 +165,29 @@ paths(const struct ucp_exchange_product *g, char *out, size_t len)
 {
 	size_t i;
 
+	bool first = true;
+
 	out[0] = '\0';
 	for (i = 0; i < g->nowa_paths; i++)
-		snprintf(out + strlen(out), len - strlen(out), "%s%s", out[0] ? "," : "", g->owa_paths[i].path);
+		if (g->services & g->owa_paths[i].service)
+			snprintf(out + strlen(out), len - strlen(out), "%s%s", out[0] ? "," : "", g->owa_paths[i].path);
 	snprintf(out + strlen(out), len - strlen(out), "|");
-	for (i = 0; i < g->noa_paths; i++)
-		snprintf(out + strlen(out), len - strlen(out), "%s%s", i ? "," : "", g->oa_paths[i].path);
+	for (i = 0; i < g->noa_paths; i++) {
+		if (!(g->services & g->oa_paths[i].service))
+			continue;
+		snprintf(out + strlen(out), len - strlen(out), "%s%s", first ? "" : ",", g->oa_paths[i].path);
+		first = false;
+	}
 }
 
+/* True when the version sets the URLs of the virtual directory CMDLET sets (a service it has). */
 static bool
 has_vdir(const struct ucp_exchange_product *g, const char *cmdlet)
 {
 	size_t i;
 
 	for (i = 0; i < g->nvdirs; i++)
-		if (strcmp(g->vdirs[i].cmdlet, cmdlet) == 0)
+		if (strcmp(g->vdirs[i].cmdlet, cmdlet) == 0 && (g->services & g->vdirs[i].service))
 			return true;
 	return false;
 }

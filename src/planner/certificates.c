@@ -201,54 +201,23 @@ joined_usage(struct planner *p, const char *const *parts, size_t n)
 	return s;
 }
 
-/* Lync and later, one certificate: the Edge's names first, then Exchange's, then the published web names. */
-static void
-public_single_lync(struct planner *p)
-{
-	const struct ucp_model *m = p->m;
-	const char *usage[5];
-	size_t n = 0;
-	struct cb *b;
-
-	if (p->edge)
-		usage[n++] = "Access Edge, Web Conferencing Edge, A/V authentication";
-	if (m->rp.present)
-		usage[n++] = "reverse-proxy listener";
-	if (m->exchange.present)
-		usage[n++] = "Exchange CAS";
-	b = cb_new(p, UCP_CERT_EXTERNAL, UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
-	if (p->edge) {
-		edge_external_names(p, b);
-		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
-		cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
-		cb_role(p, b, UCP_ROLE_AV_EDGE);
-	}
-	if (m->exchange.present)
-		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
-	autodiscover_names(p, b);
-	published_web_names(p, b);
-	if (m->rp.present)
-		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);
-	if (m->exchange.present)
-		cb_role(p, b, UCP_ROLE_CAS);
-	cb_done(p, b);
-}
-
+/*
+ * One public certificate for every external name (spec 4.5, 9.4): the Access
+ * Edge's names first (from Lync on the Edge's external names, used by Access,
+ * Web Conferencing and A/V authentication), then Exchange's, then the names
+ * the reverse proxy publishes for the SIP web services.
+ */
 static void
 public_single(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
+	bool lync = p->sip != NULL && p->sip->web_services;
 	const char *usage[4];
 	size_t n = 0;
 	struct cb *b;
 
-	if (p->sip != NULL && p->sip->web_services) {
-		public_single_lync(p);
-		return;
-	}
-
 	if (p->edge)
-		usage[n++] = "Access Edge";
+		usage[n++] = lync ? "Access Edge, Web Conferencing Edge, A/V authentication" : "Access Edge";
 	if (p->webconf_shared)
 		usage[n++] = "Web Conferencing Edge (444)";
 	if (m->rp.present)
@@ -257,15 +226,22 @@ public_single(struct planner *p)
 		usage[n++] = "Exchange CAS";
 	b = cb_new(p, UCP_CERT_EXTERNAL, UCP_CA_PUBLIC, true, joined_usage(p, usage, n));
 	if (p->edge) {
-		sip_names(p, b);
+		if (lync)
+			edge_external_names(p, b);
+		else
+			sip_names(p, b);
 		cb_role(p, b, UCP_ROLE_ACCESS_EDGE);
-		if (p->webconf_shared)
+		if (lync || p->webconf_shared)
 			cb_role(p, b, UCP_ROLE_WEBCONF_EDGE);
+		if (lync)
+			cb_role(p, b, UCP_ROLE_AV_EDGE);
 	}
 	if (m->exchange.present)
 		cb_name(p, b, m->exchange.external_fqdn.v, &m->exchange.external_fqdn.loc);
 	autodiscover_names(p, b);
-	if (m->rp.present)
+	if (lync)
+		published_web_names(p, b);
+	else if (m->rp.present)
 		cb_name(p, b, m->sip.web_external_fqdn.v, &m->sip.web_external_fqdn.loc);
 	if (m->rp.present)
 		cb_role(p, b, UCP_ROLE_REVERSE_PROXY);

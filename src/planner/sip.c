@@ -37,6 +37,8 @@ wanted(const struct planner *p, enum ucp_when when)
 		return p->edge && p->xmpp;
 	case UCP_WHEN_ENTERPRISE:
 		return p->m->sip.edition == UCP_EDITION_ENTERPRISE;
+	case UCP_WHEN_CLS:
+		return p->sip->cls;
 	}
 	return false;
 }

@@ -1,7 +1,9 @@
 /*
- * The published paths and virtual directories Exchange 2013, 2016, 2019 and
- * SE share (spec 9.6; reference 7.1, 7.2): the unbound namespace model, MAPI
- * over HTTP, no RPC Client Access array.
+ * The published paths and virtual directories Exchange 2010, 2013, 2016, 2019
+ * and SE share (spec 4.7, 9.6; reference 7.1, 7.2); each row belongs to a
+ * service, and a version publishes only the services it has (2010 has no
+ * MAPI over HTTP). From 2013 on: the unbound namespace model, no RPC Client
+ * Access array.
  */
 #ifndef UCPLAN_PLANNER_PRODUCT_EXCHANGE_TABLES_H
 #define UCPLAN_PLANNER_PRODUCT_EXCHANGE_TABLES_H

@@ -79,5 +79,6 @@ const struct ucp_sip_product ucp_sip_ocs2007r2 = {
 	.xmpp = false,
 	.office_web_apps = false,
 	.oauth = false,
+	.cls = false,
 	.min_key_bits = 1024,
 };

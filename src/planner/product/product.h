@@ -31,6 +31,7 @@ enum ucp_when {
 	UCP_WHEN_FEDERATION,		/* an Edge with edge.federation */
 	UCP_WHEN_XMPP,			/* an Edge with sip.xmpp */
 	UCP_WHEN_ENTERPRISE,		/* an Enterprise pool */
+	UCP_WHEN_CLS,			/* the generation has the Centralized Logging Service */
 };
 
 struct ucp_srv_row {
@@ -106,6 +107,7 @@ struct ucp_sip_product {
 	bool			 xmpp;		/* the XMPP gateway exists: sip.xmpp accepted */
 	bool			 office_web_apps;	/* sip.office_web_apps accepted */
 	bool			 oauth;		/* the OAuthTokenIssuer certificate */
+	bool			 cls;		/* the Centralized Logging Service (Edge 50001-50003) */
 	unsigned		 min_key_bits;	/* certificates.key_bits at least */
 };
 
