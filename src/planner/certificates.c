@@ -68,8 +68,8 @@ cb_done(struct planner *p, struct cb *b)
 		ucp_strmap_clear(&b->seen);
 		return;
 	}
-	c->subject = b->san.items[0];
 	c->san = plan_names(p, &b->san);
+	c->subject = c->san[0];
 	c->nsan = b->san.len;
 	{
 		enum ucp_role *roles = ucp_arena_alloc(p->a, sizeof(*roles) * (b->nused_by + 1));

@@ -425,16 +425,16 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 		const char **clients = ucp_arena_alloc(p->a, sizeof(*clients) * (m->dns.clients.len + 1));
 
 		for (i = 0; i < m->dns.clients.len; i++)
-			clients[i] = m->dns.clients.items[i].v;
+			clients[i] = ucp_arena_strdup(p->a, m->dns.clients.items[i].v);
 		vp->clients = clients;
 		vp->nclients = m->dns.clients.len;
 	}
 	nsnames = ucp_arena_alloc(p->a, sizeof(*nsnames) * (ns->len + 1));
 	for (i = 0; i < ns->len; i++)
-		nsnames[i] = ns->items[i].v;
+		nsnames[i] = ucp_arena_strdup(p->a, ns->items[i].v);
 	mname = ns->len > 0 ? ucp_arena_printf(p->a, "%s.", ns->items[0].v) : NULL;
 	if (m->dns.contact.v != NULL)
-		rname = m->dns.contact.v;
+		rname = ucp_arena_strdup(p->a, m->dns.contact.v);
 	else if (p->default_domain != NULL)
 		rname = ucp_arena_printf(p->a, "hostmaster.%s.", p->default_domain);
 	else if (p->smtp.len > 0)

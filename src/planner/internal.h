@@ -118,7 +118,7 @@ const struct ucp_cert *plan_cert(const struct planner *p, const char *name);
 /* True when certificate C lists NAME in its SAN. */
 bool plan_cert_has(const struct ucp_cert *c, const char *name);
 
-/* Array helpers: copy a pointer vector into a plan array. */
+/* Copies a vector of names into a plan array, each string into the plan's arena. */
 const char *const *plan_names(struct planner *p, const struct ucp_ptrs *v);
 
 #endif

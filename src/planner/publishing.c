@@ -19,8 +19,8 @@ rule_new(struct planner *p, const char *name, const char *id, enum ucp_role back
 	r->backend = backend;
 	r->name = name;
 	r->id = id;
-	r->internal_site = site;
-	r->internal_ip = ip;
+	r->internal_site = ucp_arena_strdup(p->a, site);
+	r->internal_ip = ucp_arena_strdup(p->a, ip);
 	r->internal_port = 443;
 	r->forward_host_header = true;
 	r->authentication = auth;
@@ -292,8 +292,8 @@ plan_publishing(struct planner *p)
 	/* The listener's certificate is the one bound to the reverse-proxy role, whatever the design. */
 	cert = plan_cert_for(p, UCP_ROLE_REVERSE_PROXY);
 	l = ucp_arena_alloc(p->a, sizeof(*l));
-	l->name = m->rp.listener.v;
-	l->ip = m->rp.external_ip.v;
+	l->name = ucp_arena_strdup(p->a, m->rp.listener.v);
+	l->ip = ucp_arena_strdup(p->a, m->rp.external_ip.v);
 	l->port = 443;
 	for (i = 0; i < p->rules.len; i++)
 		if (((const struct ucp_rule *)p->rules.items[i])->http_port != 0)

@@ -118,9 +118,11 @@ const char *const *
 plan_names(struct planner *p, const struct ucp_ptrs *v)
 {
 	const char **names = ucp_arena_alloc(p->a, sizeof(*names) * (v->len + 1));
+	size_t i;
 
-	if (v->len > 0)
-		memcpy(names, v->items, sizeof(*names) * v->len);
+	/* The plan owns its strings: it outlives the model many of them come from. */
+	for (i = 0; i < v->len; i++)
+		names[i] = ucp_arena_strdup(p->a, v->items[i]);
 	return names;
 }
 
