@@ -193,10 +193,15 @@ enum { OPEN_ONLY, CREATE };
  */
 struct dircache {
 	int			 base;		/* borrowed */
-	struct ucp_strmap	 map;		/* relative path -> fd + 1 */
+	struct ucp_strmap	 map;		/* relative path -> fd + 1, or DC_MISSING */
 	char			**keys;		/* owned */
 	size_t			 n, cap;
 };
+
+/* The value of a directory found missing (OPEN_ONLY): not asked for again. */
+#define DC_MISSING ((void *)(intptr_t)-1)
+
+static void dc_remember(struct dircache *dc, char *key, void *value);
 
 static void
 dc_init(struct dircache *dc, int base)
@@ -212,8 +217,12 @@ dc_clear(struct dircache *dc)
 	size_t i;
 
 	/* The map borrows the keys: close every descriptor before freeing any key. */
-	for (i = 0; i < dc->n; i++)
-		close((int)(intptr_t)ucp_strmap_get(&dc->map, dc->keys[i]) - 1);
+	for (i = 0; i < dc->n; i++) {
+		void *v = ucp_strmap_get(&dc->map, dc->keys[i]);
+
+		if (v != DC_MISSING)
+			close((int)(intptr_t)v - 1);
+	}
 	for (i = 0; i < dc->n; i++)
 		free(dc->keys[i]);
 	free(dc->keys);
@@ -246,8 +255,12 @@ dc_dir(struct dircache *dc, const char *path, size_t len, int mode, struct creat
 		return dc->base;
 	if ((key = strndup(path, len)) == NULL)
 		ucp_oom();
-	if ((hit = ucp_strmap_get(&dc->map, key)) != NULL) {
+	if ((hit = ucp_strmap_get(&dc->map, key)) != NULL && (hit != DC_MISSING || mode == OPEN_ONLY)) {
 		free(key);
+		if (hit == DC_MISSING) {
+			errno = ENOENT;
+			return -1;
+		}
 		return (int)(intptr_t)hit - 1;
 	}
 	slash = memrchr(path, '/', len);
@@ -285,9 +298,28 @@ dc_dir(struct dircache *dc, const char *path, size_t len, int mode, struct creat
 
 		if (errno == ENOTDIR || errno == ELOOP)
 			errno = fstatat(pfd, comp, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode) ? ELOOP : ENOTDIR;
-		free(key);
+		/* Remember a missing directory: reading a new tree's old files asks thousands of times. */
+		if (errno == ENOENT && mode == OPEN_ONLY && hit == NULL) {
+			dc_remember(dc, key, DC_MISSING);
+			errno = ENOENT;
+		} else {
+			free(key);
+		}
 		return -1;
 	}
+	if (hit == DC_MISSING) {
+		/* Created since it was found missing: the map keeps its own copy of the key. */
+		ucp_strmap_put(&dc->map, key, (void *)(intptr_t)(fd + 1));
+		free(key);
+		return fd;
+	}
+	dc_remember(dc, key, (void *)(intptr_t)(fd + 1));
+	return fd;
+}
+
+static void
+dc_remember(struct dircache *dc, char *key, void *value)
+{
 	if (dc->n == dc->cap) {
 		size_t cap = dc->cap ? dc->cap * 2 : 16;
 		char **keys = realloc(dc->keys, cap * sizeof(*keys));
@@ -298,14 +330,13 @@ dc_dir(struct dircache *dc, const char *path, size_t len, int mode, struct creat
 		dc->cap = cap;
 	}
 	dc->keys[dc->n++] = key;
-	ucp_strmap_put(&dc->map, key, (void *)(intptr_t)(fd + 1));
-	return fd;
+	ucp_strmap_put(&dc->map, key, value);
 }
 
 /*
  * Opens the parent directory of REL below DC's base (see dc_dir) and sets
- * *LEAF to REL's last component. Returns a descriptor the caller closes, or
- * -1 with errno.
+ * *LEAF to REL's last component. Returns a descriptor DC keeps (the caller
+ * does not close it), or -1 with errno.
  */
 static int
 open_parent(struct dircache *dc, const char *rel, int mode, struct created *created, const char **leaf)
@@ -320,7 +351,7 @@ open_parent(struct dircache *dc, const char *rel, int mode, struct created *crea
 	if ((fd = dc_dir(dc, rel, slash != NULL ? (size_t)(slash - rel) : 0, mode, created)) < 0)
 		return -1;
 	*leaf = p;
-	return dup(fd);
+	return fd;
 }
 
 /* Reads the regular file LEAF in directory DFD without following a link. */
@@ -361,8 +392,7 @@ char *
 ucp_outdir_read(const struct ucp_outdir *od, const char *rel, size_t *lenp)
 {
 	const char *leaf;
-	char *text;
-	int pfd, saved;
+	int pfd;
 
 	if (od->fd < 0) {
 		errno = ENOENT;
@@ -373,11 +403,7 @@ ucp_outdir_read(const struct ucp_outdir *od, const char *rel, size_t *lenp)
 			errno = ENOENT;
 		return NULL;
 	}
-	text = read_at(pfd, leaf, lenp, 0);
-	saved = errno;
-	close(pfd);
-	errno = saved;
-	return text;
+	return read_at(pfd, leaf, lenp, 0);
 }
 
 static int
@@ -749,10 +775,6 @@ save_old(struct dircache *dc, struct dircache *sdc, const struct change *c)
 	pfd = open_parent(dc, c->path, OPEN_ONLY, NULL, &leaf);
 	spfd = pfd >= 0 ? open_parent(sdc, saved, CREATE, NULL, &sleaf) : -1;
 	rc = spfd < 0 ? -1 : c->kind == CH_REMOVE ? renameat(pfd, leaf, spfd, sleaf) : linkat(pfd, leaf, spfd, sleaf, 0);
-	if (pfd >= 0)
-		close(pfd);
-	if (spfd >= 0)
-		close(spfd);
 	free(saved);
 	return rc;
 }
@@ -772,9 +794,7 @@ undo(struct dircache *dc, struct dircache *sdc, const struct change *c)
 			rc = unlinkat(pfd, leaf, 0);
 		} else if ((spfd = open_parent(sdc, saved, OPEN_ONLY, NULL, &sleaf)) >= 0) {
 			rc = renameat(spfd, sleaf, pfd, leaf);
-			close(spfd);
 		}
-		close(pfd);
 	}
 	free(saved);
 	return rc;
@@ -797,11 +817,8 @@ apply(struct dircache *dc, struct dircache *sdc, struct change *c, struct create
 	if (asprintf(&staged, "new/%s", c->path) < 0)
 		ucp_oom();
 	if ((pfd = open_parent(dc, c->path, CREATE, created, &leaf)) >= 0) {
-		if ((spfd = open_parent(sdc, staged, OPEN_ONLY, NULL, &sleaf)) >= 0) {
+		if ((spfd = open_parent(sdc, staged, OPEN_ONLY, NULL, &sleaf)) >= 0)
 			rc = renameat(spfd, sleaf, pfd, leaf);
-			close(spfd);
-		}
-		close(pfd);
 	}
 	free(staged);
 	return rc;
@@ -923,13 +940,10 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		pfd = open_parent(&sdc, staged, CREATE, NULL, &leaf);
 		if (pfd < 0 || write_at(pfd, leaf, ch->file->data, ch->file->len) < 0) {
 			io_error(diags, od->path, staged, "cannot write the staged file", errno);
-			if (pfd >= 0)
-				close(pfd);
 			free(staged);
 			st = UCP_EIO;
 			goto done;
 		}
-		close(pfd);
 		free(staged);
 	}
 #ifdef HAVE_SYNCFS
