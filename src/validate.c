@@ -7,6 +7,9 @@
 #include <ldns/ldns.h>
 #include <stdint.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <stdio_ext.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,18 +19,33 @@
 #include "ucplan/rules.h"
 #include "ucplan/buf.h"
 
+/* A record while its zone is checked. */
 struct vrr {
 	ldns_rr		*rr;
 	int		 line;
 	char		*owner;		/* lower case, trailing dot */
 };
 
+/*
+ * What the checks across a view need of a record, kept once its zone is
+ * checked (the ldns records are freed then): owner, type, the SRV, MX or NS
+ * target, and the line for diagnostics.
+ */
+struct vref {
+	char		*owner;		/* lower case, trailing dot */
+	char		*target;	/* SRV, MX, NS: lower case, trailing dot; else NULL */
+	uint16_t	 type;
+	int		 line;
+};
+
 struct vzone {
 	char		*file;
 	char		*origin;	/* lower case, trailing dot */
-	struct vrr	*rrs;
+	struct vrr	*rrs;		/* while parsing and checking */
 	size_t		 len;
 	size_t		 cap;
+	struct vref	*refs;		/* afterwards */
+	size_t		 nrefs;
 };
 
 struct ucp_vview {
@@ -49,11 +67,11 @@ ucp_vview_free(struct ucp_vview *v)
 	if (v == NULL)
 		return;
 	for (i = 0; i < v->len; i++) {
-		for (j = 0; j < v->zones[i].len; j++) {
-			ldns_rr_free(v->zones[i].rrs[j].rr);
-			free(v->zones[i].rrs[j].owner);
+		for (j = 0; j < v->zones[i].nrefs; j++) {
+			free(v->zones[i].refs[j].owner);
+			free(v->zones[i].refs[j].target);
 		}
-		free(v->zones[i].rrs);
+		free(v->zones[i].refs);
 		free(v->zones[i].file);
 		free(v->zones[i].origin);
 	}
@@ -61,15 +79,44 @@ ucp_vview_free(struct ucp_vview *v)
 	free(v);
 }
 
+/*
+ * A domain name in presentation form, lower case, with a trailing dot, as
+ * ldns_rdf2str() writes it (\. \; \( \) \\ and \DDD escapes) but without its
+ * formatted write per character: it runs for every record read.
+ */
 static char *
 name_str(const ldns_rdf *rdf)
 {
-	char *s = ldns_rdf2str(rdf), *p;
+	const uint8_t *d = ldns_rdf_data(rdf);
+	size_t size = ldns_rdf_size(rdf), i = 0;
+	char *s, *p;
 
-	if (s == NULL)
+	if (size == 0 || d[0] == 0) {
+		if ((s = strdup(".")) == NULL)
+			ucp_oom();
+		return s;
+	}
+	if ((s = malloc(size * 4 + 2)) == NULL)
 		ucp_oom();
-	for (p = s; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	p = s;
+	while (i < size && d[i] != 0) {
+		size_t len = d[i++];
+
+		for (; len > 0 && i < size; len--, i++) {
+			unsigned char c = d[i];
+
+			if (c == '.' || c == ';' || c == '(' || c == ')' || c == '\\') {
+				*p++ = '\\';
+				*p++ = (char)c;
+			} else if (!(isascii(c) && isgraph(c))) {
+				p += sprintf(p, "\\%03u", c);
+			} else {
+				*p++ = (char)tolower(c);
+			}
+		}
+		*p++ = '.';
+	}
+	*p = '\0';
 	return s;
 }
 
@@ -172,6 +219,30 @@ zone_checks(struct vzone *z, struct ucp_diags *d, size_t *errors)
 	*errors += d->errors - before;
 }
 
+/* Keeps what the view's checks need of Z's records and frees the ldns records. */
+static void
+zone_keep_refs(struct vzone *z)
+{
+	size_t i;
+
+	if ((z->refs = calloc(z->len > 0 ? z->len : 1, sizeof(*z->refs))) == NULL)
+		ucp_oom();
+	for (i = 0; i < z->len; i++) {
+		struct vrr *r = &z->rrs[i];
+		ldns_rr_type t = ldns_rr_get_type(r->rr);
+		const ldns_rdf *target = t == LDNS_RR_TYPE_SRV ? ldns_rr_rdf(r->rr, 3) : t == LDNS_RR_TYPE_MX
+		    ? ldns_rr_rdf(r->rr, 1) : t == LDNS_RR_TYPE_NS ? ldns_rr_rdf(r->rr, 0) : NULL;
+
+		z->refs[i] = (struct vref){ .owner = r->owner, .type = (uint16_t)t, .line = r->line,
+		    .target = target != NULL ? name_str(target) : NULL };
+		ldns_rr_free(r->rr);
+	}
+	z->nrefs = z->len;
+	free(z->rrs);
+	z->rrs = NULL;
+	z->len = z->cap = 0;
+}
+
 enum ucp_status
 ucp_zone_parse(const char *text, size_t len, const char *origin, ucp_zone_rr_fn fn, void *arg,
     const char *file, struct ucp_diags *d)
@@ -191,6 +262,10 @@ ucp_zone_parse(const char *text, size_t len, const char *origin, ucp_zone_rr_fn 
 		report(d, file, 0, UCP_R_ZONE_PARSE, "the zone is empty");
 		return UCP_EVALIDATE;
 	}
+#ifdef __GLIBC__
+	/* ldns reads one character at a time; this stream is ours alone, so skip the lock per character. */
+	__fsetlocking(fp, FSETLOCKING_BYCALLER);
+#endif
 	while (!feof(fp)) {
 		ldns_rr *rr = NULL;
 		ldns_status s;
@@ -263,7 +338,74 @@ ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t le
 	if (ucp_zone_parse(text, len, origin, collect, z, file, d) != UCP_OK)
 		errors++;
 	zone_checks(z, d, &errors);
+	zone_keep_refs(z);
 	return errors > 0 ? UCP_EVALIDATE : UCP_OK;
+}
+
+/* Lower-case copy of NAME with a trailing dot. */
+static char *
+dotted_lower(const char *name)
+{
+	size_t n = strlen(name);
+	char *s = malloc(n + 2), *p;
+
+	if (s == NULL)
+		ucp_oom();
+	for (p = s; *name; name++)
+		*p++ = (char)tolower((unsigned char)*name);
+	if (n == 0 || name[-1] != '.')
+		*p++ = '.';
+	*p = '\0';
+	return s;
+}
+
+void
+ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone *zone)
+{
+	struct vzone *z;
+	size_t i, n = 0;
+
+	if ((z = realloc(v->zones, (v->len + 1) * sizeof(*v->zones))) == NULL)
+		ucp_oom();
+	v->zones = z;
+	z = &v->zones[v->len++];
+	memset(z, 0, sizeof(*z));
+	z->file = strdup(file);
+	z->origin = dotted_lower(zone->name);
+	if ((z->refs = calloc(zone->nrecords + zone->nns + 1, sizeof(*z->refs))) == NULL || z->file == NULL)
+		ucp_oom();
+	for (i = 0; i < zone->nns; i++)
+		z->refs[n++] = (struct vref){ .owner = dotted_lower(zone->name), .type = LDNS_RR_TYPE_NS,
+		    .target = dotted_lower(zone->ns[i]) };
+	for (i = 0; i < zone->nrecords; i++) {
+		const struct ucp_record *r = &zone->records[i];
+		struct vref *ref = &z->refs[n++];
+
+		ref->owner = dotted_lower(r->owner);
+		switch (r->type) {
+		case UCP_RR_A:
+			ref->type = LDNS_RR_TYPE_A;
+			break;
+		case UCP_RR_AAAA:
+			ref->type = LDNS_RR_TYPE_AAAA;
+			break;
+		case UCP_RR_CNAME:
+			ref->type = LDNS_RR_TYPE_CNAME;
+			break;
+		case UCP_RR_SRV:
+		case UCP_RR_MX:
+		case UCP_RR_NS:
+			ref->type = r->type == UCP_RR_SRV ? LDNS_RR_TYPE_SRV : r->type == UCP_RR_MX ? LDNS_RR_TYPE_MX
+			    : LDNS_RR_TYPE_NS;
+			if (r->nfields > 0)
+				ref->target = dotted_lower(r->fields[r->nfields - 1]);
+			break;
+		default:
+			ref->type = 0;
+			break;
+		}
+	}
+	z->nrefs = n;
 }
 
 enum {
@@ -297,48 +439,32 @@ ucp_vview_check(struct ucp_vview *v, struct ucp_diags *d)
 	ucp_strmap_init(&zones);
 	for (i = 0; i < v->len; i++) {
 		ucp_strmap_put(&zones, v->zones[i].origin, &v->zones[i]);
-		for (j = 0; j < v->zones[i].len; j++) {
-			const struct vrr *r = &v->zones[i].rrs[j];
-			ldns_rr_type t = ldns_rr_get_type(r->rr);
+		for (j = 0; j < v->zones[i].nrefs; j++) {
+			const struct vref *r = &v->zones[i].refs[j];
 			uintptr_t flags = (uintptr_t)ucp_strmap_get(&index, r->owner);
 
-			if (t == LDNS_RR_TYPE_A || t == LDNS_RR_TYPE_AAAA)
+			if (r->type == LDNS_RR_TYPE_A || r->type == LDNS_RR_TYPE_AAAA)
 				flags |= HAS_ADDR;
-			else if (t == LDNS_RR_TYPE_CNAME)
+			else if (r->type == LDNS_RR_TYPE_CNAME)
 				flags |= HAS_CNAME;
 			ucp_strmap_put(&index, r->owner, (void *)(flags | 4));
 		}
 	}
 	for (i = 0; i < v->len; i++) {
-		for (j = 0; j < v->zones[i].len; j++) {
-			const struct vrr *r = &v->zones[i].rrs[j];
-			ldns_rr_type t = ldns_rr_get_type(r->rr);
-			const ldns_rdf *target;
-			const char *kind = t == LDNS_RR_TYPE_SRV ? "SRV" : t == LDNS_RR_TYPE_MX ? "MX" : "NS";
+		for (j = 0; j < v->zones[i].nrefs; j++) {
+			const struct vref *r = &v->zones[i].refs[j];
+			const char *kind = r->type == LDNS_RR_TYPE_SRV ? "SRV" : r->type == LDNS_RR_TYPE_MX ? "MX" : "NS";
 			uintptr_t flags;
-			char *name;
 
-			if (t == LDNS_RR_TYPE_SRV)
-				target = ldns_rr_rdf(r->rr, 3);
-			else if (t == LDNS_RR_TYPE_MX)
-				target = ldns_rr_rdf(r->rr, 1);
-			else if (t == LDNS_RR_TYPE_NS)
-				target = ldns_rr_rdf(r->rr, 0);
-			else
+			if (r->target == NULL || strcmp(r->target, ".") == 0 || zone_of(&zones, r->target) == NULL)
 				continue;
-			if (target == NULL)
-				continue;
-			name = name_str(target);
-			if (strcmp(name, ".") != 0 && zone_of(&zones, name) != NULL) {
-				flags = (uintptr_t)ucp_strmap_get(&index, name);
-				if (flags & HAS_CNAME)
-					report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET, "the %s target %s is a CNAME",
-					    kind, name);
-				else if (!(flags & HAS_ADDR))
-					report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET,
-					    "the %s target %s has no A or AAAA record", kind, name);
-			}
-			free(name);
+			flags = (uintptr_t)ucp_strmap_get(&index, r->target);
+			if (flags & HAS_CNAME)
+				report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET, "the %s target %s is a CNAME", kind,
+				    r->target);
+			else if (!(flags & HAS_ADDR))
+				report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET,
+				    "the %s target %s has no A or AAAA record", kind, r->target);
 		}
 	}
 	ucp_strmap_clear(&index);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "ucplan/diag.h"
+#include "ucplan/plan.h"
 #include "ucplan/status.h"
 
 /* The zones of one view, parsed for checking. */
@@ -23,6 +24,13 @@ void ucp_vview_free(struct ucp_vview *v);
  */
 enum ucp_status ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t len,
     const char *origin, struct ucp_diags *diags);
+
+/*
+ * Adds a zone of the plan whose file on disk holds exactly its text (a rerun
+ * that changed nothing there): only for the checks across the view, without
+ * reading the file again. FILE names it in diagnostics (lines are unknown).
+ */
+void ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone *zone);
 
 /*
  * Checks across the view's zones: SRV, MX and NS targets that lie in one of
