@@ -56,8 +56,13 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		const struct ucp_view_plan *vp = &plan->views[v];
 
 		for (i = 0; i < vp->nzones && st == UCP_OK; i++) {
-			ucp_zone_text(plan, &vp->zones[i], &b);
 			ucp_zone_path(&vp->zones[i], path, sizeof(path));
+			/* A rerun renders nothing again for a zone whose file already holds its text. */
+			if (vp->zones[i].on_disk) {
+				st = ucp_output_add_unchanged(ctx->out, path);
+				continue;
+			}
+			ucp_zone_text(plan, &vp->zones[i], &b);
 			st = ucp_output_add(ctx->out, path, &b);
 		}
 	}

@@ -96,6 +96,7 @@ ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len
 	}
 	f->data = data;
 	f->len = len;
+	f->unchanged = false;
 	out->len++;
 	ucp_strmap_put(&out->index, f->path, (void *)(uintptr_t)out->len);
 	return UCP_OK;
@@ -108,6 +109,16 @@ wants_bom(const char *path)
 	size_t n = strlen(path);
 
 	return (n > 4 && strcmp(path + n - 4, ".ps1") == 0) || (n > 4 && strcmp(path + n - 4, ".inf") == 0);
+}
+
+enum ucp_status
+ucp_output_add_unchanged(struct ucp_output *out, const char *path)
+{
+	enum ucp_status st = ucp_output_take(out, path, NULL, 0);
+
+	if (st == UCP_OK)
+		out->files[out->len - 1].unchanged = true;
+	return st;
 }
 
 enum ucp_status
@@ -863,7 +874,11 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	for (i = 0; i < out->len; i++) {
 		const struct ucp_output_file *f = &out->files[i];
 		size_t oldlen = 0;
-		char *old = ucp_outdir_read(od, f->path, &oldlen);
+		char *old;
+
+		if (f->unchanged)
+			continue;	/* compared with the file when the serials were decided */
+		old = ucp_outdir_read(od, f->path, &oldlen);
 
 		if (old == NULL && errno != ENOENT) {
 			io_error(diags, od->path, f->path, errno == EISDIR ? "cannot replace" : "cannot read",

@@ -14,6 +14,7 @@ struct ucp_output_file {
 	char	*path;		/* relative to the output directory */
 	char	*data;
 	size_t	 len;
+	bool	 unchanged;	/* known to equal the file in the output directory: not read again */
 };
 
 struct ucp_output {

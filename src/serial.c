@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "generators/zone-text.h"
 #include "output.h"
 #include "serial.h"
 #include "validate.h"
@@ -122,14 +123,83 @@ soa_serial(const ldns_rr_list *list, uint32_t *serial)
 	return false;
 }
 
+/*
+ * The serial of zone TEXT as ucplan writes it: the first line that starts
+ * with "@" and holds " IN SOA " names MNAME, RNAME, then the serial. False
+ * for any other layout (the records are then compared through ldns).
+ */
+static bool
+text_serial(const char *text, size_t len, uint32_t *serial)
+{
+	const char *p = text, *end = text + len;
+	int lines;
+
+	for (lines = 0; p < end && lines < 16; lines++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *soa;
+		size_t n = (eol != NULL ? eol : end) - p;
+		unsigned long long v = 0;
+		int field;
+
+		if (n > 0 && p[0] == '@' && (soa = memmem(p, n, " IN SOA ", 8)) != NULL) {
+			const char *q = soa + 8, *lend = p + n;
+
+			for (field = 0; field < 2; field++) {
+				while (q < lend && *q == ' ')
+					q++;
+				while (q < lend && *q != ' ')
+					q++;
+			}
+			while (q < lend && *q == ' ')
+				q++;
+			if (q >= lend || *q < '0' || *q > '9')
+				return false;
+			for (; q < lend && *q >= '0' && *q <= '9' && v <= 0xffffffffULL; q++)
+				v = v * 10 + (unsigned)(*q - '0');
+			if (v > 0xffffffffULL || (q < lend && *q != ' '))
+				return false;
+			*serial = (uint32_t)v;
+			return true;
+		}
+		p = eol != NULL ? eol + 1 : end;
+	}
+	return false;
+}
+
+/*
+ * A rerun's common case, decided without ldns: the zone rendered with the
+ * serial on disk is byte for byte the file on disk. Then the file stays as
+ * it is (Z->on_disk) and the old serial stands.
+ */
+static bool
+same_bytes(const struct ucp_plan *plan, struct ucp_zone *z, const char *text, size_t len, struct ucp_buf *b)
+{
+	uint32_t old, planned = z->serial;
+
+	if (!text_serial(text, len, &old))
+		return false;
+	z->serial = old;
+	ucp_buf_reset(b);
+	ucp_zone_text(plan, z, b);
+	if (ucp_buf_status(b) != UCP_OK)
+		ucp_oom();
+	if (b->len == len && memcmp(b->data, text, len) == 0) {
+		z->on_disk = true;
+		return true;
+	}
+	z->serial = planned;
+	return false;
+}
+
 enum ucp_status
 ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t now, bool forced, bool force,
     struct ucp_output *kept, struct ucp_diags *diags)
 {
 	uint32_t today = ucp_serial_today(now);
 	enum ucp_status st = UCP_OK;
+	struct ucp_buf b;
 	size_t v, i;
 
+	ucp_buf_init(&b);
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		struct ucp_view_plan *vp = &plan->views[v];
 
@@ -145,8 +215,12 @@ ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t no
 			ucp_zone_path(z, rel, sizeof(rel));
 			if ((text = ucp_outdir_read(od, rel, &len)) == NULL)
 				continue;	/* a new zone (or no file to read): the planned serial stands */
+			if (!forced && same_bytes(plan, z, text, len, &b)) {
+				free(text);
+				continue;
+			}
 			if (asprintf(&path, "%s/%s", od->path, rel) < 0)
-				return UCP_ENOMEM;
+				ucp_oom();
 			old = ldns_rr_list_new();
 			ucp_diags_init(&quiet);
 			if (ucp_zone_parse(text, len, z->name, add_rr, old, path, &quiet) != UCP_OK ||
@@ -185,6 +259,7 @@ ucp_serial_resolve(struct ucp_plan *plan, const struct ucp_outdir *od, time_t no
 			free(path);
 		}
 	}
+	ucp_buf_clear(&b);
 	return st;
 }
 
@@ -200,6 +275,7 @@ ucp_serial_keep(struct ucp_output *kept, struct ucp_output *out)
 		free(f->data);
 		f->data = kept->files[i].data;
 		f->len = kept->files[i].len;
+		f->unchanged = true;
 		kept->files[i].data = NULL;
 		kept->files[i].len = 0;
 	}

@@ -38,6 +38,13 @@ const struct ucp_generator *ucp_generator_find(const char *name);
  */
 enum ucp_status ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content);
 
+/*
+ * Adds PATH as a file whose contents are already in the output directory,
+ * byte for byte (a zone the plan marks on_disk): it is kept, neither read
+ * nor written again.
+ */
+enum ucp_status ucp_output_add_unchanged(struct ucp_output *out, const char *path);
+
 /* Renders template TMPL with VARS into the output file PATH. */
 enum ucp_status ucp_gen_render(struct ucp_gen_ctx *ctx, const char *tmpl, const struct ucp_tvars *vars,
     const char *path);

@@ -60,6 +60,7 @@ struct ucp_zone {
 	size_t			 nns;
 	struct ucp_record	*records;	/* canonical order; no SOA, no apex NS */
 	size_t			 nrecords;
+	bool			 on_disk;	/* the output directory's file already holds exactly this zone's text */
 };
 
 struct ucp_view_plan {
