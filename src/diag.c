@@ -7,6 +7,7 @@
 
 #include "ucplan/diag.h"
 #include "ucplan/buf.h"
+#include "strmap.h"
 
 static char *
 xstrdup(const char *s)
@@ -124,30 +125,76 @@ same_text(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-static bool
-same_diag(const struct ucp_diag *a, const struct ucp_diag *b)
+/* The identity of a diagnostic within its file and line: severity, rule, setting and message. */
+static char *
+diag_key(const struct ucp_diag *g)
 {
-	return a->severity == b->severity && a->line == b->line && strcmp(a->rule, b->rule) == 0 &&
-	    same_text(a->file, b->file) && same_text(a->setting, b->setting) && same_text(a->message, b->message);
+	char *key;
+
+	if (asprintf(&key, "%d\037%s\037%s\037%s", (int)g->severity, g->rule, g->setting != NULL ? g->setting : "",
+	    g->message) < 0)
+		ucp_oom();
+	return key;
+}
+
+struct keys {
+	char	**items;
+	size_t	  len, cap;
+};
+
+static void
+keys_add(struct keys *k, char *key)
+{
+	if (k->len == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 16;
+		char **items = realloc(k->items, cap * sizeof(*items));
+
+		if (items == NULL)
+			ucp_oom();
+		k->items = items;
+		k->cap = cap;
+	}
+	k->items[k->len++] = key;
+}
+
+/* Forgets the keys of one file and line. */
+static void
+forget(struct ucp_strmap *seen, struct keys *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->len; i++)
+		free(keys->items[i]);
+	keys->len = 0;
+	ucp_strmap_clear(seen);
 }
 
 void
 ucp_diags_sort(struct ucp_diags *d)
 {
-	size_t i, j, out = 0, group = 0;
+	struct ucp_strmap seen;
+	struct keys keys = { 0 };
+	size_t i, out = 0, group = 0;
 
 	if (d->len > 1)
 		qsort(d->items, d->len, sizeof(d->items[0]), cmp_diag);
-	/* The same message twice for one line says nothing new: keep the first. */
+	ucp_strmap_init(&seen);
+	/*
+	 * The same message twice for one line says nothing new: keep the first.
+	 * A set per line, not a scan of it: a hoster's domain list is one line
+	 * with tens of thousands of notes.
+	 */
 	for (i = 0; i < d->len; i++) {
-		bool dup = false;
+		char *key;
 
 		if (out > 0 && (d->items[i].line != d->items[group].line ||
-		    !same_text(d->items[i].file, d->items[group].file)))
+		    !same_text(d->items[i].file, d->items[group].file))) {
 			group = out;
-		for (j = group; j < out && !dup; j++)
-			dup = same_diag(&d->items[j], &d->items[i]);
-		if (dup) {
+			forget(&seen, &keys);
+		}
+		key = diag_key(&d->items[i]);
+		if (ucp_strmap_has(&seen, key)) {
+			free(key);
 			if (d->items[i].severity == UCP_SEV_ERROR)
 				d->errors--;
 			else if (d->items[i].severity == UCP_SEV_WARNING)
@@ -157,8 +204,12 @@ ucp_diags_sort(struct ucp_diags *d)
 			free(d->items[i].message);
 			continue;
 		}
+		ucp_strmap_put(&seen, key, key);
+		keys_add(&keys, key);
 		d->items[out++] = d->items[i];
 	}
+	forget(&seen, &keys);
+	free(keys.items);
 	d->len = out;
 }
 
