@@ -79,9 +79,9 @@ usage_error(const char *fmt, ...)
 
 /* Loads and plans CONFIG; on failure prints the diagnostics and returns the exit status. */
 static int
-load(struct ucp_session *s, const char *config)
+load_progress(struct ucp_session *s, const char *config, bool tty)
 {
-	enum ucp_status st = ucp_session_load(s, config, verbose, quiet);
+	enum ucp_status st = ucp_session_load(s, config, verbose, quiet, tty);
 
 	if (st == UCP_EUSAGE)
 		return usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'",
@@ -89,6 +89,12 @@ load(struct ucp_session *s, const char *config)
 	if (st != UCP_OK)
 		ucp_diags_print(&s->diags, stderr);
 	return ucp_exit_code(st);
+}
+
+static int
+load(struct ucp_session *s, const char *config)
+{
+	return load_progress(s, config, false);
 }
 
 static void
@@ -245,13 +251,16 @@ cmd_generate(int argc, char **argv)
 	gopts.dir = dir;
 	gopts.generators = list;
 	gopts.templates = templates;
-	if ((rc = load(&s, argv[optind])) != EXIT_OK) {
+	/* Progress on a terminal (after two seconds); never with -q or into a file. */
+	if ((rc = load_progress(&s, argv[optind], !quiet && isatty(STDERR_FILENO))) != EXIT_OK) {
 		ucp_session_clear(&s);
 		return rc;
 	}
 	rc = ucp_exit_code(ucp_pipeline_generate(&s, &gopts, stdout));
 	print_diags(&s);
 	summary(argv[optind], &s.diags);
+	if (verbose)
+		ucp_progress_summary(&s.progress, stderr);
 	ucp_session_clear(&s);
 	return rc;
 }

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "diff.h"
 #include "output.h"
+#include "progress.h"
 #include "ucplan/rules.h"
 
 #define STAGE_PREFIX ".ucplan-stage-"
@@ -876,8 +877,11 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		size_t oldlen = 0;
 		char *old;
 
-		if (f->unchanged)
+		if (f->unchanged) {
+			if (opts->progress != NULL)
+				opts->progress->unchanged++;
 			continue;	/* compared with the file when the serials were decided */
+		}
 		old = ucp_outdir_read(od, f->path, &oldlen);
 
 		if (old == NULL && errno != ENOENT) {
@@ -886,6 +890,8 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			st = UCP_EIO;
 		} else if (old != NULL && oldlen == f->len && memcmp(old, f->data, f->len) == 0) {
 			/* unchanged: not touched */
+			if (opts->progress != NULL)
+				opts->progress->unchanged++;
 		} else {
 			if (old != NULL && !opts->force && !has_header(old, oldlen)) {
 				char *file;
@@ -980,6 +986,10 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			errno = EIO;
 		} else if (apply(od->dc, &sdc, ch, &created) == 0) {
 			ch->done = true;
+			if (opts->progress != NULL) {
+				opts->progress->written += ch->kind != CH_REMOVE;
+				ucp_progress_tick(opts->progress, i + 1, c.len);
+			}
 			continue;
 		}
 		io_error(diags, od->path, ch->path, ch->kind == CH_REMOVE ? "cannot remove" : "cannot publish", errno);

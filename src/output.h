@@ -24,11 +24,14 @@ struct ucp_output {
 	struct ucp_strmap	 index;		/* path -> index + 1 */
 };
 
+struct ucp_progress;
+
 struct ucp_publish_opts {
 	bool	 check;		/* write nothing; print a diff of what would change */
 	bool	 force;		/* replace files ucplan did not write */
 	bool	 quiet;		/* no line per changed file */
 	bool	 no_wait;	/* fail at once when another run holds the lock */
+	struct ucp_progress *progress;	/* counts written and unchanged files; may be NULL */
 };
 
 /*

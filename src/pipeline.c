@@ -75,18 +75,27 @@ has_rule(const struct ucp_diags *d, enum ucp_rule_id rule)
 }
 
 enum ucp_status
-ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet)
+ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty)
 {
+	size_t v, i;
+
 	memset(s, 0, sizeof(*s));
 	ucp_diags_init(&s->diags);
 	s->diags.verbose = verbose;
 	s->diags.quiet = quiet;
+	ucp_progress_start(&s->progress, tty);
 	if (!today(&s->now))
 		return UCP_EUSAGE;
 	s->model = ucp_model_from_config(config, &s->diags);
+	ucp_progress_stage(&s->progress, UCP_STAGE_PLAN);
 	if (s->model != NULL && s->diags.errors == 0 &&
 	    (s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now))) == NULL)
 		ucp_oom();
+	for (v = 0; s->plan != NULL && v < UCP_VIEW_COUNT; v++) {
+		s->progress.zones += s->plan->views[v].nzones;
+		for (i = 0; i < s->plan->views[v].nzones; i++)
+			s->progress.records += s->plan->views[v].zones[i].nrecords;
+	}
 	ucp_diags_sort(&s->diags);
 	if (s->diags.errors > 0 || s->plan == NULL)
 		return s->model == NULL && has_rule(&s->diags, UCP_R_CONFIG_IO) ? UCP_EIO : UCP_ECONFIG;
@@ -134,6 +143,8 @@ validate_zones(struct ucp_session *s, const struct ucp_output *out)
 	size_t v, i;
 	bool ok = true;
 
+	size_t done = 0;
+
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		const struct ucp_view_plan *vp = &s->plan->views[v];
 		struct ucp_vview *vv;
@@ -156,10 +167,13 @@ validate_zones(struct ucp_session *s, const struct ucp_output *out)
 			if (vp->zones[i].on_disk) {
 				/* Its bytes are the file's, checked when they were written: only the view's checks. */
 				ucp_vview_add_known(vv, f->path, &vp->zones[i]);
-			} else if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK) {
-				ok = false;
+			} else {
+				if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK)
+					ok = false;
+				s->progress.validated++;
 			}
 			checked++;
+			ucp_progress_tick(&s->progress, ++done, s->progress.zones);
 		}
 		if (checked > 0 && ucp_vview_check(vv, &s->diags) != UCP_OK)
 			ok = false;
@@ -178,18 +192,25 @@ ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opt
 	if (out == NULL || kept == NULL)
 		ucp_oom();
 	/* The lock is held from reading the old zones (serials) to the last rename. */
-	st = ucp_outdir_open(&od, opts->dir, &opts->publish, &s->diags);
+	struct ucp_publish_opts popts = opts->publish;
+
+	popts.progress = &s->progress;
+	ucp_progress_stage(&s->progress, UCP_STAGE_SERIALS);
+	st = ucp_outdir_open(&od, opts->dir, &popts, &s->diags);
 	if (st == UCP_OK)
-		st = ucp_serial_resolve(s->plan, &od, s->now, s->model->dns.serial.set, opts->publish.force, kept,
-		    &s->diags);
+		st = ucp_serial_resolve(s->plan, &od, s->now, s->model->dns.serial.set, popts.force, kept, &s->diags);
+	ucp_progress_stage(&s->progress, UCP_STAGE_GENERATE);
 	if (st == UCP_OK)
 		st = run_generators(s, opts->generators, opts->templates, out);
 	if (st == UCP_OK)
 		st = ucp_serial_keep(kept, out);
+	ucp_progress_stage(&s->progress, UCP_STAGE_VALIDATE);
 	if (st == UCP_OK && !validate_zones(s, out))
 		st = UCP_EVALIDATE;
+	ucp_progress_stage(&s->progress, UCP_STAGE_PUBLISH);
 	if (st == UCP_OK)
-		st = ucp_output_publish(out, &od, &opts->publish, &s->diags, report);
+		st = ucp_output_publish(out, &od, &popts, &s->diags, report);
+	ucp_progress_end(&s->progress);
 	ucp_outdir_close(&od);
 	ucp_output_free(out);
 	ucp_output_free(kept);

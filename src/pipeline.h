@@ -11,6 +11,7 @@
 
 #include "model.h"
 #include "output.h"
+#include "progress.h"
 #include "ucplan/diag.h"
 #include "ucplan/plan.h"
 #include "ucplan/status.h"
@@ -30,6 +31,7 @@ struct ucp_session {
 	struct ucp_model	*model;
 	struct ucp_plan		*plan;
 	time_t			 now;		/* "today" for serials: SOURCE_DATE_EPOCH when set */
+	struct ucp_progress	 progress;	/* stage times and counts (generate) */
 };
 
 struct ucp_generate_opts {
@@ -41,12 +43,13 @@ struct ucp_generate_opts {
 
 /*
  * Initialises S and loads and plans CONFIG (diagnostics collected and sorted
- * in S->diags, notes kept when VERBOSE, only errors printed later when QUIET).
+ * in S->diags, notes kept when VERBOSE, only errors printed later when QUIET;
+ * progress reported on stderr when TTY).
  * Returns UCP_OK; UCP_ECONFIG when the configuration or the plan has errors;
  * UCP_EIO when CONFIG cannot be read; UCP_EUSAGE when SOURCE_DATE_EPOCH is not
  * a number. Free with ucp_session_clear() in every case.
  */
-enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet);
+enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty);
 void ucp_session_clear(struct ucp_session *s);
 
 /*
