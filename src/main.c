@@ -158,14 +158,7 @@ cmd_plan(int argc, char **argv)
 		print_diags(&s);
 		summary(argv[optind], &s.diags);
 		if (strcmp(format, "json") == 0) {
-			char *text = ucp_plan_json(s.plan);
-
-			if (text == NULL) {
-				rc = ucp_exit_code(UCP_ENOMEM);
-			} else {
-				fputs(text, stdout);
-				free(text);
-			}
+			rc = ucp_exit_code(ucp_plan_json_write(s.plan, stdout));
 		} else {
 			struct ucp_buf b;
 

@@ -1,4 +1,4 @@
-/* Serialising the plan with jansson. Arrays keep the plan's deterministic order. */
+/* Serialising the plan with jansson, a zone at a time. Arrays keep the plan's deterministic order. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,37 +200,72 @@ diagnostics(const struct ucp_plan *plan)
 	return a;
 }
 
-char *
-ucp_plan_json(const struct ucp_plan *plan)
+/*
+ * Writes J at nesting DEPTH as json_dumps() would inside the whole document:
+ * indented by two spaces per level (strings hold no raw newline, so every
+ * newline of the dump starts a line to indent). Frees J.
+ */
+static bool
+dump_at(FILE *fp, json_t *j, int depth)
+{
+	char *text = j != NULL ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY) : NULL;
+	const char *p;
+	bool ok = text != NULL;
+
+	for (p = text; ok && *p; p++) {
+		if (putc(*p, fp) == EOF)
+			ok = false;
+		else if (*p == '\n' && fprintf(fp, "%*s", depth * 2, "") < 0)
+			ok = false;
+	}
+	free(text);
+	json_decref(j);
+	return ok;
+}
+
+/* "KEY": at DEPTH, after a comma and newline unless FIRST. */
+static bool
+key_at(FILE *fp, const char *key, int depth, bool first)
+{
+	return fprintf(fp, "%s\n%*s\"%s\": ", first ? "" : ",", depth * 2, "", key) >= 0;
+}
+
+/*
+ * Streams the plan: one zone is built and written at a time, so a hoster's
+ * plan never exists as one JSON tree in memory. The text is what json_dumps()
+ * of the whole document with JSON_INDENT(2) writes.
+ */
+enum ucp_status
+ucp_plan_json_write(const struct ucp_plan *plan, FILE *fp)
 {
 	static const enum ucp_view order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
-	json_t *root = json_object(), *views = json_object();
-	char *text, *out;
+	bool ok = true;
 	size_t v, i;
 
-	json_object_set_new(root, "ucplan", json_integer(1));
-	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+	ok = fputs("{", fp) != EOF && key_at(fp, "ucplan", 1, true) && fputs("1", fp) != EOF &&
+	    key_at(fp, "views", 1, false) && fputs("{", fp) != EOF;
+	for (v = 0; ok && v < UCP_VIEW_COUNT; v++) {
 		const struct ucp_view_plan *vp = &plan->views[order[v]];
-		json_t *jv = json_object(), *zones = json_array();
 
-		for (i = 0; i < vp->nzones; i++)
-			json_array_append_new(zones, zone(&vp->zones[i]));
-		json_object_set_new(jv, "zones", zones);
-		if (order[v] == UCP_VIEW_INTERNAL)
-			json_object_set_new(jv, "match_clients", names(vp->clients, vp->nclients, false));
-		json_object_set_new(views, vp->name, jv);
+		ok = key_at(fp, vp->name, 2, v == 0) && fputs("{", fp) != EOF && key_at(fp, "zones", 3, true);
+		if (ok && vp->nzones == 0)
+			ok = fputs("[]", fp) != EOF;
+		else if (ok)
+			ok = fputs("[", fp) != EOF;
+		for (i = 0; ok && i < vp->nzones; i++)
+			ok = fprintf(fp, "%s\n%*s", i ? "," : "", 4 * 2, "") >= 0 && dump_at(fp, zone(&vp->zones[i]), 4);
+		if (ok && vp->nzones > 0)
+			ok = fprintf(fp, "\n%*s]", 3 * 2, "") >= 0;
+		if (ok && order[v] == UCP_VIEW_INTERNAL)
+			ok = key_at(fp, "match_clients", 3, false) && dump_at(fp, names(vp->clients, vp->nclients, false), 3);
+		if (ok)
+			ok = fprintf(fp, "\n%*s}", 2 * 2, "") >= 0;
 	}
-	json_object_set_new(root, "views", views);
-	json_object_set_new(root, "certificates", certificates(plan));
-	json_object_set_new(root, "endpoints", endpoints(plan));
-	json_object_set_new(root, "publishing", publishing(plan));
-	json_object_set_new(root, "diagnostics", diagnostics(plan));
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	if (text == NULL)
-		return NULL;
-	if (asprintf(&out, "%s\n", text) < 0)
-		out = NULL;
-	free(text);
-	return out;
+	ok = ok && fprintf(fp, "\n%*s}", 1 * 2, "") >= 0 &&
+	    key_at(fp, "certificates", 1, false) && dump_at(fp, certificates(plan), 1) &&
+	    key_at(fp, "endpoints", 1, false) && dump_at(fp, endpoints(plan), 1) &&
+	    key_at(fp, "publishing", 1, false) && dump_at(fp, publishing(plan), 1) &&
+	    key_at(fp, "diagnostics", 1, false) && dump_at(fp, diagnostics(plan), 1) &&
+	    fputs("\n}\n", fp) != EOF;
+	return ok ? UCP_OK : UCP_EIO;
 }

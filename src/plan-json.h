@@ -2,9 +2,12 @@
 #ifndef UCPLAN_PLAN_JSON_H
 #define UCPLAN_PLAN_JSON_H
 
-#include "ucplan/plan.h"
+#include <stdio.h>
 
-/* Returns the plan as indented JSON text ending in a newline; caller frees. NULL when out of memory. */
-char *ucp_plan_json(const struct ucp_plan *plan);
+#include "ucplan/plan.h"
+#include "ucplan/status.h"
+
+/* Writes the plan to FP as indented JSON text ending in a newline; UCP_EIO when a write failed. */
+enum ucp_status ucp_plan_json_write(const struct ucp_plan *plan, FILE *fp);
 
 #endif
