@@ -16,6 +16,13 @@ hash(const char *s)
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
 	}
+	/*
+	 * FNV-1a's low bits, the ones a power-of-two table uses, depend only on
+	 * the low bits of every step: mix the high bits down.
+	 */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -30,15 +37,22 @@ ucp_strmap_clear(struct ucp_strmap *m)
 {
 	free(m->keys);
 	free(m->values);
+	free(m->hashes);
 	ucp_strmap_init(m);
 }
 
+/*
+ * The slot of KEY (hash H): its own, or the empty one where it would go.
+ * Stored hashes are compared first, so a probe past other keys reads no key
+ * string: at hosting scale the strings are scattered and every read missed
+ * the cache.
+ */
 static size_t
-slot(const struct ucp_strmap *m, const char *key)
+slot(const struct ucp_strmap *m, const char *key, uint64_t h)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
+	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+	while (m->keys[i] != NULL && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -50,14 +64,14 @@ ucp_strmap_get(const struct ucp_strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = slot(m, key);
+	i = slot(m, key, hash(key));
 	return m->keys[i] != NULL ? m->values[i] : NULL;
 }
 
 bool
 ucp_strmap_has(const struct ucp_strmap *m, const char *key)
 {
-	return m->cap != 0 && m->keys[slot(m, key)] != NULL;
+	return m->cap != 0 && m->keys[slot(m, key, hash(key))] != NULL;
 }
 
 static void
@@ -70,32 +84,39 @@ grow(struct ucp_strmap *m)
 	n.len = m->len;
 	n.keys = calloc(n.cap, sizeof(*n.keys));
 	n.values = calloc(n.cap, sizeof(*n.values));
-	if (n.keys == NULL || n.values == NULL)
+	n.hashes = calloc(n.cap, sizeof(*n.hashes));
+	if (n.keys == NULL || n.values == NULL || n.hashes == NULL)
 		ucp_oom();
 	for (i = 0; i < m->cap; i++) {
 		if (m->keys[i] == NULL)
 			continue;
-		j = slot(&n, m->keys[i]);
+		/* Keys are distinct: the first empty slot from the stored hash is theirs. */
+		for (j = (size_t)m->hashes[i] & (n.cap - 1); n.keys[j] != NULL; j = (j + 1) & (n.cap - 1))
+			;
 		n.keys[j] = m->keys[i];
 		n.values[j] = m->values[i];
+		n.hashes[j] = m->hashes[i];
 	}
 	free(m->keys);
 	free(m->values);
+	free(m->hashes);
 	*m = n;
 }
 
 void *
 ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value)
 {
+	uint64_t h = hash(key);
 	void *old;
 	size_t i;
 
 	if ((m->len + 1) * 2 > m->cap)
 		grow(m);
-	i = slot(m, key);
+	i = slot(m, key, h);
 	old = m->values[i];
 	if (m->keys[i] == NULL) {
 		m->keys[i] = key;
+		m->hashes[i] = h;
 		m->len++;
 		old = NULL;
 	}

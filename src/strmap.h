@@ -4,10 +4,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct ucp_strmap {
 	const char	**keys;
 	void		**values;
+	uint64_t	 *hashes;	/* of each key, so probes and growth read no string */
 	size_t		 cap;	/* power of two */
 	size_t		 len;
 };
