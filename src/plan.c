@@ -102,7 +102,7 @@ static const struct {
 	[UCP_RP_ISA2006SP1] = { "isa2006sp1", "ISA Server 2006 SP1" },
 	[UCP_RP_TMG2010] = { "tmg2010", "Forefront TMG 2010" },
 	[UCP_RP_IIS_ARR] = { "iis-arr", "IIS Application Request Routing" },
-	[UCP_RP_GENERIC] = { "generic", "reverse proxy" },
+	[UCP_RP_GENERIC] = { "generic", "a reverse proxy that reads every SAN" },
 };
 
 const char *
