@@ -63,16 +63,23 @@ show(struct ucp_progress *p, size_t done, size_t total)
 	fflush(stderr);
 }
 
-void
-ucp_progress_stage(struct ucp_progress *p, enum ucp_stage stage)
+/* Adds the time since the current stage began to it. */
+static void
+close_stage(struct ucp_progress *p)
 {
 	struct timespec now;
 
-	if (!p->started)
-		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	p->seconds[p->stage] += since(&p->stage_start, &now);
 	p->stage_start = now;
+}
+
+void
+ucp_progress_stage(struct ucp_progress *p, enum ucp_stage stage)
+{
+	if (!p->started)
+		return;
+	close_stage(p);
 	p->stage = stage;
 	show(p, 0, 0);
 }
@@ -86,13 +93,9 @@ ucp_progress_tick(struct ucp_progress *p, size_t done, size_t total)
 void
 ucp_progress_end(struct ucp_progress *p)
 {
-	struct timespec now;
-
 	if (!p->started)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	p->seconds[p->stage] += since(&p->stage_start, &now);
-	p->stage_start = now;
+	close_stage(p);
 	if (p->shown) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);

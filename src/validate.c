@@ -50,7 +50,7 @@ struct vzone {
 
 struct ucp_vview {
 	struct vzone	*zones;
-	size_t		 len;
+	size_t		 len, cap;
 };
 
 struct ucp_vview *
@@ -314,20 +314,35 @@ collect(void *arg, ldns_rr *rr, int line)
 	z->len++;
 }
 
+/* A new, empty zone of V called FILE in diagnostics; the array doubles, a view has thousands. */
+static struct vzone *
+new_zone(struct ucp_vview *v, const char *file)
+{
+	struct vzone *z;
+
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+
+		if ((z = realloc(v->zones, cap * sizeof(*v->zones))) == NULL)
+			ucp_oom();
+		v->zones = z;
+		v->cap = cap;
+	}
+	z = &v->zones[v->len++];
+	memset(z, 0, sizeof(*z));
+	if ((z->file = strdup(file)) == NULL)
+		ucp_oom();
+	return z;
+}
+
 enum ucp_status
 ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t len, const char *origin,
     struct ucp_diags *d)
 {
-	struct vzone *z;
+	struct vzone *z = new_zone(v, file);
 	ldns_rdf *orig;
 	size_t errors = 0;
 
-	if ((z = realloc(v->zones, (v->len + 1) * sizeof(*v->zones))) == NULL)
-		ucp_oom();
-	v->zones = z;
-	z = &v->zones[v->len++];
-	memset(z, 0, sizeof(*z));
-	z->file = strdup(file);
 	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
 		z->origin = strdup(".");
 		report(d, file, 0, UCP_R_ZONE_PARSE, "\"%s\" is not a valid origin", origin);
@@ -362,17 +377,11 @@ dotted_lower(const char *name)
 void
 ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone *zone)
 {
-	struct vzone *z;
+	struct vzone *z = new_zone(v, file);
 	size_t i, n = 0;
 
-	if ((z = realloc(v->zones, (v->len + 1) * sizeof(*v->zones))) == NULL)
-		ucp_oom();
-	v->zones = z;
-	z = &v->zones[v->len++];
-	memset(z, 0, sizeof(*z));
-	z->file = strdup(file);
 	z->origin = dotted_lower(zone->name);
-	if ((z->refs = calloc(zone->nrecords + zone->nns + 1, sizeof(*z->refs))) == NULL || z->file == NULL)
+	if ((z->refs = calloc(zone->nrecords + zone->nns + 1, sizeof(*z->refs))) == NULL)
 		ucp_oom();
 	for (i = 0; i < zone->nns; i++)
 		z->refs[n++] = (struct vref){ .owner = dotted_lower(zone->name), .type = LDNS_RR_TYPE_NS,
