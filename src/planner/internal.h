@@ -44,7 +44,7 @@ struct planner {
 	bool			 edge;			/* an Edge is planned */
 	bool			 webconf;		/* a Web Conferencing Edge is planned */
 	bool			 webconf_shared;	/* Web Conferencing on the Access Edge name, 444 */
-	const char		*signin_fqdn, *signin_ip;
+	const char		*signin_fqdn;
 	const struct ucp_str	*signin_addrs;		/* every address of the sign-in server */
 	const char		*web_int_fqdn;		/* internal web services (farm) FQDN */
 	struct ucp_str		 pool_addrs;		/* the pool FQDN's addresses: the VIP, or every server (DNS) */

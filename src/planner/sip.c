@@ -327,18 +327,17 @@ plan_published(struct planner *p)
 		    "reverse proxy: Office Web Apps Server");
 	for (i = 0; i < m->sip.domains.len; i++) {
 		const struct ucp_str *d = &m->sip.domains.items[i];
+		const char *discover;
 		struct prec *r;
-		size_t k;
 
 		addrs(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "%s.%s", p->meet, d->v), rp,
 		    m->sip.meet.v != NULL ? &m->sip.meet.loc : &d->loc, "reverse proxy: meet simple URL");
 		if (!p->mobility)
 			continue;
-		addrs(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "lyncdiscover.%s", d->v), rp, &d->loc,
-		    "reverse proxy: external Autodiscover (mobility)");
+		discover = ucp_arena_printf(p->a, "lyncdiscover.%s", d->v);
+		addrs(p, UCP_VIEW_EXTERNAL, discover, rp, &d->loc, "reverse proxy: external Autodiscover (mobility)");
 		/* Not resolvable inside (reference 5.8): split-brain must not copy it. */
-		for (r = plan_owner(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "lyncdiscover.%s", d->v)), k = 0;
-		    r != NULL; r = r->next_same_owner, k++)
+		for (r = plan_owner(p, UCP_VIEW_EXTERNAL, discover); r != NULL; r = r->next_same_owner)
 			r->external_only = true;
 	}
 }
@@ -425,7 +424,6 @@ derive(struct planner *p)
 		p->signin_addrs = &p->pool_addrs;
 		p->front_web = p->pool_web;
 	}
-	p->signin_ip = p->signin_addrs->v;
 	if (!g->web_services)
 		return;
 	p->web_ext_fqdn = m->sip.web_external_fqdn.v;
