@@ -154,13 +154,11 @@ published_web_names(struct planner *p, struct cb *b)
 	cb_name(p, b, p->dir_web_ext, &m->sip.director_web_ext.loc);
 	cb_name(p, b, p->dialin, &m->sip.dialin.loc);
 	for (i = 0; i < m->sip.domains.len; i++)
-		cb_name(p, b, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v),
-		    &m->sip.domains.items[i].loc);
+		cb_name(p, b, p->meets[i], &m->sip.domains.items[i].loc);
 	if (m->sip.office_web_apps.present)
 		cb_name(p, b, m->sip.office_web_apps.fqdn.v, &m->sip.office_web_apps.fqdn.loc);
 	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
-		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v),
-		    &m->sip.domains.items[i].loc);
+		cb_name(p, b, p->discovers[i], &m->sip.domains.items[i].loc);
 }
 
 /* Lync and later: the simple URLs and Autodiscover names a front end or Director answers for. */
@@ -171,15 +169,12 @@ server_web_names(struct planner *p, struct cb *b)
 	size_t i;
 
 	for (i = 0; i < m->sip.domains.len; i++)
-		cb_name(p, b, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v),
-		    &m->sip.domains.items[i].loc);
+		cb_name(p, b, p->meets[i], &m->sip.domains.items[i].loc);
 	cb_name(p, b, p->dialin, &m->sip.dialin.loc);
 	cb_name(p, b, p->admin, &m->sip.admin.loc);
 	for (i = 0; p->mobility && i < m->sip.domains.len; i++) {
-		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", m->sip.domains.items[i].v),
-		    &m->sip.domains.items[i].loc);
-		cb_name(p, b, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v),
-		    &m->sip.domains.items[i].loc);
+		cb_name(p, b, p->discovers_int[i], &m->sip.domains.items[i].loc);
+		cb_name(p, b, p->discovers[i], &m->sip.domains.items[i].loc);
 	}
 }
 

@@ -403,8 +403,7 @@ internal_only_names(struct planner *p, struct ucp_strmap *map)
 		ADD(m->sip.edge_servers[i].fqdn.v, "Edge server");
 	ADD(p->admin, "administration simple URL");
 	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
-		ADD(ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", m->sip.domains.items[i].v),
-		    "internal Autodiscover (mobility)");
+		ADD(p->discovers_int[i], "internal Autodiscover (mobility)");
 	for (i = 0; i < m->exchange.ncas; i++)
 		ADD(m->exchange.cas[i].fqdn.v, "Client Access server");
 	ADD(m->exchange.cas_array.fqdn.v, CAS_ARRAY);

@@ -56,6 +56,8 @@ struct planner {
 	const char		*web_ext_fqdn;		/* sip.web.external_fqdn */
 	const char		*dir_web_ext;		/* sip.director.web_external_fqdn when published */
 	const char		*meet;			/* the meet label */
+	/* Per SIP domain, in sip.domains order (Lync and later): meet.<d>, lyncdiscover.<d>, lyncdiscoverinternal.<d>. */
+	const char		**meets, **discovers, **discovers_int;
 	const char		*dialin, *admin;	/* simple URL names, NULL for none */
 	bool			 mobility;		/* lyncdiscover, lyncdiscoverinternal */
 	bool			 xmpp;

@@ -113,11 +113,11 @@ simple_url_names(struct planner *p, struct ucp_ptrs *names)
 	size_t i;
 
 	for (i = 0; i < m->sip.domains.len; i++)
-		ucp_ptrs_add(p->a, names, ucp_arena_printf(p->a, "%s.%s", p->meet, m->sip.domains.items[i].v));
+		ucp_ptrs_add(p->a, names, p->meets[i]);
 	if (p->dialin != NULL)
 		ucp_ptrs_add(p->a, names, p->dialin);
 	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
-		ucp_ptrs_add(p->a, names, ucp_arena_printf(p->a, "lyncdiscover.%s", m->sip.domains.items[i].v));
+		ucp_ptrs_add(p->a, names, p->discovers[i]);
 }
 
 /* A rule bridged to the web services' ports (443 -> 4443, 80 -> 8080), whole site, pass-through. */

@@ -300,10 +300,9 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 		if (!prod->web_services || p->front_web == NULL || p->front_web->v == NULL)
 			continue;
 		if (p->mobility)
-			plan_addrs(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", d->v),
-			    p->front_web, &d->loc, m->sip.director.present ? "internal Autodiscover (mobility): Director "
-			    "web VIP" : "internal Autodiscover (mobility): pool web VIP");
-		plan_addrs(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "%s.%s", p->meet, d->v), p->front_web,
+			plan_addrs(p, UCP_VIEW_INTERNAL, p->discovers_int[i], p->front_web, &d->loc, m->sip.director.present
+			    ? "internal Autodiscover (mobility): Director web VIP" : "internal Autodiscover (mobility): pool web VIP");
+		plan_addrs(p, UCP_VIEW_INTERNAL, p->meets[i], p->front_web,
 		    m->sip.meet.v != NULL ? &m->sip.meet.loc : &d->loc, m->sip.director.present
 		    ? "meet simple URL: Director web VIP" : "meet simple URL: pool web VIP");
 	}
@@ -327,17 +326,15 @@ plan_published(struct planner *p)
 		    "reverse proxy: Office Web Apps Server");
 	for (i = 0; i < m->sip.domains.len; i++) {
 		const struct ucp_str *d = &m->sip.domains.items[i];
-		const char *discover;
 		struct prec *r;
 
-		addrs(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "%s.%s", p->meet, d->v), rp,
+		addrs(p, UCP_VIEW_EXTERNAL, p->meets[i], rp,
 		    m->sip.meet.v != NULL ? &m->sip.meet.loc : &d->loc, "reverse proxy: meet simple URL");
 		if (!p->mobility)
 			continue;
-		discover = ucp_arena_printf(p->a, "lyncdiscover.%s", d->v);
-		addrs(p, UCP_VIEW_EXTERNAL, discover, rp, &d->loc, "reverse proxy: external Autodiscover (mobility)");
+		addrs(p, UCP_VIEW_EXTERNAL, p->discovers[i], rp, &d->loc, "reverse proxy: external Autodiscover (mobility)");
 		/* Not resolvable inside (reference 5.8): split-brain must not copy it. */
-		for (r = plan_owner(p, UCP_VIEW_EXTERNAL, discover); r != NULL; r = r->next_same_owner)
+		for (r = plan_owner(p, UCP_VIEW_EXTERNAL, p->discovers[i]); r != NULL; r = r->next_same_owner)
 			r->external_only = true;
 	}
 }
@@ -395,10 +392,11 @@ derive(struct planner *p)
 	const struct ucp_model *m = p->m;
 	const struct ucp_sip_product *g = p->sip;
 	const char *d0 = p->default_domain;
+	size_t i;
 
 	if (m->sip.lb == UCP_LB_DNS && g->dns_lb) {
 		const char **all = ucp_arena_alloc(p->a, sizeof(*all) * (m->sip.nservers * 2 + 1));
-		size_t i, j, n = 0;
+		size_t j, n = 0;
 
 		for (i = 0; i < m->sip.nservers; i++)
 			for (j = 0; j < m->sip.servers[i].ip.nall; j++)
@@ -436,6 +434,16 @@ derive(struct planner *p)
 	else if (m->sip.admin.v[0] != '\0')
 		p->admin = m->sip.admin.v;
 	p->mobility = g->mobility == UCP_MOBILITY_ALWAYS || (g->mobility == UCP_MOBILITY_OPTIONAL && m->sip.mobility.v);
+	p->meets = ucp_arena_alloc(p->a, sizeof(*p->meets) * (m->sip.domains.len + 1));
+	p->discovers = ucp_arena_alloc(p->a, sizeof(*p->discovers) * (m->sip.domains.len + 1));
+	p->discovers_int = ucp_arena_alloc(p->a, sizeof(*p->discovers_int) * (m->sip.domains.len + 1));
+	for (i = 0; i < m->sip.domains.len; i++) {
+		const char *d = m->sip.domains.items[i].v;
+
+		p->meets[i] = ucp_arena_printf(p->a, "%s.%s", p->meet, d);
+		p->discovers[i] = ucp_arena_printf(p->a, "lyncdiscover.%s", d);
+		p->discovers_int[i] = ucp_arena_printf(p->a, "lyncdiscoverinternal.%s", d);
+	}
 	p->xmpp = g->xmpp && m->sip.xmpp.v;
 	if ((p->edge || m->rp.present) && p->web_ext_fqdn == NULL)
 		plan_report(p, UCP_R_TOPOLOGY, &m->sip.web_external_fqdn.loc, "%s publishes its external web services "
