@@ -50,11 +50,11 @@ zone_get(struct planner *p, struct view_zones *vz, const char *name, bool pinpoi
 	struct zb *z = ucp_strmap_get(&vz->map, name);
 
 	if (z == NULL) {
-		z = ucp_arena_alloc(p->a, sizeof(*z));
+		z = ucp_arena_alloc(p->tmp, sizeof(*z));
 		z->name = ucp_arena_strdup(p->a, name);
 		z->pinpoint = pinpoint;
 		ucp_strmap_put(&vz->map, z->name, z);
-		ucp_ptrs_add(p->a, &vz->list, z);
+		ucp_ptrs_add(p->tmp, &vz->list, z);
 	}
 	return z;
 }
@@ -112,7 +112,7 @@ place(struct planner *p, struct view_zones *vz, struct prec *r)
 		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
 	}
-	ucp_ptrs_add(p->a, &z->recs, r);
+	ucp_ptrs_add(p->tmp, &z->recs, r);
 }
 
 static void
@@ -170,7 +170,7 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 		copy->r.ttl = r->r.ttl;
 		copy->extra = r->extra;
 		copy->copy = true;
-		ucp_ptrs_add(p->a, &z->recs, copy);
+		ucp_ptrs_add(p->tmp, &z->recs, copy);
 	}
 }
 
@@ -197,7 +197,7 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			const char *target = ns->items[j].v;
 			bool glued = false;
 
-			ucp_ptrs_add(p->a, &parent->recs, plan_prec_new(p, view, child->name, UCP_RR_NS,
+			ucp_ptrs_add(p->tmp, &parent->recs, plan_prec_new(p, view, child->name, UCP_RR_NS,
 			    ucp_arena_printf(p->a, "%s.", target), "delegation of the nested zone", &ns->items[j].loc));
 			if (!ucp_name_in(target, child->name))
 				continue;
@@ -206,7 +206,7 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 
 				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
 					continue;
-				ucp_ptrs_add(p->a, &parent->recs, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data,
+				ucp_ptrs_add(p->tmp, &parent->recs, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data,
 				    "glue", &r->loc));
 				glued = true;
 			}

@@ -27,7 +27,8 @@ struct planner {
 	const struct ucp_model	*m;
 	struct ucp_diags	*diags;
 	struct ucp_plan		*plan;
-	struct ucp_arena	*a;
+	struct ucp_arena	*a;			/* the plan's: what the plan keeps */
+	struct ucp_arena	*tmp;			/* the planner's records and indexes, freed when the plan is done */
 	uint32_t		 serial;
 
 	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */

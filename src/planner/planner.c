@@ -103,6 +103,8 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	p.diags = diags;
 	p.plan = plan;
 	p.a = plan->arena;
+	if ((p.tmp = ucp_arena_new()) == NULL)
+		ucp_oom();
 	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
 		ucp_strmap_init(&p.owners[i]);
@@ -157,5 +159,8 @@ finish(struct planner *p, struct ucp_plan *plan)
 
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
 		ucp_strmap_clear(&p->owners[i]);
+	/* The zones hold copies of the records: the planner's own go. */
+	ucp_arena_free(p->tmp);
+	p->tmp = NULL;
 	return plan;
 }

@@ -58,7 +58,7 @@ struct prec *
 plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
     const char *why, const struct ucp_loc *loc)
 {
-	struct prec *r = ucp_arena_alloc(p->a, sizeof(*r));
+	struct prec *r = ucp_arena_alloc(p->tmp, sizeof(*r));
 
 	r->r.owner = owner;
 	r->r.type = type;
@@ -100,7 +100,7 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 		last->next_same_owner = r;
 	else
 		ucp_strmap_put(&p->owners[view], r->r.owner, r);
-	ucp_ptrs_add(p->a, &p->recs[view], r);
+	ucp_ptrs_add(p->tmp, &p->recs[view], r);
 	return r;
 }
 
