@@ -140,10 +140,8 @@ run_generators(struct ucp_session *s, const char *list, const char *templates, s
 static bool
 validate_zones(struct ucp_session *s, const struct ucp_output *out)
 {
-	size_t v, i;
+	size_t v, i, done = 0;
 	bool ok = true;
-
-	size_t done = 0;
 
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		const struct ucp_view_plan *vp = &s->plan->views[v];

@@ -259,29 +259,37 @@ static const struct {
 	  "ocs2007r2 (OCS 2007 R2)" },
 };
 
+/* True when D holds a product-setting error at SETTING whose message carries WORDS. */
+static bool
+refused_at(const struct ucp_diags *d, const char *setting, const char *words)
+{
+	size_t j;
+
+	for (j = 0; j < d->len; j++)
+		if (d->items[j].severity == UCP_SEV_ERROR && strcmp(d->items[j].rule, "product-setting") == 0 &&
+		    d->items[j].setting != NULL && strcmp(d->items[j].setting, setting) == 0 &&
+		    strstr(d->items[j].message, words) != NULL)
+			return true;
+	return false;
+}
+
 static void
 test_settings_name_generation(void **state)
 {
 	char text[2048];
-	size_t i, j;
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		struct ucp_diags d;
 		struct ucp_plan *p;
-		bool found = false;
 
 		snprintf(text, sizeof(text), BASE_DNS "sip = { product = \"%s\"; domains = [ \"example.com\" ]; "
 		    "edition = \"standard\"; pool = { fqdn = \"se01.example.com\"; ip = \"10.0.0.5\"; }; %s };\n%s",
 		    refused[i].product, refused[i].sip_extra, refused[i].top_extra);
 		ucp_diags_init(&d);
 		p = tu_plan(text, &d, NULL);
-		for (j = 0; j < d.len; j++)
-			if (d.items[j].severity == UCP_SEV_ERROR && strcmp(d.items[j].rule, "product-setting") == 0 &&
-			    d.items[j].setting != NULL && strcmp(d.items[j].setting, refused[i].setting) == 0 &&
-			    strstr(d.items[j].message, refused[i].words) != NULL)
-				found = true;
-		if (!found)
+		if (!refused_at(&d, refused[i].setting, refused[i].words))
 			tu_fail("case %zu: %s under %s is not an error at %s naming \"%s\" (%zu diagnostics%s%s)", i,
 			    refused[i].setting, refused[i].product, refused[i].setting, refused[i].words, d.len,
 			    d.len ? ", first: " : "", d.len ? d.items[0].message : "");
@@ -303,13 +311,12 @@ test_exchange_settings(void **state)
 		{ "2007", "services = [ \"owa\", \"ecp\" ];", "exchange.services", "Exchange 2007" },
 	};
 	char text[2048];
-	size_t i, j;
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct ucp_diags d;
 		struct ucp_plan *p;
-		bool found = false;
 
 		snprintf(text, sizeof(text), BASE_DNS "exchange = { version = \"%s\"; external_fqdn = \"mail.example.com\";\n"
 		    "smtp_domains = [ \"example.com\" ]; cas = ( { fqdn = \"cas.example.com\"; ip = \"10.0.0.20\"; } ); %s };\n"
@@ -317,11 +324,7 @@ test_exchange_settings(void **state)
 		    cases[i].extra);
 		ucp_diags_init(&d);
 		p = tu_plan(text, &d, NULL);
-		for (j = 0; j < d.len; j++)
-			if (strcmp(d.items[j].rule, "product-setting") == 0 && d.items[j].setting != NULL &&
-			    strcmp(d.items[j].setting, cases[i].setting) == 0 && strstr(d.items[j].message, cases[i].words))
-				found = true;
-		if (!found)
+		if (!refused_at(&d, cases[i].setting, cases[i].words))
 			tu_fail("Exchange case %zu: no product-setting error at %s naming %s (%zu diagnostics%s%s)", i,
 			    cases[i].setting, cases[i].words, d.len, d.len ? ", first: " : "", d.len ? d.items[0].message : "");
 		ucp_plan_free(p);
