@@ -734,8 +734,14 @@ find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct c
 		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
 		    (*prefix == '\0' && strncmp(name, ".ucplan", 7) == 0))
 			continue;
-		if ((size_t)snprintf(rel, sizeof(rel), "%s%s/", prefix, name) >= sizeof(rel) ||
-		    fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+		if ((size_t)snprintf(rel, sizeof(rel), "%s%s/", prefix, name) >= sizeof(rel))
+			continue;
+		/* The entry's type as readdir gives it; a stat only where the file system does not say. */
+		if (e->d_type == DT_DIR)
+			sb.st_mode = S_IFDIR;
+		else if (e->d_type == DT_REG)
+			sb.st_mode = S_IFREG;
+		else if (e->d_type != DT_UNKNOWN || fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (S_ISDIR(sb.st_mode)) {
 			int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
