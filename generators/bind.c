@@ -1,45 +1,128 @@
-/* Generator "bind": one self-contained zone file per view and zone, and named.conf.views. */
+/*
+ * Generator "bind": one self-contained zone file per view and zone, and what
+ * named.conf includes (spec 10.1): named.conf.views with the acl and both
+ * views, or with dns.bind.mode = "zones" one file of zone stanzas per view.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "generators/zone-text.h"
 #include "ucplan/generator.h"
 
-static enum ucp_status
-views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+/*
+ * What every zone stanza of view V says beyond type and file (spec 10.1):
+ * transfers only to dns.bind.allow_transfer (else none), NOTIFY only to
+ * dns.bind.also_notify (else none: never to the NS names' addresses).
+ */
+static void
+zone_options(const struct ucp_bind_view *bv, struct ucp_tvars *vars)
 {
-	struct ucp_tvars *vars = ucp_tvars_new();
+	struct ucp_buf b;
+	size_t i;
+
+	ucp_buf_init(&b);
+	ucp_tvars_list(vars, "zone_options");
+	for (i = 0; i < bv->nallow_transfer; i++)
+		ucp_buf_printf(&b, " %s;", bv->allow_transfer[i]);
+	ucp_tvars_set(ucp_tvars_push(vars, "zone_options"), "option", "allow-transfer {%s }",
+	    bv->nallow_transfer > 0 ? ucp_buf_str(&b) : " none;");
+	ucp_buf_reset(&b);
+	if (bv->nalso_notify == 0) {
+		ucp_tvars_set(ucp_tvars_push(vars, "zone_options"), "option", "notify no");
+	} else {
+		for (i = 0; i < bv->nalso_notify; i++)
+			ucp_buf_printf(&b, " %s;", bv->also_notify[i]);
+		ucp_tvars_set(ucp_tvars_push(vars, "zone_options"), "option", "notify explicit");
+		ucp_tvars_set(ucp_tvars_push(vars, "zone_options"), "option", "also-notify {%s }", ucp_buf_str(&b));
+	}
+	ucp_buf_clear(&b);
+}
+
+/* The view's zone stanzas: name, file and the view's options. */
+static void
+zone_vars(const struct ucp_plan *plan, size_t v, struct ucp_tvars *vars)
+{
+	const struct ucp_view_plan *vp = &plan->views[v];
+	const char *dir = plan->bind.zone_directory;
+	size_t i, dlen = dir != NULL ? strlen(dir) : 0;
+
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	zone_options(&plan->bind.views[v], vars);
+	ucp_tvars_list(vars, "zones");
+	for (i = 0; i < vp->nzones; i++) {
+		struct ucp_tvars *zv = ucp_tvars_push(vars, "zones");
+
+		ucp_tvars_set(zv, "zone", "%s", vp->zones[i].name);
+		ucp_tvars_set(zv, "file", "%.*s%s%s/db.%s", (int)dlen, dir != NULL ? dir : "",
+		    dir != NULL && strcmp(dir, "/") != 0 ? "/" : "", vp->name, vp->zones[i].name);
+	}
+}
+
+static void
+header_var(const struct ucp_plan *plan, struct ucp_tvars *vars)
+{
 	struct ucp_buf header;
-	enum ucp_status st;
-	size_t i, v;
 
 	ucp_buf_init(&header);
 	ucp_gen_header(&header, plan, "//", "");
 	/* The template supplies the newline. */
 	ucp_tvars_set(vars, "header", "%.*s", (int)header.len - 1, ucp_buf_str(&header));
-	ucp_tvars_set(vars, "acl", "ucplan-internal");
+	ucp_buf_clear(&header);
+}
+
+/* dns.bind.mode = "views": the acl and both views, for named.conf's top level. */
+static enum ucp_status
+views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	struct ucp_tvars *vars = ucp_tvars_new();
+	enum ucp_status st;
+	size_t i, v;
+
+	header_var(plan, vars);
+	ucp_tvars_set(vars, "acl", "%s", plan->bind.acl);
 	ucp_tvars_list(vars, "clients");
 	for (i = 0; i < plan->views[UCP_VIEW_INTERNAL].nclients; i++)
 		ucp_tvars_set(ucp_tvars_push(vars, "clients"), "client", "%s",
 		    plan->views[UCP_VIEW_INTERNAL].clients[i]);
 	ucp_tvars_list(vars, "views");
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
-		const struct ucp_view_plan *vp = &plan->views[v];
 		struct ucp_tvars *vv = ucp_tvars_push(vars, "views");
 
-		ucp_tvars_set(vv, "view", "%s", vp->name);
-		ucp_tvars_set(vv, "match", v == UCP_VIEW_INTERNAL ? "\"ucplan-internal\"" : "any");
-		ucp_tvars_list(vv, "zones");
-		for (i = 0; i < vp->nzones; i++) {
-			struct ucp_tvars *zv = ucp_tvars_push(vv, "zones");
-
-			ucp_tvars_set(zv, "zone", "%s", vp->zones[i].name);
-			ucp_tvars_set(zv, "file", "%s/db.%s", vp->name, vp->zones[i].name);
-		}
+		ucp_tvars_set(vv, "view", "%s", plan->bind.views[v].name);
+		if (v == UCP_VIEW_INTERNAL)
+			ucp_tvars_set(vv, "match", "\"%s\"", plan->bind.acl);
+		else
+			ucp_tvars_set(vv, "match", "any");
+		ucp_tvars_list(vv, "includes");
+		for (i = 0; i < plan->bind.nview_includes; i++)
+			ucp_tvars_set(ucp_tvars_push(vv, "includes"), "include", "%s", plan->bind.view_includes[i]);
+		zone_vars(plan, v, vv);
 	}
 	st = ucp_gen_render(ctx, "named.conf.views.tmpl", vars, "bind/named.conf.views");
-	ucp_buf_clear(&header);
 	ucp_tvars_free(vars);
+	return st;
+}
+
+/* dns.bind.mode = "zones": per view, its zone stanzas for a view the site already has. */
+static enum ucp_status
+zones_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	enum ucp_status st = UCP_OK;
+	size_t v;
+
+	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
+		struct ucp_tvars *vars = ucp_tvars_new();
+		char path[64];
+
+		header_var(plan, vars);
+		ucp_tvars_set(vars, "which", "%s", plan->views[v].name);
+		ucp_tvars_set(vars, "view", "%s", plan->bind.views[v].name);
+		zone_vars(plan, v, vars);
+		snprintf(path, sizeof(path), "bind/named.conf.%s-zones", plan->views[v].name);
+		st = ucp_gen_render(ctx, "named.conf.zones.tmpl", vars, path);
+		ucp_tvars_free(vars);
+	}
 	return st;
 }
 
@@ -67,11 +150,13 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		}
 	}
 	ucp_buf_clear(&b);
-	return st == UCP_OK ? views_conf(plan, ctx) : st;
+	if (st != UCP_OK)
+		return st;
+	return plan->bind.mode == UCP_BIND_ZONES ? zones_conf(plan, ctx) : views_conf(plan, ctx);
 }
 
 const struct ucp_generator ucp_gen_bind = {
 	.name = "bind",
-	.summary = "BIND zone files per view and zone, and named.conf.views",
+	.summary = "BIND zone files per view and zone, and named.conf.views (or per-view zone lists)",
 	.emit = emit,
 };

@@ -86,6 +86,10 @@ static const struct choice services[] = {
 	{ "autodiscover", UCP_SVC_AUTODISCOVER }, { "mapi", UCP_SVC_MAPI }, { NULL, 0 },
 };
 
+static const struct choice bind_modes[] = {
+	{ "views", UCP_BIND_VIEWS }, { "zones", UCP_BIND_ZONES }, { NULL, 0 },
+};
+
 static const struct choice view_choices[] = {
 	{ "internal", 1 << UCP_VIEW_INTERNAL },
 	{ "external", 1 << UCP_VIEW_EXTERNAL },
@@ -179,6 +183,29 @@ static const struct schema record_schema[] = {
 	{ .name = "ttl", .type = S_INT, .def = 0, .min = 0, .max = 2147483647 },
 	END
 };
+/* Names BIND takes unquoted in its own messages too: views and acls. */
+#define BIND_NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
+static const struct schema bind_views_schema[] = {
+	{ .name = "internal", .type = S_STRING, .def_text = "internal", .charset = BIND_NAME_CHARS, .max_len = 64 },
+	{ .name = "external", .type = S_STRING, .def_text = "external", .charset = BIND_NAME_CHARS, .max_len = 64 },
+	END
+};
+static const struct schema bind_per_view_schema[] = {
+	{ .name = "internal", .type = S_STRINGS },
+	{ .name = "external", .type = S_STRINGS },
+	END
+};
+static const struct schema bind_schema[] = {
+	{ .name = "views", .type = S_GROUP, .sub = bind_views_schema },
+	{ .name = "acl", .type = S_STRING, .def_text = "ucplan-internal", .charset = BIND_NAME_CHARS, .max_len = 64 },
+	{ .name = "mode", .type = S_STRING, .choices = bind_modes, .def = UCP_BIND_VIEWS },
+	{ .name = "view_includes", .type = S_STRINGS },
+	{ .name = "zone_directory", .type = S_STRING },
+	{ .name = "primaries", .type = S_GROUP, .sub = bind_per_view_schema },
+	{ .name = "also_notify", .type = S_GROUP, .sub = bind_per_view_schema },
+	{ .name = "allow_transfer", .type = S_GROUP, .sub = bind_per_view_schema },
+	END
+};
 static const struct schema dns_schema[] = {
 	{ .name = "ttl", .type = S_INT, .def = 3600, .min = 0, .max = 2147483647 },
 	{ .name = "serial", .type = S_SERIAL, .def = 0, .min = 0, .max = 4294967295LL },
@@ -188,6 +215,7 @@ static const struct schema dns_schema[] = {
 	{ .name = "internal", .type = S_GROUP, .required = true, .sub = dns_internal_schema },
 	{ .name = "external", .type = S_GROUP, .required = true, .sub = dns_external_schema },
 	{ .name = "records", .type = S_GROUPS, .sub = record_schema },
+	{ .name = "bind", .type = S_GROUP, .sub = bind_schema },
 	END
 };
 /* pool.ip is required unless load_balancer = "dns" (checked by the planner). */
@@ -1069,6 +1097,18 @@ normalize_prefix(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	return ucp_arena_strdup(ld->m->arena, out);
 }
 
+/* A file named.conf includes: an absolute path without '"' or '\\'. */
+static const char *
+normalize_path(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	if (v[0] != '/' || strpbrk(v, "\"\\") != NULL) {
+		REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\": an included file must be an absolute path without '\"' "
+		    "or '\\'", v);
+		return NULL;
+	}
+	return ucp_arena_strdup(ld->m->arena, v);
+}
+
 /* An array of strings, each normalised by NORM; duplicates are errors. */
 static struct ucp_strs
 get_names(struct loader *ld, const config_setting_t *group, const char *name, normalizer norm)
@@ -1408,6 +1448,161 @@ require_items(struct loader *ld, const config_setting_t *group, const char *name
 	}
 }
 
+/* ---- dns.bind ----------------------------------------------------------------- */
+
+#define KEY_NAME_CHARS BIND_NAME_CHARS
+
+static bool
+key_name_ok(const char *k)
+{
+	size_t n = strlen(k);
+
+	return n > 0 && n <= 255 && k[0] != '.' && strspn(k, KEY_NAME_CHARS) == n;
+}
+
+/* A port word of an address entry: 1 to 65535, digits only. */
+static bool
+port_ok(const char *w)
+{
+	size_t n = strlen(w);
+
+	return n > 0 && n <= 5 && strspn(w, "0123456789") == n && atol(w) >= 1 && atol(w) <= 65535;
+}
+
+/*
+ * A server of dns.bind.primaries or also_notify, in BIND's words:
+ * "ADDR [port N] [key NAME]". Returns it canonical (the address as ucplan
+ * writes addresses, single spaces), NULL when it is bad.
+ */
+static const char *
+normalize_server(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	char tmp[512], *w[6], addr[46];
+	const char *port = NULL, *key = NULL;
+	int n, i;
+
+	if (strlen(v) >= sizeof(tmp) || (n = split_words(strcpy(tmp, v), w, 5)) < 1 || n > 5)
+		goto bad;
+	if (ucp_addr_parse(w[0], addr) == 0) {
+		REPORT(ld, loc, UCP_R_CONFIG_ADDRESS, "\"%s\": \"%s\" is not an IPv4 or IPv6 address (prefixes and key "
+		    "names alone belong in allow_transfer)", v, w[0]);
+		return NULL;
+	}
+	for (i = 1; i < n; i += 2) {
+		if (i + 1 >= n)
+			goto bad;
+		if (strcmp(w[i], "port") == 0 && port == NULL && key == NULL) {
+			if (!port_ok(w[i + 1])) {
+				REPORT(ld, loc, UCP_R_CONFIG_RANGE, "\"%s\": port must be a number from 1 to 65535", v);
+				return NULL;
+			}
+			port = w[i + 1];
+		} else if (strcmp(w[i], "key") == 0 && key == NULL) {
+			if (!key_name_ok(w[i + 1])) {
+				REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\": a key name holds only letters, digits, '-', "
+				    "'_' and '.'", v);
+				return NULL;
+			}
+			key = w[i + 1];
+		} else {
+			goto bad;
+		}
+	}
+	return ucp_arena_printf(ld->m->arena, "%s%s%s%s%s", addr, port != NULL ? " port " : "", port != NULL ? port : "",
+	    key != NULL ? " key " : "", key != NULL ? key : "");
+bad:
+	REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\" is not an entry BIND takes here: write \"ADDRESS [port N] "
+	    "[key NAME]\"", v);
+	return NULL;
+}
+
+/* An element of dns.bind.allow_transfer: "ADDR", "PREFIX" or "key NAME". */
+static const char *
+normalize_xfr(struct loader *ld, const char *v, const struct ucp_loc *loc)
+{
+	char tmp[512], *w[3];
+	int n;
+
+	if (strlen(v) >= sizeof(tmp) || (n = split_words(strcpy(tmp, v), w, 2)) < 1 || n > 2 ||
+	    (n == 2 && strcmp(w[0], "key") != 0)) {
+		REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\" is not an entry BIND takes here: write an address, a "
+		    "prefix or \"key NAME\"", v);
+		return NULL;
+	}
+	if (n == 2) {
+		if (!key_name_ok(w[1])) {
+			REPORT(ld, loc, UCP_R_CONFIG_VALUE, "\"%s\": a key name holds only letters, digits, '-', '_' "
+			    "and '.'", v);
+			return NULL;
+		}
+		return ucp_arena_printf(ld->m->arena, "key %s", w[1]);
+	}
+	return normalize_prefix(ld, w[0], loc);
+}
+
+/* A file BIND reads: quoted in named.conf, so no quote or backslash. */
+static bool
+bind_path_ok(struct loader *ld, const struct ucp_str *p)
+{
+	if (p->v != NULL && (p->v[0] == '\0' || strpbrk(p->v, "\"\\") != NULL)) {
+		REPORT(ld, &p->loc, UCP_R_CONFIG_VALUE, "a path BIND reads must not be empty or hold '\"' or '\\'");
+		return false;
+	}
+	return true;
+}
+
+static void
+load_bind(struct loader *ld, const config_setting_t *dns)
+{
+	const config_setting_t *b = member(dns, "bind"), *s;
+	struct ucp_model *m = ld->m;
+	static const char *const groups[] = { "primaries", "also_notify", "allow_transfer" };
+	const char *why = "must hold only letters, digits, '-', '_' and '.' (at most 64)";
+	size_t i, v;
+
+	s = member(b, "views");
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		m->dns.bind.views[v] = get_word(ld, s, bind_views_schema, ucp_view_name((enum ucp_view)v), why);
+		if (m->dns.bind.views[v].v[0] == '_') {
+			REPORT(ld, &m->dns.bind.views[v].loc, UCP_R_CONFIG_VALUE, "view names starting with '_' are "
+			    "BIND's own (_bind, _default)");
+			m->dns.bind.views[v].v = ucp_view_name((enum ucp_view)v);
+		}
+	}
+	if (strcmp(m->dns.bind.views[0].v, m->dns.bind.views[1].v) == 0)
+		REPORT(ld, &m->dns.bind.views[1].loc, UCP_R_CONFIG_DUPLICATE, "both views are called \"%s\"",
+		    m->dns.bind.views[1].v);
+	m->dns.bind.acl = get_word(ld, b, bind_schema, "acl", why);
+	if (strcmp(m->dns.bind.acl.v, "any") == 0 || strcmp(m->dns.bind.acl.v, "none") == 0 ||
+	    strcmp(m->dns.bind.acl.v, "localhost") == 0 || strcmp(m->dns.bind.acl.v, "localnets") == 0) {
+		REPORT(ld, &m->dns.bind.acl.loc, UCP_R_CONFIG_VALUE, "\"%s\" is one of BIND's built-in acls",
+		    m->dns.bind.acl.v);
+		m->dns.bind.acl.v = "ucplan-internal";
+	}
+	m->dns.bind.mode = (enum ucp_bind_mode)get_choice(ld, b, bind_schema, "mode", &m->dns.bind.mode_loc);
+	m->dns.bind.view_includes = get_names(ld, b, "view_includes", normalize_path);
+	m->dns.bind.zone_directory = get_str(ld, b, "zone_directory");
+	if (!bind_path_ok(ld, &m->dns.bind.zone_directory))
+		m->dns.bind.zone_directory.v = NULL;
+	if (m->dns.bind.mode == UCP_BIND_ZONES) {
+		/* Views the site already has: nothing of ucplan's own views applies. */
+		if (member(b, "view_includes") != NULL)
+			REPORT(ld, &m->dns.bind.view_includes.loc, UCP_R_CONFIG_VALUE, "applies to mode = \"views\" only: "
+			    "with \"zones\" the views are the site's own, include files there");
+		if (member(b, "acl") != NULL)
+			REPORT(ld, &m->dns.bind.acl.loc, UCP_R_CONFIG_VALUE, "applies to mode = \"views\" only: with "
+			    "\"zones\" the site's own views choose their clients");
+	}
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		struct ucp_strs *dst = i == 0 ? m->dns.bind.primaries : i == 1 ? m->dns.bind.also_notify :
+		    m->dns.bind.allow_transfer;
+
+		s = member(b, groups[i]);
+		for (v = 0; v < UCP_VIEW_COUNT; v++)
+			dst[v] = get_names(ld, s, ucp_view_name((enum ucp_view)v), i == 2 ? normalize_xfr : normalize_server);
+	}
+}
+
 /* ---- sections ------------------------------------------------------------- */
 
 static void
@@ -1455,6 +1650,7 @@ load_dns(struct loader *ld, const config_setting_t *root)
 	m->dns.ext_ns = get_names(ld, s, "nameservers", normalize_host);
 	require_items(ld, s, "nameservers", "at least one nameserver is needed");
 	load_records(ld, dns);
+	load_bind(ld, dns);
 }
 
 /*

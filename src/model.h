@@ -103,6 +103,17 @@ struct ucp_model {
 		struct ucp_loc	 style_loc;
 		struct ucp_extra_record *records;
 		size_t		 nrecords;
+		struct {
+			struct ucp_str	 views[UCP_VIEW_COUNT];	/* names in named.conf */
+			struct ucp_str	 acl;
+			enum ucp_bind_mode mode;
+			struct ucp_loc	 mode_loc;
+			struct ucp_strs	 view_includes;
+			struct ucp_str	 zone_directory;
+			struct ucp_strs	 primaries[UCP_VIEW_COUNT];	/* canonical BIND words */
+			struct ucp_strs	 also_notify[UCP_VIEW_COUNT];
+			struct ucp_strs	 allow_transfer[UCP_VIEW_COUNT];
+		} bind;
 	} dns;
 
 	struct {

@@ -71,6 +71,32 @@ struct ucp_view_plan {
 	size_t			 nclients;
 };
 
+/* How named.conf takes the zones (dns.bind.mode, spec 10.1). */
+enum ucp_bind_mode {
+	UCP_BIND_VIEWS,		/* named.conf.views: the acl and both views */
+	UCP_BIND_ZONES,		/* named.conf.VIEW-zones: zone stanzas for views the site already has */
+};
+
+/* What BIND needs of one view beyond its zones; entries are in BIND's own words. */
+struct ucp_bind_view {
+	const char		*name;		/* the view's name in named.conf */
+	const char *const	*primaries;	/* "ADDR[ port N][ key NAME]" */
+	size_t			 nprimaries;
+	const char *const	*also_notify;	/* the same form: NOTIFY goes there only */
+	size_t			 nalso_notify;
+	const char *const	*allow_transfer;	/* "ADDR", "PREFIX" or "key NAME"; none: no transfers */
+	size_t			 nallow_transfer;
+};
+
+struct ucp_bind_conf {
+	enum ucp_bind_mode	 mode;
+	const char		*acl;		/* the internal clients' acl (mode views) */
+	const char *const	*view_includes;	/* files included inside every view (mode views) */
+	size_t			 nview_includes;
+	const char		*zone_directory;	/* prefix of the zone files' paths, or NULL: relative */
+	struct ucp_bind_view	 views[UCP_VIEW_COUNT];
+};
+
 enum ucp_ca {
 	UCP_CA_PUBLIC = 0,
 	UCP_CA_ENTERPRISE,
@@ -232,6 +258,7 @@ struct ucp_plan {
 	const char		*exchange_version;	/* "2007", "2010", or NULL without Exchange */
 	struct ucp_exchange_urls exchange;		/* fqdn NULL without Exchange */
 	struct ucp_view_plan	 views[UCP_VIEW_COUNT];
+	struct ucp_bind_conf	 bind;
 	struct ucp_cert		*certs;
 	size_t			 ncerts;
 	struct ucp_endpoint	*endpoints;

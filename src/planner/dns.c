@@ -471,6 +471,46 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	}
 }
 
+/* The plan's own copy of a list of configuration strings. */
+static const char *const *
+dup_strs(struct planner *p, const struct ucp_strs *l)
+{
+	const char **v = ucp_arena_alloc(p->a, sizeof(*v) * (l->len + 1));
+	size_t i;
+
+	for (i = 0; i < l->len; i++)
+		v[i] = ucp_arena_strdup(p->a, l->items[i].v);
+	return v;
+}
+
+/* How named.conf takes the zones (spec 10.1): dns.bind as the generators need it. */
+static void
+plan_bind(struct planner *p)
+{
+	const struct ucp_model *m = p->m;
+	struct ucp_bind_conf *b = &p->plan->bind;
+	size_t v;
+
+	b->mode = m->dns.bind.mode;
+	b->acl = ucp_arena_strdup(p->a, m->dns.bind.acl.v != NULL ? m->dns.bind.acl.v : "ucplan-internal");
+	b->view_includes = dup_strs(p, &m->dns.bind.view_includes);
+	b->nview_includes = m->dns.bind.view_includes.len;
+	b->zone_directory = m->dns.bind.zone_directory.v != NULL ? ucp_arena_strdup(p->a, m->dns.bind.zone_directory.v) :
+	    NULL;
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		struct ucp_bind_view *bv = &b->views[v];
+
+		bv->name = ucp_arena_strdup(p->a, m->dns.bind.views[v].v != NULL ? m->dns.bind.views[v].v :
+		    ucp_view_name((enum ucp_view)v));
+		bv->primaries = dup_strs(p, &m->dns.bind.primaries[v]);
+		bv->nprimaries = m->dns.bind.primaries[v].len;
+		bv->also_notify = dup_strs(p, &m->dns.bind.also_notify[v]);
+		bv->nalso_notify = m->dns.bind.also_notify[v].len;
+		bv->allow_transfer = dup_strs(p, &m->dns.bind.allow_transfer[v]);
+		bv->nallow_transfer = m->dns.bind.allow_transfer[v].len;
+	}
+}
+
 void
 plan_zones(struct planner *p)
 {
@@ -507,4 +547,5 @@ plan_zones(struct planner *p)
 	}
 	ucp_strmap_clear(&internal_only);
 	ucp_strmap_clear(&set);
+	plan_bind(p);
 }
