@@ -126,6 +126,46 @@ zones_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	return st;
 }
 
+/* With catalog zones: per view, bind/secondary-VIEW.conf for the secondaries that follow it. */
+static enum ucp_status
+secondary_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
+{
+	enum ucp_status st = UCP_OK;
+	size_t v, i;
+
+	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
+		const struct ucp_bind_view *bv = &plan->bind.views[v];
+		struct ucp_tvars *vars;
+		struct ucp_buf b;
+		char path[64];
+
+		if (bv->catalog == NULL)
+			continue;
+		vars = ucp_tvars_new();
+		ucp_buf_init(&b);
+		header_var(plan, vars);
+		ucp_tvars_set(vars, "which", "%s", plan->views[v].name);
+		ucp_tvars_set(vars, "view", "%s", bv->name);
+		ucp_tvars_set(vars, "catalog", "%s", bv->catalog);
+		if (v == UCP_VIEW_INTERNAL) {
+			for (i = 0; i < plan->views[v].nclients; i++)
+				ucp_buf_printf(&b, "%s%s;", i > 0 ? " " : "", plan->views[v].clients[i]);
+		} else {
+			ucp_buf_puts(&b, "any;");
+		}
+		ucp_tvars_set(vars, "match", "%s", ucp_buf_str(&b));
+		ucp_buf_reset(&b);
+		for (i = 0; i < bv->nprimaries; i++)
+			ucp_buf_printf(&b, "%s%s;", i > 0 ? " " : "", bv->primaries[i]);
+		ucp_tvars_set(vars, "primaries", "%s", ucp_buf_str(&b));
+		snprintf(path, sizeof(path), "bind/secondary-%s.conf", plan->views[v].name);
+		st = ucp_gen_render(ctx, "secondary.conf.tmpl", vars, path);
+		ucp_buf_clear(&b);
+		ucp_tvars_free(vars);
+	}
+	return st;
+}
+
 static enum ucp_status
 emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 {
@@ -152,7 +192,8 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	ucp_buf_clear(&b);
 	if (st != UCP_OK)
 		return st;
-	return plan->bind.mode == UCP_BIND_ZONES ? zones_conf(plan, ctx) : views_conf(plan, ctx);
+	st = plan->bind.mode == UCP_BIND_ZONES ? zones_conf(plan, ctx) : views_conf(plan, ctx);
+	return st == UCP_OK ? secondary_conf(plan, ctx) : st;
 }
 
 const struct ucp_generator ucp_gen_bind = {

@@ -204,6 +204,8 @@ static const struct schema bind_schema[] = {
 	{ .name = "primaries", .type = S_GROUP, .sub = bind_per_view_schema },
 	{ .name = "also_notify", .type = S_GROUP, .sub = bind_per_view_schema },
 	{ .name = "allow_transfer", .type = S_GROUP, .sub = bind_per_view_schema },
+	{ .name = "catalog", .type = S_BOOL, .def = false },
+	{ .name = "catalog_zone", .type = S_STRING },
 	END
 };
 static const struct schema dns_schema[] = {
@@ -1371,6 +1373,10 @@ load_records(struct loader *ld, const config_setting_t *dns)
 			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE,
 			    "\"%s\" is not one of A, AAAA, CNAME, MX, TXT, SRV, NS, CAA", type.v);
 			ok = false;
+		} else if (type.v != NULL && r->type == UCP_RR_PTR) {
+			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE,
+			    "\"%s\" is not one of A, AAAA, CNAME, MX, TXT, SRV, NS, CAA", type.v);
+			ok = false;
 		} else if (type.v != NULL && r->type == UCP_RR_SOA) {
 			REPORT(ld, &type.loc, UCP_R_CONFIG_VALUE, "SOA records are written by ucplan itself");
 			ok = false;
@@ -1601,6 +1607,19 @@ load_bind(struct loader *ld, const config_setting_t *dns)
 		for (v = 0; v < UCP_VIEW_COUNT; v++)
 			dst[v] = get_names(ld, s, ucp_view_name((enum ucp_view)v), i == 2 ? normalize_xfr : normalize_server);
 	}
+	m->dns.bind.catalog = get_bool(ld, b, bind_schema, "catalog");
+	m->dns.bind.catalog_loc = member(b, "catalog") != NULL ? loc_of(ld, member(b, "catalog")) :
+	    child_loc(ld, b, "catalog");
+	m->dns.bind.catalog_zone = get_name(ld, b, "catalog_zone");
+	if (member(b, "catalog_zone") != NULL && !m->dns.bind.catalog)
+		REPORT(ld, &m->dns.bind.catalog_zone.loc, UCP_R_CONFIG_VALUE, "names the catalog zone, but catalog is "
+		    "not true");
+	/* The secondaries learn the zones from the catalog and transfer them from the primaries. */
+	for (v = 0; m->dns.bind.catalog && v < UCP_VIEW_COUNT; v++)
+		if (m->dns.bind.primaries[v].len == 0 && member(member(b, "primaries"), ucp_view_name((enum ucp_view)v)) == NULL)
+			REPORT(ld, &m->dns.bind.catalog_loc, UCP_R_CONFIG_REQUIRED, "the %s view's secondaries transfer "
+			    "from dns.bind.primaries.%s: list at least one", ucp_view_name((enum ucp_view)v),
+			    ucp_view_name((enum ucp_view)v));
 }
 
 /* ---- sections ------------------------------------------------------------- */

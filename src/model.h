@@ -113,6 +113,9 @@ struct ucp_model {
 			struct ucp_strs	 primaries[UCP_VIEW_COUNT];	/* canonical BIND words */
 			struct ucp_strs	 also_notify[UCP_VIEW_COUNT];
 			struct ucp_strs	 allow_transfer[UCP_VIEW_COUNT];
+			bool		 catalog;
+			struct ucp_loc	 catalog_loc;
+			struct ucp_str	 catalog_zone;	/* NULL: catalog.VIEW.ucplan.invalid */
 		} bind;
 	} dns;
 

@@ -10,7 +10,7 @@
 static const char *const rrtype_names[UCP_RR_COUNT] = {
 	[UCP_RR_SOA] = "SOA", [UCP_RR_NS] = "NS", [UCP_RR_A] = "A", [UCP_RR_AAAA] = "AAAA",
 	[UCP_RR_CNAME] = "CNAME", [UCP_RR_MX] = "MX", [UCP_RR_SRV] = "SRV", [UCP_RR_TXT] = "TXT",
-	[UCP_RR_CAA] = "CAA",
+	[UCP_RR_CAA] = "CAA", [UCP_RR_PTR] = "PTR",
 };
 
 const char *

@@ -34,8 +34,9 @@ enum ucp_rrtype {
 	UCP_RR_SRV,
 	UCP_RR_TXT,
 	UCP_RR_CAA,
+	UCP_RR_PTR,		/* catalog zone members (RFC 9432) */
 };
-#define UCP_RR_COUNT 9
+#define UCP_RR_COUNT 10
 
 struct ucp_record {
 	const char		*owner;
@@ -61,6 +62,7 @@ struct ucp_zone {
 	struct ucp_record	*records;	/* canonical order; no SOA, no apex NS */
 	size_t			 nrecords;
 	bool			 on_disk;	/* the output directory's file already holds exactly this zone's text */
+	bool			 catalog;	/* the view's catalog zone (spec 10.2) */
 };
 
 struct ucp_view_plan {
@@ -86,6 +88,7 @@ struct ucp_bind_view {
 	size_t			 nalso_notify;
 	const char *const	*allow_transfer;	/* "ADDR", "PREFIX" or "key NAME"; none: no transfers */
 	size_t			 nallow_transfer;
+	const char		*catalog;	/* the view's catalog zone, or NULL */
 };
 
 struct ucp_bind_conf {

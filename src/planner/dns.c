@@ -6,6 +6,7 @@
  * need the whole picture (reference 12.1).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 struct zb {
 	const char	*name;
 	bool		 pinpoint;
+	bool		 catalog;
 	struct ucp_ptrs	 recs;	/* struct prec * */
 };
 
@@ -410,6 +412,53 @@ internal_only_names(struct planner *p, struct ucp_strmap *map)
 #undef ADD
 }
 
+/*
+ * A member zone's id in the catalog: 64 bits of FNV-1a over its name, in hex.
+ * It depends on the name alone, so a zone keeps its id from run to run and
+ * secondaries never transfer it again for nothing.
+ */
+static void
+member_id(const char *zone, char out[17])
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *zone; zone++) {
+		h ^= (unsigned char)*zone;
+		h *= 1099511628211ULL;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* The view's catalog zone (RFC 9432, spec 10.2): version "2" and one PTR per zone of the view. */
+static void
+add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
+{
+	const struct ucp_model *m = p->m;
+	const char *name = m->dns.bind.catalog_zone.v != NULL ? m->dns.bind.catalog_zone.v :
+	    ucp_arena_printf(p->a, "catalog.%s.ucplan.invalid", ucp_view_name(view));
+	struct zb *cat;
+	size_t i, n = vz->list.len;
+
+	if (ucp_strmap_has(&vz->map, name)) {
+		plan_report(p, UCP_R_CONFIG_VALUE, &m->dns.bind.catalog_zone.loc, "the catalog zone %s is a zone of the %s "
+		    "view: name another", name, ucp_view_name(view));
+		return;
+	}
+	cat = zone_get(p, vz, name, false);
+	cat->catalog = true;
+	ucp_ptrs_add(p->tmp, &cat->recs, plan_prec_new(p, view, ucp_arena_printf(p->a, "version.%s", name), UCP_RR_TXT,
+	    "\"2\"", "catalog zone schema version (RFC 9432)", &m->dns.bind.catalog_loc));
+	for (i = 0; i < n; i++) {
+		const struct zb *z = vz->list.items[i];
+		char id[17];
+
+		member_id(z->name, id);
+		ucp_ptrs_add(p->tmp, &cat->recs, plan_prec_new(p, view, ucp_arena_printf(p->a, "%s.zones.%s", id, name),
+		    UCP_RR_PTR, ucp_arena_printf(p->a, "%s.", z->name), "member zone: secondaries serve it",
+		    &m->dns.bind.catalog_loc));
+	}
+}
+
 static void
 emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 {
@@ -464,6 +513,15 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 		out->minimum = (uint32_t)m->dns.minimum.v;
 		out->ns = nsnames;
 		out->nns = ns->len;
+		if (z->catalog) {
+			static const char *const invalid[] = { "invalid" };
+
+			/* RFC 9432 4.1: the catalog's NS is "invalid.": nobody resolves through it. */
+			out->catalog = true;
+			out->ns = invalid;
+			out->nns = 1;
+			p->plan->bind.views[view].catalog = z->name;
+		}
 		out->nrecords = z->recs.len;
 		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->recs.len + 1));
 		for (j = 0; j < z->recs.len; j++)
@@ -542,6 +600,8 @@ plan_zones(struct planner *p)
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		delegate(p, (enum ucp_view)v, &vz[v]);
 		check_view(p, (enum ucp_view)v, &vz[v], &internal_only);
+		if (p->m->dns.bind.catalog && vz[v].list.len > 0)
+			add_catalog(p, (enum ucp_view)v, &vz[v]);
 		emit_view(p, (enum ucp_view)v, &vz[v]);
 		ucp_strmap_clear(&vz[v].map);
 	}
