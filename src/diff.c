@@ -1,7 +1,8 @@
 /*
  * A line diff: common prefix and suffix are trimmed, the middle is aligned by
- * a longest-common-subsequence table when small enough, else replaced whole.
- * Generated files change in few lines, so the table stays small.
+ * a longest-common-subsequence table when small enough, else by Myers' O(ND)
+ * algorithm when it differs in few lines (one tenant added to a
+ * named.conf.views of 100,000), else replaced whole.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct op {
 
 #define CONTEXT 3
 #define MAX_CELLS (4u * 1024 * 1024)
+#define MAX_D 2048	/* Myers: at most this many lines inserted or deleted (16 MiB of paths) */
 
 static struct line *
 split(const char *text, size_t len, size_t *count)
@@ -53,6 +55,81 @@ static bool
 same(const struct line *x, const struct line *y)
 {
 	return x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
+}
+
+/*
+ * Myers' greedy O(ND) diff of A (NA lines) and B (NB lines), whose indexes
+ * start at OFF in the whole files. Appends the script to OPS at *NP and
+ * returns true, or returns false when more than MAX_D lines differ.
+ */
+static bool
+myers(const struct line *a, size_t na, const struct line *b, size_t nb, size_t off, struct op *ops, size_t *np)
+{
+	long n = (long)na, m = (long)nb, max = n + m < MAX_D ? n + m : MAX_D, d, k, x, y, found = -1;
+	int32_t **v = calloc((size_t)max + 1, sizeof(*v));
+	size_t start = *np, i;
+
+	if (v == NULL)
+		ucp_oom();
+	/* v[d][k + d]: the furthest x on diagonal k after d edits. */
+	for (d = 0; d <= max && found < 0; d++) {
+		if ((v[d] = calloc(2 * (size_t)d + 1, sizeof(**v))) == NULL)
+			ucp_oom();
+		for (k = -d; k <= d; k += 2) {
+			if (d == 0)
+				x = 0;
+			else if (k == -d || (k != d && v[d - 1][k - 1 + d - 1] < v[d - 1][k + 1 + d - 1]))
+				x = v[d - 1][k + 1 + d - 1];		/* down: an insertion */
+			else
+				x = v[d - 1][k - 1 + d - 1] + 1;	/* right: a deletion */
+			y = x - k;
+			while (x < n && y < m && same(&a[x], &b[y]))
+				x++, y++;
+			v[d][k + d] = (int32_t)x;
+			if (x >= n && y >= m) {
+				found = d;
+				break;
+			}
+		}
+	}
+	if (found >= 0) {
+		/* Back from (n, m), the script in reverse. */
+		x = n;
+		y = m;
+		for (d = found; d >= 0; d--) {
+			long px = 0, py = 0, lx = 0, ly = 0;
+			bool insert = false;
+
+			k = x - y;
+			if (d > 0) {
+				insert = k == -d || (k != d && v[d - 1][k - 1 + d - 1] < v[d - 1][k + 1 + d - 1]);
+				px = v[d - 1][(insert ? k + 1 : k - 1) + d - 1];
+				py = px - (insert ? k + 1 : k - 1);
+				/* Where the edit landed: one line down (insertion) or right (deletion). */
+				lx = insert ? px : px + 1;
+				ly = insert ? py + 1 : py;
+			}
+			while (x > lx && y > ly) {	/* the snake from there to (x, y) */
+				x--, y--;
+				ops[(*np)++] = (struct op){ ' ', off + (size_t)x, off + (size_t)y };
+			}
+			if (d == 0)
+				break;
+			ops[(*np)++] = (struct op){ insert ? '+' : '-', off + (size_t)px, off + (size_t)py };
+			x = px;
+			y = py;
+		}
+		for (i = 0; i < (*np - start) / 2; i++) {
+			struct op t = ops[start + i];
+
+			ops[start + i] = ops[*np - 1 - i];
+			ops[*np - 1 - i] = t;
+		}
+	}
+	for (d = 0; d <= max; d++)
+		free(v[d]);
+	free(v);
+	return found >= 0;
 }
 
 static size_t
@@ -93,7 +170,7 @@ edit_script(const struct line *a, size_t na, const struct line *b, size_t nb, st
 		}
 #undef T
 		free(t);
-	} else {
+	} else if (ma == 0 || mb == 0 || !myers(a + pre, ma, b + pre, mb, pre, ops, &n)) {
 		for (i = 0; i < ma; i++)
 			ops[n++] = (struct op){ '-', pre + i, pre };
 		for (j = 0; j < mb; j++)

@@ -28,8 +28,8 @@
 static const char usage_text[] =
     "usage: ucplan check      CONFIG [-q] [-v]\n"
     "       ucplan plan       CONFIG [--format text|json] [-q] [-v]\n"
-    "       ucplan generate   CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force]\n"
-    "                         [--no-wait] [--templates DIR] [-q] [-v]\n"
+    "       ucplan generate   CONFIG -o DIR [-g NAME[,NAME...]] [--check [--format text|json]]\n"
+    "                         [--force] [--no-wait] [--templates DIR] [-q] [-v]\n"
     "       ucplan validate   ZONEFILE --origin NAME [--view NAME] [-q] [-v]\n"
     "       ucplan init       [--example NAME]\n"
     "       ucplan generators\n"
@@ -207,12 +207,12 @@ cmd_generate(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' }, { "generators", required_argument, NULL, 'g' },
 		{ "check", no_argument, NULL, 'C' }, { "force", no_argument, NULL, 'F' },
-		{ "templates", required_argument, NULL, 'T' }, { "no-wait", no_argument, NULL, 'W' }, COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+		{ "templates", required_argument, NULL, 'T' }, { "no-wait", no_argument, NULL, 'W' },
+		{ "format", required_argument, NULL, 'f' }, COMMON_OPTIONS, { NULL, 0, NULL, 0 },
 	};
 	struct ucp_generate_opts gopts = { 0 };
 	struct ucp_publish_opts *popts = &gopts.publish;
-	const char *dir = NULL, *list = NULL, *templates = NULL;
+	const char *dir = NULL, *list = NULL, *templates = NULL, *format = NULL;
 	struct ucp_session s;
 	struct stat sb;
 	int c, rc, o;
@@ -225,6 +225,7 @@ cmd_generate(int argc, char **argv)
 		case 'F': popts->force = true; break;
 		case 'T': templates = optarg; break;
 		case 'W': popts->no_wait = true; break;
+		case 'f': format = optarg; break;
 		default:
 			if ((o = common_option(c)) >= 0)
 				return o;
@@ -239,6 +240,11 @@ cmd_generate(int argc, char **argv)
 		return usage_error("%s", "-o needs a directory name, not an empty string");
 	if (list != NULL && !check_generator_list(list))
 		return EXIT_USAGE;
+	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+		return usage_error("--format is text or json, not '%s'", format);
+	if (format != NULL && !popts->check)
+		return usage_error("%s", "--format applies to generate --check");
+	popts->json = format != NULL && strcmp(format, "json") == 0;
 	if (templates != NULL && (stat(templates, &sb) != 0 || !S_ISDIR(sb.st_mode)))
 		return usage_error("--templates %s is not a directory", templates);
 	gopts.dir = dir;
@@ -391,12 +397,14 @@ static const struct command {
 	    "  -q, --quiet          errors only on stderr\n"
 	    "  -v, --verbose        also the planning decisions, and a summary line\n" },
 	{ .name = "generate", .run = cmd_generate,
-	  .synopsis = "CONFIG -o DIR [-g NAME[,NAME...]] [--check] [--force] [--no-wait]\n"
-	    "                [--templates DIR] [-q] [-v]",
+	  .synopsis = "CONFIG -o DIR [-g NAME[,NAME...]] [--check [--format text|json]] [--force]\n"
+	    "                [--no-wait] [--templates DIR] [-q] [-v]",
 	  .help = "Writes every generator's files under DIR after validating them, all or nothing.\n"
 	    "  -o, --output DIR       the output tree (not empty; no symbolic links inside)\n"
 	    "  -g, --generators LIST  only these generators (see 'ucplan generators')\n"
-	    "  --check                write nothing; print a diff of what would change, exit 3 if any\n"
+	    "  --check                write nothing; print what would change (records per zone,\n"
+	    "                         diffs of other files), exit 3 if anything would\n"
+	    "  --format text|json     with --check: text (default) or one JSON document\n"
 	    "  --force                replace files ucplan did not write, and lower forced serials\n"
 	    "  --no-wait              exit 4 at once when another run holds DIR's lock\n"
 	    "  --templates DIR        take templates from DIR before the built-in ones\n"

@@ -23,6 +23,7 @@
 
 #include "config.h"
 #include "diff.h"
+#include "preview.h"
 #include "output.h"
 #include "progress.h"
 #include "ucplan/rules.h"
@@ -877,6 +878,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	int sfd = -1;
 	size_t i, step = 0, fail_step;
 	bool have_stage = false;
+	struct ucp_preview *pv = opts->check ? ucp_preview_new(opts->json) : NULL;
 
 	for (i = 0; i < out->len; i++) {
 		const struct ucp_output_file *f = &out->files[i];
@@ -911,7 +913,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 					st = UCP_EFOREIGN;
 			}
 			if (opts->check && st == UCP_OK)
-				ucp_diff_print(report, f->path, old, oldlen, f->data, f->len, old == NULL);
+				ucp_preview_add(pv, f->path, old, oldlen, f->data, f->len);
 			changes_add(&c, f->path, f, old == NULL ? CH_CREATE : CH_UPDATE);
 		}
 		free(old);
@@ -929,11 +931,13 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			char *old = ucp_outdir_read(od, c.items[i].path, &oldlen);
 
 			if (old != NULL)
-				ucp_diff_print(report, c.items[i].path, old, oldlen, NULL, 0, false);
+				ucp_preview_add(pv, c.items[i].path, old, oldlen, NULL, 0);
 			free(old);
 		}
 	}
 	if (opts->check) {
+		if (c.len > 0 || opts->json)
+			ucp_preview_print(pv, report);
 		st = c.len > 0 ? UCP_ECHANGED : UCP_OK;
 		goto done;
 	}
@@ -1032,6 +1036,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		fprintf(report, "%s %s\n", verbs[c.items[i].kind], c.items[i].path);
 	}
 done:
+	ucp_preview_free(pv);
 	if (sfd >= 0) {
 		if (sdc.base == sfd)
 			dc_clear(&sdc);

@@ -31,6 +31,7 @@ struct ucp_publish_opts {
 	bool	 force;		/* replace files ucplan did not write */
 	bool	 quiet;		/* no line per changed file */
 	bool	 no_wait;	/* fail at once when another run holds the lock */
+	bool	 json;		/* check: print the changes as one JSON document */
 	struct ucp_progress *progress;	/* counts written and unchanged files; may be NULL */
 };
 
