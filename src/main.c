@@ -374,7 +374,8 @@ cmd_generators(int argc, char **argv)
 	if (optind != argc)
 		return usage_error("%s", "generators takes no operands");
 	for (i = 0; ucp_generators[i] != NULL; i++)
-		printf("%-10s %s\n", ucp_generators[i]->name, ucp_generators[i]->summary);
+		printf("%-10s %s%s\n", ucp_generators[i]->name, ucp_generators[i]->summary,
+		    ucp_generators[i]->opt_in ? " (only with -g)" : "");
 	return EXIT_OK;
 }
 

@@ -146,6 +146,12 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 	return ucp_output_take(out, path, data, len);
 }
 
+bool
+ucp_output_has(const struct ucp_output *out, const char *path)
+{
+	return ucp_output_find(out, path) != NULL;
+}
+
 struct ucp_output_file *
 ucp_output_find(const struct ucp_output *out, const char *path)
 {

@@ -102,12 +102,22 @@ ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool q
 	return UCP_OK;
 }
 
-/* Runs the generators named in LIST (comma-separated; NULL = all) into OUT. */
+static char *
+published(const struct ucp_gen_ctx *ctx, const char *path, size_t *len)
+{
+	const struct ucp_outdir *od = ctx->published_arg;
+
+	return od != NULL && od->fd >= 0 ? ucp_outdir_read(od, path, len) : NULL;
+}
+
+/* Runs the generators named in LIST (comma-separated; NULL = all but the opt-in ones) into OUT. */
 static enum ucp_status
-run_generators(struct ucp_session *s, const char *list, const char *templates, struct ucp_output *out)
+run_generators(struct ucp_session *s, const char *list, const char *templates, const struct ucp_outdir *od,
+    struct ucp_output *out)
 {
 	struct ucp_templates *t = ucp_templates_new(templates);
-	struct ucp_gen_ctx ctx = { .out = out, .templates = t, .diags = &s->diags };
+	struct ucp_gen_ctx ctx = { .out = out, .templates = t, .diags = &s->diags, .published = published,
+	    .published_arg = od };
 	enum ucp_status st = UCP_OK;
 	size_t i;
 
@@ -127,6 +137,8 @@ run_generators(struct ucp_session *s, const char *list, const char *templates, s
 			}
 			if (!wanted)
 				continue;
+		} else if (g->opt_in) {
+			continue;
 		}
 		st = g->emit(s->plan, &ctx);
 	}
@@ -160,7 +172,8 @@ validate_zones(struct ucp_session *s, const struct ucp_output *out)
 			char path[512];
 
 			ucp_zone_path(&vp->zones[i], path, sizeof(path));
-			if ((f = ucp_output_find(out, path)) == NULL)
+			/* Not written by bind in this run (nsupdate keeps the published zone as its baseline). */
+			if ((f = ucp_output_find(out, path)) == NULL || (f->unchanged && !vp->zones[i].on_disk))
 				continue;
 			if (vp->zones[i].on_disk) {
 				/* Its bytes are the file's, checked when they were written: only the view's checks. */
@@ -199,7 +212,7 @@ ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opt
 		st = ucp_serial_resolve(s->plan, &od, s->now, s->model->dns.serial.set, popts.force, kept, &s->diags);
 	ucp_progress_stage(&s->progress, UCP_STAGE_GENERATE);
 	if (st == UCP_OK)
-		st = run_generators(s, opts->generators, opts->templates, out);
+		st = run_generators(s, opts->generators, opts->templates, &od, out);
 	if (st == UCP_OK)
 		st = ucp_serial_keep(kept, out);
 	ucp_progress_stage(&s->progress, UCP_STAGE_VALIDATE);

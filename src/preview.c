@@ -5,13 +5,12 @@
  * are not zones keep a unified diff.
  */
 #include <jansson.h>
-#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diff.h"
+#include "generators/zone-delta.h"
 #include "preview.h"
-#include "validate.h"
 #include "ucplan/buf.h"
 
 struct zone_change {
@@ -87,106 +86,6 @@ ucp_preview_free(struct ucp_preview *pv)
 	free(pv->zones);
 	free(pv->files);
 	free(pv);
-}
-
-/* ---- zone text as record lines --------------------------------------------- */
-
-struct lines {
-	char		**v;
-	size_t		 len, cap;
-	unsigned long	 serial;
-};
-
-static char *
-rr_line(const ldns_rr *rr)
-{
-	char *s = ldns_rr2str(rr), *p, *line;
-	size_t n;
-
-	if (s == NULL)
-		ucp_oom();
-	for (p = s; *p; p++)
-		if (*p == '\t')
-			*p = ' ';
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
-		n--;
-	line = xstrndup(s, n);
-	LDNS_FREE(s);
-	return line;
-}
-
-static void
-add_line(void *arg, ldns_rr *rr, int lineno)
-{
-	struct lines *l = arg;
-
-	(void)lineno;
-	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && ldns_rr_rdf(rr, 2) != NULL) {
-		ldns_rdf *zero = ldns_native2rdf_int32(LDNS_RDF_TYPE_INT32, 0);
-
-		l->serial = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2));
-		ldns_rdf_deep_free(ldns_rr_set_rdf(rr, zero, 2));
-	}
-	if (l->len == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->len++] = rr_line(rr);
-	ldns_rr_free(rr);
-}
-
-static int
-cmp_line(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-size_t
-ucp_zone_lines(const char *text, size_t len, const char *origin, char ***lines, unsigned long *serial)
-{
-	struct lines l = { 0 };
-	struct ucp_diags d;
-
-	ucp_diags_init(&d);
-	if (text != NULL && len > 0)
-		(void)ucp_zone_parse(text, len, origin, add_line, &l, "", &d);
-	ucp_diags_clear(&d);
-	if (l.len > 1)
-		qsort(l.v, l.len, sizeof(*l.v), cmp_line);
-	*lines = l.v;
-	*serial = l.serial;
-	return l.len;
-}
-
-void
-ucp_zone_lines_free(char **lines, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}
-
-void
-ucp_lines_delta(char *const *old, size_t nold, char *const *new, size_t nnew,
-    void (*fn)(void *arg, char sign, const char *line), void *arg)
-{
-	size_t i = 0, j = 0;
-
-	while (i < nold || j < nnew) {
-		int c = i == nold ? 1 : j == nnew ? -1 : strcmp(old[i], new[j]);
-
-		if (c == 0) {
-			i++;
-			j++;
-		} else if (c < 0) {
-			fn(arg, '-', old[i++]);
-		} else {
-			fn(arg, '+', new[j++]);
-		}
-	}
 }
 
 /* ---- collecting changes ------------------------------------------------------ */

@@ -25,20 +25,4 @@ void ucp_preview_add(struct ucp_preview *pv, const char *path, const char *old, 
 /* Prints the zones (in the order added), the deleted files, the other files' diffs and the summary. */
 void ucp_preview_print(struct ucp_preview *pv, FILE *fp);
 
-/*
- * The records of zone text TEXT (origin ORIGIN) as presentation lines
- * ("owner. TTL IN TYPE data", single spaces), sorted; the SOA's serial goes
- * to *SERIAL (0 when there is none) and its line carries serial 0, so that a
- * new serial alone is no difference. Returns the count; *LINES is freed with
- * ucp_zone_lines_free(). Lines ldns cannot read are left out.
- */
-size_t ucp_zone_lines(const char *text, size_t len, const char *origin, char ***lines, unsigned long *serial);
-void ucp_zone_lines_free(char **lines, size_t n);
-/*
- * Walks two sorted line sets and calls FN with '-' for each line only in OLD
- * and '+' for each only in NEW, in sorted order.
- */
-void ucp_lines_delta(char *const *old, size_t nold, char *const *new, size_t nnew,
-    void (*fn)(void *arg, char sign, const char *line), void *arg);
-
 #endif

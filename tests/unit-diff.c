@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "generators/zone-delta.h"
 #include "preview.h"
 #include "ucplan/buf.h"
 

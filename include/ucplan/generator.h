@@ -17,12 +17,20 @@ struct ucp_gen_ctx {
 	struct ucp_output		*out;
 	const struct ucp_templates	*templates;
 	struct ucp_diags		*diags;
+	/*
+	 * The file at PATH as last published in the output directory
+	 * (malloc'd, *LEN bytes), or NULL when there is none: what a delta
+	 * starts from (nsupdate).
+	 */
+	char				*(*published)(const struct ucp_gen_ctx *ctx, const char *path, size_t *len);
+	const void			*published_arg;
 };
 
 struct ucp_generator {
 	const char	*name;
 	const char	*summary;
 	enum ucp_status	(*emit)(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx);
+	bool		 opt_in;	/* runs only when -g names it */
 };
 
 /* NULL-terminated registry, in the order generators run. */
@@ -44,6 +52,9 @@ enum ucp_status ucp_output_add(struct ucp_output *out, const char *path, struct 
  * nor written again.
  */
 enum ucp_status ucp_output_add_unchanged(struct ucp_output *out, const char *path);
+
+/* True when the output set already holds a file at PATH (an earlier generator wrote it). */
+bool ucp_output_has(const struct ucp_output *out, const char *path);
 
 /* Renders template TMPL with VARS into the output file PATH. */
 enum ucp_status ucp_gen_render(struct ucp_gen_ctx *ctx, const char *tmpl, const struct ucp_tvars *vars,
