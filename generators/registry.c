@@ -5,6 +5,7 @@
 
 extern const struct ucp_generator ucp_gen_bind;
 extern const struct ucp_generator ucp_gen_nsupdate;
+extern const struct ucp_generator ucp_gen_windns;
 extern const struct ucp_generator ucp_gen_certs;
 extern const struct ucp_generator ucp_gen_tmg;
 extern const struct ucp_generator ucp_gen_nginx;
@@ -14,6 +15,7 @@ extern const struct ucp_generator ucp_gen_report;
 const struct ucp_generator *const ucp_generators[] = {
 	&ucp_gen_bind,
 	&ucp_gen_nsupdate,
+	&ucp_gen_windns,
 	&ucp_gen_certs,
 	&ucp_gen_tmg,
 	&ucp_gen_nginx,
