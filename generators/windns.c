@@ -8,152 +8,9 @@
  * value from the configuration is a single-quoted literal (ucp_buf_ps).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/generator.h"
-
-/* Owner keys "ZONE\tSCOPE\tNAME" (malloc'd). */
-struct keys {
-	char	**v;
-	size_t	 len, cap;
-};
-
-static void
-keys_add(struct keys *k, const char *zone, size_t zlen, const char *scope, size_t slen, const char *name, size_t nlen)
-{
-	char *s;
-
-	if (k->len == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 64;
-		if ((k->v = realloc(k->v, k->cap * sizeof(*k->v))) == NULL)
-			ucp_oom();
-	}
-	if (asprintf(&s, "%.*s\t%.*s\t%.*s", (int)zlen, zone, (int)slen, scope, (int)nlen, name) < 0)
-		ucp_oom();
-	k->v[k->len++] = s;
-}
-
-static void
-keys_clear(struct keys *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->len; i++)
-		free(k->v[i]);
-	free(k->v);
-	memset(k, 0, sizeof(*k));
-}
-
-/*
- * The single-quoted literal at *P (names: no quote inside), its text in
- * [*START, *START + *LEN); *P moves past it. False when *P holds none.
- */
-static bool
-literal(const char **p, const char **start, size_t *len)
-{
-	const char *q;
-
-	if (**p != '\'' || (q = strchr(*p + 1, '\'')) == NULL)
-		return false;
-	*start = *p + 1;
-	*len = (size_t)(q - *start);
-	*p = q + 1;
-	return true;
-}
-
-/*
- * The owners an earlier version of this file managed: its record rows and
- * its Remove-UcpOwners lines, read back from the published file.
- */
-static void
-published_owners(const char *text, struct keys *k)
-{
-	const char *line, *zone = NULL, *scope = NULL, *n, *z, *sc;
-	size_t zlen = 0, slen = 0, nlen, zl, sl;
-
-	for (line = text; line != NULL && *line; line = strchr(line, '\n'), line = line != NULL ? line + 1 : NULL) {
-		const char *p = line;
-
-		if (strncmp(p, "Sync-UcpZone ", 13) == 0) {
-			p += 13;
-			if (!literal(&p, &zone, &zlen) || *p++ != ' ' || !literal(&p, &scope, &slen))
-				zone = NULL;
-		} else if (strncmp(p, "    @{ Name = ", 14) == 0 && zone != NULL) {
-			p += 14;
-			if (literal(&p, &n, &nlen))
-				keys_add(k, zone, zlen, scope, slen, n, nlen);
-		} else if (strncmp(p, "Remove-UcpOwners ", 17) == 0) {
-			p += 17;
-			if (!literal(&p, &z, &zl) || *p++ != ' ' || !literal(&p, &sc, &sl) || strncmp(p, " @(", 3) != 0)
-				continue;
-			for (p += 3; literal(&p, &n, &nlen); p += strspn(p, ", "))
-				keys_add(k, z, zl, sc, sl, n, nlen);
-		} else if (*p != ' ') {
-			zone = NULL;
-		}
-	}
-}
-
-static int
-cmp_key(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Into VARS' "dropped" list: the owners PATH's published version managed that
- * CURRENT (the keys of this version, sorted) lacks, grouped by zone and scope.
- */
-static void
-dropped_vars(const struct ucp_gen_ctx *ctx, const char *path, const struct keys *current, struct ucp_tvars *vars)
-{
-	struct keys old = { 0 };
-	struct ucp_buf names;
-	struct ucp_tvars *dv = NULL;
-	size_t len, i, groups = 0;
-	char *text = ctx->published(ctx, path, &len);
-	const char *group = NULL;
-	size_t glen = 0;
-
-	ucp_tvars_list(vars, "dropped");
-	if (text == NULL)
-		return;
-	published_owners(text, &old);
-	free(text);
-	if (old.len > 1)
-		qsort(old.v, old.len, sizeof(*old.v), cmp_key);
-	ucp_buf_init(&names);
-	for (i = 0; i < old.len; i++) {
-		const char *k = old.v[i], *name = strrchr(k, '\t') + 1;
-
-		if (bsearch(&k, current->v, current->len, sizeof(*current->v), cmp_key) != NULL ||
-		    (i > 0 && strcmp(k, old.v[i - 1]) == 0))
-			continue;
-		if (group == NULL || (size_t)(name - k) != glen || strncmp(k, group, glen) != 0) {
-			const char *tab = strchr(k, '\t');
-
-			if (dv != NULL)
-				ucp_tvars_set(dv, "names", "%s", ucp_buf_str(&names));
-			ucp_buf_reset(&names);
-			dv = ucp_tvars_push(vars, "dropped");
-			ucp_tvars_list(dv, "first");
-			if (groups++ == 0)
-				ucp_tvars_push(dv, "first");
-			ucp_tvars_set(dv, "zone", "%.*s", (int)(tab - k), k);
-			ucp_tvars_set(dv, "scope", "%.*s", (int)(name - 1 - tab - 1), tab + 1);
-			group = k;
-			glen = (size_t)(name - k);
-		} else {
-			ucp_buf_puts(&names, ", ");
-		}
-		ucp_buf_ps(&names, name);
-	}
-	if (dv != NULL)
-		ucp_tvars_set(dv, "names", "%s", ucp_buf_str(&names));
-	ucp_buf_clear(&names);
-	keys_clear(&old);
-}
 
 /* A TXT record's strings as one text: quotes dropped, \" and \\ unescaped. */
 static void
@@ -232,8 +89,7 @@ record_params(struct ucp_buf *b, const struct ucp_record *r, const char **type)
 
 /* The zones of view V into VARS' "zones" list, in SCOPE ("" for the default scope). */
 static void
-view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy, struct ucp_tvars *vars,
-    struct keys *current)
+view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy, struct ucp_tvars *vars)
 {
 	const struct ucp_view_plan *vp = &plan->views[v];
 	struct ucp_buf d;
@@ -269,13 +125,10 @@ view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy,
 				continue;
 			}
 			rv = ucp_tvars_push(zv, "records");
-			if (strcmp(r->owner, z->name) == 0) {
+			if (strcmp(r->owner, z->name) == 0)
 				ucp_tvars_set(rv, "name", "@");
-				keys_add(current, z->name, zn, scope, strlen(scope), "@", 1);
-			} else {
+			else
 				ucp_tvars_set(rv, "name", "%.*s", (int)(on - zn - 1), r->owner);
-				keys_add(current, z->name, zn, scope, strlen(scope), r->owner, on - zn - 1);
-			}
 			ucp_tvars_set(rv, "type", "%s", type);
 			ucp_tvars_set(rv, "ttl", "%u", r->ttl);
 			ucp_tvars_set(rv, "data", "%s", ucp_buf_str(&d));
@@ -285,14 +138,6 @@ view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy,
 			ucp_tvars_push(zv, "policy");
 	}
 	ucp_buf_clear(&d);
-}
-
-static void
-dropped(const struct ucp_gen_ctx *ctx, const char *path, struct keys *current, struct ucp_tvars *vars)
-{
-	if (current->len > 1)
-		qsort(current->v, current->len, sizeof(*current->v), cmp_key);
-	dropped_vars(ctx, path, current, vars);
 }
 
 static void
@@ -313,23 +158,18 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	enum ucp_status st = UCP_OK;
 	struct ucp_tvars *vars;
 	struct ucp_buf v4, v6;
-	struct keys both = { 0 };
 	size_t v, i;
 
 	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
 		char path[64];
 
-		struct keys current = { 0 };
-
 		vars = ucp_tvars_new();
 		header(plan, vars);
 		ucp_tvars_set(vars, "purpose", "The zones and records of the %s view.", plan->views[v].name);
 		ucp_tvars_list(vars, "split");
-		view_vars(plan, v, "", false, ucp_tvars_push(vars, "views"), &current);
+		view_vars(plan, v, "", false, ucp_tvars_push(vars, "views"));
 		snprintf(path, sizeof(path), "windns/%s.ps1", plan->views[v].name);
-		dropped(ctx, path, &current, vars);
 		st = ucp_gen_render(ctx, "windns.ps1.tmpl", vars, path);
-		keys_clear(&current);
 		ucp_tvars_free(vars);
 	}
 	if (st != UCP_OK)
@@ -356,11 +196,9 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		ucp_tvars_set(sv, "ipv6", "%s", ucp_buf_str(&v6));
 	}
 	ucp_tvars_set(vars, "subnet", "%s", plan->bind.acl);
-	view_vars(plan, UCP_VIEW_EXTERNAL, "", false, ucp_tvars_push(vars, "views"), &both);
-	view_vars(plan, UCP_VIEW_INTERNAL, "internal", true, ucp_tvars_push(vars, "views"), &both);
-	dropped(ctx, "windns/split-brain.ps1", &both, vars);
+	view_vars(plan, UCP_VIEW_EXTERNAL, "", false, ucp_tvars_push(vars, "views"));
+	view_vars(plan, UCP_VIEW_INTERNAL, "internal", true, ucp_tvars_push(vars, "views"));
 	st = ucp_gen_render(ctx, "windns.ps1.tmpl", vars, "windns/split-brain.ps1");
-	keys_clear(&both);
 	ucp_buf_clear(&v4);
 	ucp_buf_clear(&v6);
 	ucp_tvars_free(vars);
