@@ -23,6 +23,7 @@
 #include "ucplan/generator.h"
 #include "ucplan/report.h"
 #include "validate.h"
+#include "verify.h"
 
 
 static const char usage_text[] =
@@ -31,6 +32,9 @@ static const char usage_text[] =
     "       ucplan generate   CONFIG -o DIR [-g NAME[,NAME...]] [--check [--format text|json]]\n"
     "                         [--force] [--no-wait] [--templates DIR] [-q] [-v]\n"
     "       ucplan validate   ZONEFILE --origin NAME [--view NAME] [-q] [-v]\n"
+    "       ucplan verify     CONFIG --server VIEW=ADDR[:PORT]... [--source VIEW=ADDR] [--tls[=ROLE,...]]\n"
+    "                         [--connect ADDR:PORT=ADDR:PORT]... [--warn-days N] [--timeout S]\n"
+    "                         [--format text|json] [-q] [-v]\n"
     "       ucplan init       [--example NAME]\n"
     "       ucplan generators\n"
     "       ucplan COMMAND --help | ucplan help [COMMAND]\n"
@@ -379,6 +383,134 @@ cmd_generators(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* "internal" or "external" from the front of S up to '='; *REST after it. */
+static bool
+view_prefix(const char *s, enum ucp_view *view, const char **rest)
+{
+	const char *eq = strchr(s, '=');
+	int v;
+
+	if (eq == NULL)
+		return false;
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		if ((size_t)(eq - s) == strlen(ucp_view_name((enum ucp_view)v)) &&
+		    strncmp(s, ucp_view_name((enum ucp_view)v), (size_t)(eq - s)) == 0) {
+			*view = (enum ucp_view)v;
+			*rest = eq + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int
+cmd_verify(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "server", required_argument, NULL, 'S' }, { "source", required_argument, NULL, 'R' },
+		{ "tls", optional_argument, NULL, 'T' }, { "connect", required_argument, NULL, 'C' },
+		{ "warn-days", required_argument, NULL, 'W' }, { "timeout", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' }, COMMON_OPTIONS, { NULL, 0, NULL, 0 },
+	};
+	struct ucp_verify_opts vo = { .warn_days = 30, .timeout = 2 };
+	struct ucp_redirect redirects[32];
+	const char *format = "text", *rest;
+	struct ucp_session s;
+	enum ucp_view view;
+	int c, rc, o, r;
+	char *end;
+	bool any = false;
+
+	while ((c = getopt_long(argc, argv, COMMON_SHORT, opts, NULL)) != -1) {
+		switch (c) {
+		case 'S':
+			if (!view_prefix(optarg, &view, &rest) || !ucp_hostport_parse(rest, 53, &vo.servers[view]))
+				return usage_error("--server takes internal=ADDR[:PORT] or external=ADDR[:PORT], not '%s'",
+				    optarg);
+			vo.server[view] = any = true;
+			break;
+		case 'R': {
+			struct ucp_hostport hp;
+
+			if (!view_prefix(optarg, &view, &rest) || !ucp_hostport_parse(rest, 0, &hp) || hp.port != 0)
+				return usage_error("--source takes internal=ADDR or external=ADDR, not '%s'", optarg);
+			vo.source[view] = rest;
+			break;
+		}
+		case 'T':
+			vo.tls = true;
+			for (rest = optarg; rest != NULL && *rest;) {
+				size_t len = strcspn(rest, ",");
+				bool found = false;
+
+				for (r = 1; r < UCP_ROLE_COUNT && !found; r++) {
+					if (strlen(ucp_role_name((enum ucp_role)r)) == len &&
+					    strncmp(rest, ucp_role_name((enum ucp_role)r), len) == 0) {
+						vo.tls_roles |= 1u << r;
+						found = true;
+					}
+				}
+				if (!found)
+					return usage_error("--tls: no role called '%.*s' (see the Role column of "
+					    "'ucplan plan')", (int)len, rest);
+				rest += len + (rest[len] == ',');
+			}
+			break;
+		case 'C': {
+			char planned[128];
+			const char *eq = strchr(optarg, '=');
+
+			if (vo.nconnect == sizeof(redirects) / sizeof(redirects[0]))
+				return usage_error("%s", "at most 32 --connect options");
+			if (eq == NULL || (size_t)(eq - optarg) >= sizeof(planned))
+				return usage_error("--connect takes PLANNED=ACTUAL, each ADDR:PORT, not '%s'", optarg);
+			snprintf(planned, sizeof(planned), "%.*s", (int)(eq - optarg), optarg);
+			if (!ucp_hostport_parse(planned, 0, &redirects[vo.nconnect].planned) ||
+			    !ucp_hostport_parse(eq + 1, 0, &redirects[vo.nconnect].actual) ||
+			    redirects[vo.nconnect].planned.port == 0 || redirects[vo.nconnect].actual.port == 0)
+				return usage_error("--connect takes PLANNED=ACTUAL, each ADDR:PORT, not '%s'", optarg);
+			vo.nconnect++;
+			break;
+		}
+		case 'W':
+			vo.warn_days = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || *optarg == '\0' || vo.warn_days < 0 || vo.warn_days > 3650)
+				return usage_error("--warn-days takes 0 to 3650 days, not '%s'", optarg);
+			break;
+		case 't':
+			vo.timeout = strtod(optarg, &end);
+			if (*end != '\0' || *optarg == '\0' || !(vo.timeout >= 0.1 && vo.timeout <= 60))
+				return usage_error("--timeout takes 0.1 to 60 seconds, not '%s'", optarg);
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		default:
+			if ((o = common_option(c)) >= 0)
+				return o;
+		}
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+		return usage_error("--format is text or json, not '%s'", format);
+	if (optind + 1 != argc)
+		return usage_error("%s", "verify takes one CONFIG");
+	if (!any && !vo.tls)
+		return usage_error("%s", "verify needs --server VIEW=ADDR[:PORT] or --tls");
+	for (view = 0; view < UCP_VIEW_COUNT; view++)
+		if (vo.source[view] != NULL && !vo.server[view])
+			return usage_error("--source %s= without --server %s=", ucp_view_name(view), ucp_view_name(view));
+	vo.connect = redirects;
+	vo.json = strcmp(format, "json") == 0;
+	rc = load(&s, argv[optind]);
+	if (rc == EXIT_OK) {
+		if (!quiet)
+			print_diags(&s);
+		rc = ucp_verify(s.plan, &vo, stdout);
+	}
+	ucp_session_clear(&s);
+	return rc;
+}
+
 static int cmd_help(int argc, char **argv);
 
 static const struct command {
@@ -417,6 +549,18 @@ static const struct command {
 	    "  --view NAME     internal or external (a label for the messages)\n"
 	    "  -q, --quiet     errors only\n"
 	    "  -v, --verbose   a summary line\n" },
+	{ .name = "verify", .run = cmd_verify,
+	  .synopsis = "CONFIG --server VIEW=ADDR[:PORT]... [--source VIEW=ADDR] [--tls[=ROLE,...]]\n"
+	    "                [--connect ADDR:PORT=ADDR:PORT]... [--warn-days N] [--timeout S] [--format text|json]",
+	  .help = "Checks the live DNS servers and TLS endpoints against the plan; prints what differs.\n"
+	    "  --server VIEW=ADDR[:PORT]  the server answering for the internal or external view\n"
+	    "  --source VIEW=ADDR         send that view's queries from ADDR (BIND's match-clients)\n"
+	    "  --tls[=ROLE,...]           also connect to every endpoint with a certificate (or of ROLEs)\n"
+	    "  --connect PLANNED=ACTUAL   reach the planned ADDR:PORT at ACTUAL ADDR:PORT instead\n"
+	    "  --warn-days N              a certificate expiring within N days differs (default 30)\n"
+	    "  --timeout S                seconds per query or connection attempt (default 2)\n"
+	    "  --format text|json         tables (default) or one JSON document\n"
+	    "Exit status: 0 everything matches, 3 something differs or expires, 4 unreachable.\n" },
 	{ .name = "init", .run = cmd_init, .synopsis = "[--example NAME]",
 	  .help = "Prints a commented starter configuration that explains every group, or with\n"
 	    "--example a starter for a product generation (ocs2007r2, the default; lync2013; sfb2019) or one\n"
