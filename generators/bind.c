@@ -59,18 +59,6 @@ zone_vars(const struct ucp_plan *plan, size_t v, struct ucp_tvars *vars)
 	}
 }
 
-static void
-header_var(const struct ucp_plan *plan, struct ucp_tvars *vars)
-{
-	struct ucp_buf header;
-
-	ucp_buf_init(&header);
-	ucp_gen_header(&header, plan, "//", "");
-	/* The template supplies the newline. */
-	ucp_tvars_set(vars, "header", "%.*s", (int)header.len - 1, ucp_buf_str(&header));
-	ucp_buf_clear(&header);
-}
-
 /* dns.bind.mode = "views": the acl and both views, for named.conf's top level. */
 static enum ucp_status
 views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
@@ -79,7 +67,7 @@ views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	enum ucp_status st;
 	size_t i, v;
 
-	header_var(plan, vars);
+	ucp_gen_header_var(vars, plan, "//", "");
 	ucp_tvars_set(vars, "acl", "%s", plan->bind.acl);
 	ucp_tvars_list(vars, "clients");
 	for (i = 0; i < plan->views[UCP_VIEW_INTERNAL].nclients; i++)
@@ -115,7 +103,7 @@ zones_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		struct ucp_tvars *vars = ucp_tvars_new();
 		char path[64];
 
-		header_var(plan, vars);
+		ucp_gen_header_var(vars, plan, "//", "");
 		ucp_tvars_set(vars, "which", "%s", plan->views[v].name);
 		ucp_tvars_set(vars, "view", "%s", plan->bind.views[v].name);
 		zone_vars(plan, v, vars);
@@ -143,7 +131,7 @@ secondary_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 			continue;
 		vars = ucp_tvars_new();
 		ucp_buf_init(&b);
-		header_var(plan, vars);
+		ucp_gen_header_var(vars, plan, "//", "");
 		ucp_tvars_set(vars, "which", "%s", plan->views[v].name);
 		ucp_tvars_set(vars, "view", "%s", bv->name);
 		ucp_tvars_set(vars, "catalog", "%s", bv->catalog);

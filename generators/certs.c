@@ -47,9 +47,7 @@ cert_vars(const struct ucp_plan *plan, const struct ucp_cert *c, const char *com
 	size_t i;
 
 	ucp_buf_init(&b);
-	ucp_gen_header(&b, plan, comment, suffix);
-	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
-	ucp_buf_reset(&b);
+	ucp_gen_header_var(v, plan, comment, suffix);
 	subject_dn(plan, c, &b);
 	ucp_tvars_set(v, "subject_dn", "%s", ucp_buf_str(&b));
 	ucp_buf_reset(&b);
@@ -133,13 +131,9 @@ exchange_urls(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	const struct ucp_exchange_urls *u = &plan->exchange;
 	struct ucp_tvars *v = ucp_tvars_new(), *item;
 	enum ucp_status st;
-	struct ucp_buf b;
 	size_t i;
 
-	ucp_buf_init(&b);
-	ucp_gen_header(&b, plan, "#", "");
-	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
-	ucp_buf_clear(&b);
+	ucp_gen_header_var(v, plan, "#", "");
 	ucp_tvars_set(v, "fqdn", "%s", u->fqdn);
 	ucp_tvars_set(v, "cert", "%s", u->client_cert != NULL ? u->client_cert : "Exchange");
 	/* Get-ClientAccessServer (2007-2013) or Get-ClientAccessService (2016 and later). */

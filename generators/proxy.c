@@ -113,7 +113,6 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	const struct ucp_cert *cert;
 	struct ucp_tvars *v, *h = NULL;
 	struct host_rule *pairs;
-	struct ucp_buf b;
 	size_t i, j, k, n;
 
 	if (pub->nlisteners == 0 || pub->nrules == 0)
@@ -121,10 +120,7 @@ gen_proxy_vars(const struct ucp_plan *plan, const char *prefix)
 	l = &pub->listeners[0];
 	cert = l->certificate != NULL ? ucp_plan_cert(plan, l->certificate) : NULL;
 	v = ucp_tvars_new();
-	ucp_buf_init(&b);
-	ucp_gen_header(&b, plan, prefix, "");
-	ucp_tvars_set(v, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
-	ucp_buf_clear(&b);
+	ucp_gen_header_var(v, plan, prefix, "");
 	ucp_tvars_set(v, "product", "%s", ucp_rp_product_name(pub->product));
 	ucp_tvars_set(v, "listener", "%s", l->name);
 	ucp_tvars_set(v, "ip", "%s", l->ip);

@@ -140,17 +140,6 @@ view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy,
 	ucp_buf_clear(&d);
 }
 
-static void
-header(const struct ucp_plan *plan, struct ucp_tvars *vars)
-{
-	struct ucp_buf b;
-
-	ucp_buf_init(&b);
-	ucp_gen_header(&b, plan, "#", "");
-	ucp_tvars_set(vars, "header", "%.*s", (int)b.len - 1, ucp_buf_str(&b));
-	ucp_buf_clear(&b);
-}
-
 static enum ucp_status
 emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 {
@@ -164,7 +153,7 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		char path[64];
 
 		vars = ucp_tvars_new();
-		header(plan, vars);
+		ucp_gen_header_var(vars, plan, "#", "");
 		ucp_tvars_set(vars, "purpose", "The zones and records of the %s view.", plan->views[v].name);
 		ucp_tvars_list(vars, "split");
 		view_vars(plan, v, "", false, ucp_tvars_push(vars, "views"));
@@ -179,7 +168,7 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	vars = ucp_tvars_new();
 	ucp_buf_init(&v4);
 	ucp_buf_init(&v6);
-	header(plan, vars);
+	ucp_gen_header_var(vars, plan, "#", "");
 	ucp_tvars_set(vars, "purpose", "Both views on one Windows DNS server: the split-brain of named.conf.views.");
 	for (i = 0; i < in->nclients; i++) {
 		struct ucp_buf *b = strchr(in->clients[i], ':') != NULL ? &v6 : &v4;

@@ -7,14 +7,6 @@
 #include "validate.h"
 #include "ucplan/buf.h"
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n)) == NULL)
-		ucp_oom();
-	return p;
-}
-
 struct lines {
 	char		**v;
 	size_t		 len, cap;
@@ -35,7 +27,7 @@ rr_line(const ldns_rr *rr)
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		n--;
-	line = xrealloc(NULL, n + 1);
+	line = ucp_xrealloc(NULL, n + 1);
 	memcpy(line, s, n);
 	line[n] = '\0';
 	LDNS_FREE(s);
@@ -56,7 +48,7 @@ add_line(void *arg, ldns_rr *rr, int lineno)
 	}
 	if (l->len == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->v = ucp_xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
 	l->v[l->len++] = rr_line(rr);
 	ldns_rr_free(rr);

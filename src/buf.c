@@ -188,6 +188,14 @@ ucp_buf_md(struct ucp_buf *b, const char *s)
 	}
 }
 
+void *
+ucp_xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n)) == NULL)
+		ucp_oom();
+	return p;
+}
+
 void
 ucp_oom(void)
 {

@@ -181,6 +181,13 @@ ucp_gen_header(struct ucp_buf *b, const struct ucp_plan *plan, const char *prefi
 	    plan->config_name, suffix);
 }
 
+void
+ucp_gen_header_var(struct ucp_tvars *vars, const struct ucp_plan *plan, const char *prefix, const char *suffix)
+{
+	ucp_tvars_set(vars, "header", "%s " UCP_HEADER_MARK " %s from %s; do not edit.%s", prefix, PACKAGE_VERSION,
+	    plan->config_name, suffix);
+}
+
 static void
 io_error(struct ucp_diags *diags, const char *dir, const char *rel, const char *what, int err)
 {

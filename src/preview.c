@@ -36,18 +36,10 @@ struct ucp_preview {
 	size_t			 nfiles, capfiles;
 };
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n)) == NULL)
-		ucp_oom();
-	return p;
-}
-
 static char *
 xstrndup(const char *s, size_t n)
 {
-	char *d = xrealloc(NULL, n + 1);
+	char *d = ucp_xrealloc(NULL, n + 1);
 
 	memcpy(d, s, n);
 	d[n] = '\0';
@@ -57,7 +49,7 @@ xstrndup(const char *s, size_t n)
 struct ucp_preview *
 ucp_preview_new(bool json)
 {
-	struct ucp_preview *pv = xrealloc(NULL, sizeof(*pv));
+	struct ucp_preview *pv = ucp_xrealloc(NULL, sizeof(*pv));
 
 	memset(pv, 0, sizeof(*pv));
 	pv->json = json;
@@ -153,7 +145,7 @@ ucp_preview_add(struct ucp_preview *pv, const char *path, const char *old, size_
 
 		if (pv->nzones == pv->capzones) {
 			pv->capzones = pv->capzones ? pv->capzones * 2 : 16;
-			pv->zones = xrealloc(pv->zones, pv->capzones * sizeof(*pv->zones));
+			pv->zones = ucp_xrealloc(pv->zones, pv->capzones * sizeof(*pv->zones));
 		}
 		z = &pv->zones[pv->nzones++];
 		memset(z, 0, sizeof(*z));
@@ -175,7 +167,7 @@ ucp_preview_add(struct ucp_preview *pv, const char *path, const char *old, size_
 	}
 	if (pv->nfiles == pv->capfiles) {
 		pv->capfiles = pv->capfiles ? pv->capfiles * 2 : 16;
-		pv->files = xrealloc(pv->files, pv->capfiles * sizeof(*pv->files));
+		pv->files = ucp_xrealloc(pv->files, pv->capfiles * sizeof(*pv->files));
 	}
 	{
 		struct file_change *f = &pv->files[pv->nfiles++];

@@ -33,26 +33,18 @@ struct ucp_templates {
 	char	*dir;
 };
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n)) == NULL)
-		ucp_oom();
-	return p;
-}
-
 static char *
 xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 
-	return memcpy(xrealloc(NULL, n), s, n);
+	return memcpy(ucp_xrealloc(NULL, n), s, n);
 }
 
 struct ucp_tvars *
 ucp_tvars_new(void)
 {
-	struct ucp_tvars *v = xrealloc(NULL, sizeof(*v));
+	struct ucp_tvars *v = ucp_xrealloc(NULL, sizeof(*v));
 
 	memset(v, 0, sizeof(*v));
 	return v;
@@ -94,7 +86,7 @@ get_or_add(struct ucp_tvars *vars, const char *key)
 
 	if (t != NULL)
 		return t;
-	vars->vars = xrealloc(vars->vars, (vars->len + 1) * sizeof(*vars->vars));
+	vars->vars = ucp_xrealloc(vars->vars, (vars->len + 1) * sizeof(*vars->vars));
 	t = &vars->vars[vars->len++];
 	memset(t, 0, sizeof(*t));
 	t->key = xstrdup(key);
@@ -135,7 +127,7 @@ ucp_tvars_push(struct ucp_tvars *vars, const char *key)
 	struct ucp_tvars *item = ucp_tvars_new();
 
 	t->is_list = true;
-	t->items = xrealloc(t->items, (t->nitems + 1) * sizeof(*t->items));
+	t->items = ucp_xrealloc(t->items, (t->nitems + 1) * sizeof(*t->items));
 	t->items[t->nitems++] = item;
 	return item;
 }
@@ -334,7 +326,7 @@ ucp_template_render_text(const char *origin, const char *text, const struct ucp_
 struct ucp_templates *
 ucp_templates_new(const char *dir)
 {
-	struct ucp_templates *t = xrealloc(NULL, sizeof(*t));
+	struct ucp_templates *t = ucp_xrealloc(NULL, sizeof(*t));
 
 	t->dir = dir != NULL ? xstrdup(dir) : NULL;
 	return t;

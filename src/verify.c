@@ -185,8 +185,7 @@ lines_add(struct lines *l, char *s)
 {
 	if (l->len == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 8;
-		if ((l->v = realloc(l->v, l->cap * sizeof(*l->v))) == NULL)
-			ucp_oom();
+		l->v = ucp_xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
 	l->v[l->len++] = s;
 }
@@ -230,9 +229,8 @@ plan_rr(struct view_sets *vs, const char *owner, enum ucp_rrtype type, uint32_t 
 	if ((i = (uintptr_t)ucp_strmap_get(&vs->index, key)) == 0) {
 		if (vs->len == vs->cap) {
 			vs->cap = vs->cap ? vs->cap * 2 : 64;
-			if ((vs->v = realloc(vs->v, vs->cap * sizeof(*vs->v))) == NULL ||
-			    (vs->keys = realloc(vs->keys, vs->cap * sizeof(*vs->keys))) == NULL)
-				ucp_oom();
+			vs->v = ucp_xrealloc(vs->v, vs->cap * sizeof(*vs->v));
+			vs->keys = ucp_xrealloc(vs->keys, vs->cap * sizeof(*vs->keys));
 		}
 		memset(&vs->v[vs->len], 0, sizeof(vs->v[vs->len]));
 		vs->v[vs->len].owner = owner;

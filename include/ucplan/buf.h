@@ -58,6 +58,8 @@ void ucp_buf_md(struct ucp_buf *b, const char *s);
  * cannot be published half).
  */
 void ucp_oom(void) __attribute__((noreturn));
+/* realloc(), or ucp_oom(). */
+void *ucp_xrealloc(void *p, size_t n);
 
 /* Reads the whole file at PATH; returns NULL with errno set on failure. Caller frees. */
 char *ucp_read_file(const char *path, size_t *lenp);
