@@ -545,7 +545,7 @@ isa_rule(enum ucp_rp_product p)
 
 static void
 check_cert(struct run *run, const struct ucp_plan *plan, const struct ucp_endpoint *e, const struct ucp_cert *c,
-    const char *addr, unsigned port, const char *sni, X509 *cert)
+    const char *sni, X509 *cert)
 {
 	json_t *o = json_pack("{s:s, s:s, s:I, s:s, s:s}", "role", ucp_role_name(e->role), "ip", e->ip, "port",
 	    (json_int_t)e->port, "sni", sni, "certificate", c->name), *missing = json_array(), *problems = json_array();
@@ -553,8 +553,6 @@ check_cert(struct run *run, const struct ucp_plan *plan, const struct ucp_endpoi
 	int days = 0, secs = 0;
 	size_t i;
 
-	(void)addr;
-	(void)port;
 	if (cert == NULL) {
 		status = "unreachable";
 		json_array_append_new(problems, json_string("no TLS handshake"));
@@ -678,7 +676,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 						if (nseen < 8)
 							memcpy(seen_md[nseen++], md, mdlen);
 					}
-					check_cert(run, plan, e, c, addr, port, sni, cert);
+					check_cert(run, plan, e, c, sni, cert);
 					gone = cert == NULL;	/* unreachable: once is enough */
 					X509_free(cert);
 				}
@@ -687,7 +685,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 		} else {
 			X509 *cert = presented(ctx, addr, port, c->subject, o->timeout);
 
-			check_cert(run, plan, e, c, addr, port, c->subject, cert);
+			check_cert(run, plan, e, c, c->subject, cert);
 			X509_free(cert);
 		}
 	}

@@ -1,14 +1,6 @@
-# Shared by the tests that run named (after lib.sh): free loopback ports, and
-# named started on loopback and stopped whatever happens.
+# Shared by the tests that run named (after lib.sh): named started on loopback
+# and stopped whatever happens.
 : "${NAMED:=named}" "${DIG:=dig}" "${PYTHON3:=python3}"
-
-# A TCP port nobody listens on at 127.0.0.1.
-free_port() {
-	"$PYTHON3" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
 
 named_pids=
 named_stop_all() {
