@@ -25,7 +25,7 @@ update(void *arg, char sign, const char *line)
 {
 	struct script *s = arg;
 
-	if (strstr(line, " IN SOA ") != NULL)
+	if (ucp_line_is_soa(line))
 		return;
 	ucp_buf_printf(s->b, "update %s %s\n", sign == '+' ? "add" : "delete", line);
 	s->n++;

@@ -107,3 +107,15 @@ ucp_lines_delta(char *const *old, size_t nold, char *const *new, size_t nnew,
 	}
 }
 
+bool
+ucp_line_is_soa(const char *line)
+{
+	const char *p = line;
+	int i;
+
+	/* Owners hold no space (ldns writes it as \032): the type is the fourth word. */
+	for (i = 0; i < 3 && p != NULL; i++)
+		if ((p = strchr(p, ' ')) != NULL)
+			p++;
+	return p != NULL && strncmp(p, "SOA ", 4) == 0;
+}

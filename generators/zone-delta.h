@@ -6,6 +6,7 @@
 #ifndef UCPLAN_ZONE_DELTA_H
 #define UCPLAN_ZONE_DELTA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -23,5 +24,8 @@ void ucp_zone_lines_free(char **lines, size_t n);
  */
 void ucp_lines_delta(char *const *old, size_t nold, char *const *new, size_t nnew,
     void (*fn)(void *arg, char sign, const char *line), void *arg);
+
+/* True when LINE ("owner TTL CLASS TYPE data") is an SOA record. */
+bool ucp_line_is_soa(const char *line);
 
 #endif

@@ -87,15 +87,14 @@ static void
 note_record(void *arg, char sign, const char *line)
 {
 	struct zone_change *z = arg;
-	const char *soa = strstr(line, " IN SOA ");
 	char *shown = NULL;
 
-	if (soa != NULL) {
-		/* "owner TTL IN SOA mname rname 0 refresh ...": the serial is the third field after SOA. */
-		const char *p = soa + 8;
+	if (ucp_line_is_soa(line)) {
+		/* "owner TTL IN SOA mname rname 0 refresh ...": the serial is the seventh word. */
+		const char *p = line;
 		int field;
 
-		for (field = 0; field < 2 && (p = strchr(p, ' ')) != NULL; field++)
+		for (field = 0; field < 6 && (p = strchr(p, ' ')) != NULL; field++)
 			p++;
 		if (p != NULL && strncmp(p, "0 ", 2) == 0 &&
 		    asprintf(&shown, "%.*s%lu%s", (int)(p - line), line, sign == '-' ? z->old_serial : z->new_serial,

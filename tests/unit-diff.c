@@ -188,6 +188,37 @@ test_zone_delta(void **state)
 	ucp_zone_lines_free(b, nb);
 }
 
+/* The SOA shows only when more than its serial changed, with the real serials; a TXT mentioning SOA is a TXT. */
+static void
+test_soa_lines(void **state)
+{
+	static const char *a =
+	    "$ORIGIN example.com.\n@ 300 IN SOA ns1.example.com. hostmaster.example.com. 7 3600 600 1209600 300\n"
+	    "@ 300 IN NS ns1.example.com.\n";
+	static const char *b =
+	    "$ORIGIN example.com.\n@ 300 IN SOA ns1.example.com. admin.example.com. 8 3600 600 1209600 300\n"
+	    "@ 300 IN NS ns1.example.com.\nx 300 IN TXT \"x IN SOA y\"\n";
+	struct ucp_preview *pv = ucp_preview_new(false);
+	char *s;
+	size_t len;
+	FILE *fp = open_memstream(&s, &len);
+
+	(void)state;
+	assert_true(ucp_line_is_soa("example.com. 300 IN SOA ns1.example.com. h.example.com. 0 1 2 3 4"));
+	assert_false(ucp_line_is_soa("x.example.com. 300 IN TXT \"x IN SOA y\""));
+	ucp_preview_add(pv, "bind/internal/db.example.com", a, strlen(a), b, strlen(b));
+	ucp_preview_print(pv, fp);
+	fclose(fp);
+	assert_string_equal(s,
+	    "@ internal example.com (bind/internal/db.example.com, serial 7 -> 8)\n"
+	    "+ example.com. 300 IN SOA ns1.example.com. admin.example.com. 8 3600 600 1209600 300\n"
+	    "- example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 7 3600 600 1209600 300\n"
+	    "+ x.example.com. 300 IN TXT \"x IN SOA y\"\n"
+	    "1 zone: +2 -1 records; 0 other files\n");
+	free(s);
+	ucp_preview_free(pv);
+}
+
 /* The preview: zones record by record, other files as diffs, one summary line. */
 static void
 test_preview_text(void **state)
@@ -223,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_insertion_in_long_file),
 		cmocka_unit_test(test_zone_delta),
 		cmocka_unit_test(test_preview_text),
+		cmocka_unit_test(test_soa_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
