@@ -92,10 +92,11 @@ static void
 view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy, struct ucp_tvars *vars)
 {
 	const struct ucp_view_plan *vp = &plan->views[v];
-	struct ucp_buf d;
+	struct ucp_buf d, rows;
 	size_t i, j;
 
 	ucp_buf_init(&d);
+	ucp_buf_init(&rows);
 	ucp_tvars_set(vars, "view", "%s", vp->name);
 	ucp_tvars_set(vars, "scope", "%s", scope);
 	ucp_tvars_list(vars, "scoped");
@@ -105,18 +106,19 @@ view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy,
 	ucp_tvars_list(vars, "skipped");
 	for (i = 0; i < vp->nzones; i++) {
 		const struct ucp_zone *z = &vp->zones[i];
+		size_t zn = strlen(z->name);
 		struct ucp_tvars *zv;
 
 		if (z->catalog)
 			continue;	/* catalog zones are BIND's: Windows DNS has none */
 		zv = ucp_tvars_push(vars, "zones");
 		ucp_tvars_set(zv, "zone", "%s", z->name);
-		ucp_tvars_list(zv, "records");
+		/* A row per record, written here: at hosting scale a template variable per field costs gigabytes. */
+		ucp_buf_reset(&rows);
 		for (j = 0; j < z->nrecords; j++) {
 			const struct ucp_record *r = &z->records[j];
-			size_t on = strlen(r->owner), zn = strlen(z->name);
+			size_t on = strlen(r->owner);
 			const char *type = NULL;
-			struct ucp_tvars *rv;
 
 			ucp_buf_reset(&d);
 			if (!record_params(&d, r, &type)) {
@@ -124,20 +126,24 @@ view_vars(const struct ucp_plan *plan, size_t v, const char *scope, bool policy,
 				    r->owner, ucp_rrtype_name(r->type), z->name);
 				continue;
 			}
-			rv = ucp_tvars_push(zv, "records");
-			if (strcmp(r->owner, z->name) == 0)
-				ucp_tvars_set(rv, "name", "@");
-			else
-				ucp_tvars_set(rv, "name", "%.*s", (int)(on - zn - 1), r->owner);
-			ucp_tvars_set(rv, "type", "%s", type);
-			ucp_tvars_set(rv, "ttl", "%u", r->ttl);
-			ucp_tvars_set(rv, "data", "%s", ucp_buf_str(&d));
+			ucp_buf_puts(&rows, "    @{ Name = ");
+			if (strcmp(r->owner, z->name) == 0) {
+				ucp_buf_ps(&rows, "@");
+			} else {
+				char rel[256];
+
+				snprintf(rel, sizeof(rel), "%.*s", (int)(on - zn - 1), r->owner);
+				ucp_buf_ps(&rows, rel);
+			}
+			ucp_buf_printf(&rows, "; Type = '%s'; Ttl = %u; %s }\n", type, r->ttl, ucp_buf_str(&d));
 		}
+		ucp_tvars_set(zv, "rows", "%s", ucp_buf_str(&rows));
 		ucp_tvars_list(zv, "policy");
 		if (policy)
 			ucp_tvars_push(zv, "policy");
 	}
 	ucp_buf_clear(&d);
+	ucp_buf_clear(&rows);
 }
 
 static enum ucp_status
