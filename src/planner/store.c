@@ -18,10 +18,19 @@ static void
 split_fields(struct planner *p, const char *data, const char *const **fieldsp, size_t *np)
 {
 	const char **fields;
-	char *copy = ucp_arena_strdup(p->a, data), *s, *start;
+	char *copy, *s, *start;
 	size_t n = 0, cap = 1;
 	bool quoted = false;
 
+	/* One field (an address, a name): DATA itself, which the plan owns. */
+	if (*data != '\0' && strpbrk(data, " \"") == NULL) {
+		fields = ucp_arena_alloc(p->a, sizeof(*fields));
+		fields[0] = data;
+		*fieldsp = fields;
+		*np = 1;
+		return;
+	}
+	copy = ucp_arena_strdup(p->a, data);
 	for (s = copy; *s; s++)
 		cap += *s == ' ';
 	fields = ucp_arena_alloc(p->a, sizeof(*fields) * (cap + 1));
