@@ -611,6 +611,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 	const struct ucp_verify_opts *o = run->o;
 	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
 	struct ucp_strmap seen;
+	struct lines keys = { 0 };	/* seen's keys, to free */
 	size_t i, j, k;
 
 	if (ctx == NULL)
@@ -634,6 +635,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 			continue;
 		}
 		ucp_strmap_put(&seen, key, key);
+		lines_add(&keys, key);
 		for (j = 0; j < o->nconnect; j++) {
 			if (strcmp(o->connect[j].planned.addr, e->ip) == 0 && o->connect[j].planned.port == e->port) {
 				addr = o->connect[j].actual.addr;
@@ -689,9 +691,8 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 			X509_free(cert);
 		}
 	}
-	for (i = 0; i < seen.cap; i++)
-		free((char *)seen.keys[i]);
 	ucp_strmap_clear(&seen);
+	lines_clear(&keys);
 	SSL_CTX_free(ctx);
 }
 
