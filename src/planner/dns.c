@@ -103,11 +103,10 @@ derive_zone_set(struct planner *p, struct ucp_strmap *set)
 	}
 }
 
+/* Puts R into Z, the longest of the view's zones above it (NULL: none, reported). */
 static void
-place(struct planner *p, struct view_zones *vz, struct prec *r)
+place_in(struct planner *p, struct zb *z, struct prec *r)
 {
-	struct zb *z = longest(&vz->map, r->r.owner);
-
 	if (z == NULL) {
 		plan_report(p, UCP_R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones %s",
 		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view),
@@ -115,6 +114,12 @@ place(struct planner *p, struct view_zones *vz, struct prec *r)
 		return;
 	}
 	ucp_ptrs_add(p->tmp, &z->recs, r);
+}
+
+static void
+place(struct planner *p, struct view_zones *vz, struct prec *r)
+{
+	place_in(p, longest(&vz->map, r->r.owner), r);
 }
 
 static void
@@ -126,9 +131,11 @@ build_external(struct planner *p, const struct ucp_strmap *set, struct view_zone
 		struct prec *r = (struct prec *)p->recs[UCP_VIEW_EXTERNAL].items[i];
 		const char *zname = zone_of(set, r->r.owner);
 
-		if (zname != NULL)
-			zone_get(p, vz, zname, false);
-		place(p, vz, r);
+		/*
+		 * The external view's zones all come from SET, so the longest of them
+		 * above R is the one just found: no second walk up its name.
+		 */
+		place_in(p, zname != NULL ? zone_get(p, vz, zname, false) : NULL, r);
 	}
 }
 
