@@ -249,9 +249,9 @@ cmp_zone(const void *pa, const void *pb)
 	return ucp_name_compare(a->name, b->name);
 }
 
-/* The target name of an SRV/MX/NS/CNAME record's data, without the trailing dot. */
+/* The target name of an SRV/MX/NS/CNAME record's data, without the trailing dot, into OUT. */
 static const char *
-data_target(struct planner *p, const struct prec *r)
+data_target(const struct prec *r, char out[256])
 {
 	const char *sp = strrchr(r->r.data, ' ');
 	const char *t = sp != NULL ? sp + 1 : r->r.data;
@@ -259,7 +259,8 @@ data_target(struct planner *p, const struct prec *r)
 
 	if (len > 0 && t[len - 1] == '.')
 		len--;
-	return ucp_arena_printf(p->a, "%.*s", (int)len, t);
+	snprintf(out, 256, "%.*s", (int)len, t);
+	return out;
 }
 
 static unsigned
@@ -346,6 +347,7 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 		for (j = 0; j < z->recs.len; j++) {
 			const struct prec *r = z->recs.items[j];
 			const char *target, *what;
+			char tbuf[256];
 			unsigned t;
 
 			if (r->r.type == UCP_RR_CNAME && (types_of(&idx, r->r.owner) & ~(1u << UCP_RR_CNAME)))
@@ -362,7 +364,7 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 				    "external view", r->r.owner, r->r.data);
 			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
 				continue;
-			target = data_target(p, r);
+			target = data_target(r, tbuf);
 			if (r->r.type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
 			if (longest(&vz->map, target) == NULL)
