@@ -8,9 +8,8 @@
 #include "ucplan/buf.h"
 
 struct lines {
-	char		**v;
-	size_t		 len, cap;
-	unsigned long	 serial;
+	struct ucp_strvec	 v;
+	unsigned long		 serial;
 };
 
 static char *
@@ -46,18 +45,8 @@ add_line(void *arg, ldns_rr *rr, int lineno)
 		l->serial = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2));
 		ldns_rdf_deep_free(ldns_rr_set_rdf(rr, zero, 2));
 	}
-	if (l->len == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		l->v = ucp_xrealloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->len++] = rr_line(rr);
+	ucp_strvec_add(&l->v, rr_line(rr));
 	ldns_rr_free(rr);
-}
-
-static int
-cmp_line(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 size_t
@@ -70,11 +59,10 @@ ucp_zone_lines(const char *text, size_t len, const char *origin, char ***lines, 
 	if (text != NULL && len > 0)
 		(void)ucp_zone_parse(text, len, origin, add_line, &l, "", &d);
 	ucp_diags_clear(&d);
-	if (l.len > 1)
-		qsort(l.v, l.len, sizeof(*l.v), cmp_line);
-	*lines = l.v;
+	ucp_strvec_sort(&l.v);
+	*lines = l.v.v;
 	*serial = l.serial;
-	return l.len;
+	return l.v.len;
 }
 
 void

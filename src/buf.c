@@ -197,6 +197,47 @@ ucp_xrealloc(void *p, size_t n)
 }
 
 void
+ucp_strvec_add(struct ucp_strvec *sv, char *s)
+{
+	if (sv->len == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 16;
+		sv->v = ucp_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+	}
+	sv->v[sv->len++] = s;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+ucp_strvec_sort(struct ucp_strvec *sv)
+{
+	if (sv->len > 1)
+		qsort(sv->v, sv->len, sizeof(*sv->v), cmp_str);
+}
+
+void
+ucp_strvec_reset(struct ucp_strvec *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->len; i++)
+		free(sv->v[i]);
+	sv->len = 0;
+}
+
+void
+ucp_strvec_clear(struct ucp_strvec *sv)
+{
+	ucp_strvec_reset(sv);
+	free(sv->v);
+	memset(sv, 0, sizeof(*sv));
+}
+
+void
 ucp_oom(void)
 {
 	fputs("ucplan: out of memory\n", stderr);

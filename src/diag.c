@@ -137,35 +137,11 @@ diag_key(const struct ucp_diag *g)
 	return key;
 }
 
-struct keys {
-	char	**items;
-	size_t	  len, cap;
-};
-
-static void
-keys_add(struct keys *k, char *key)
-{
-	if (k->len == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 16;
-		char **items = realloc(k->items, cap * sizeof(*items));
-
-		if (items == NULL)
-			ucp_oom();
-		k->items = items;
-		k->cap = cap;
-	}
-	k->items[k->len++] = key;
-}
-
 /* Forgets the keys of one file and line. */
 static void
-forget(struct ucp_strmap *seen, struct keys *keys)
+forget(struct ucp_strmap *seen, struct ucp_strvec *keys)
 {
-	size_t i;
-
-	for (i = 0; i < keys->len; i++)
-		free(keys->items[i]);
-	keys->len = 0;
+	ucp_strvec_reset(keys);
 	ucp_strmap_clear(seen);
 }
 
@@ -173,7 +149,7 @@ void
 ucp_diags_sort(struct ucp_diags *d)
 {
 	struct ucp_strmap seen;
-	struct keys keys = { 0 };
+	struct ucp_strvec keys = { 0 };
 	size_t i, out = 0, group = 0;
 
 	if (d->len > 1)
@@ -205,11 +181,11 @@ ucp_diags_sort(struct ucp_diags *d)
 			continue;
 		}
 		ucp_strmap_put(&seen, key, key);
-		keys_add(&keys, key);
+		ucp_strvec_add(&keys, key);
 		d->items[out++] = d->items[i];
 	}
 	forget(&seen, &keys);
-	free(keys.items);
+	ucp_strvec_clear(&keys);
 	d->len = out;
 }
 

@@ -169,43 +169,11 @@ rdata_line(ldns_rr *rr)
 	return ucp_buf_export(&b);
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-struct lines {
-	char	**v;
-	size_t	 len, cap;
-};
-
-static void
-lines_add(struct lines *l, char *s)
-{
-	if (l->len == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = ucp_xrealloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->len++] = s;
-}
-
-static void
-lines_clear(struct lines *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->len; i++)
-		free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
 /* One planned RRset of a view. */
 struct rrset {
 	const char	*owner;		/* without trailing dot */
 	enum ucp_rrtype	 type;
-	struct lines	 data;		/* canonical RDATA lines, sorted */
+	struct ucp_strvec data;		/* canonical RDATA lines, sorted */
 };
 
 struct view_sets {
@@ -213,7 +181,7 @@ struct view_sets {
 	size_t			 len, cap;
 	struct ucp_strmap	 index;		/* "owner type" -> index + 1 */
 	struct ucp_strmap	 owners;	/* owner -> its first rrset + 1 */
-	char			**keys;
+	struct ucp_strvec	 keys;		/* index's keys, to free */
 };
 
 static void
@@ -230,12 +198,11 @@ plan_rr(struct view_sets *vs, const char *owner, enum ucp_rrtype type, uint32_t 
 		if (vs->len == vs->cap) {
 			vs->cap = vs->cap ? vs->cap * 2 : 64;
 			vs->v = ucp_xrealloc(vs->v, vs->cap * sizeof(*vs->v));
-			vs->keys = ucp_xrealloc(vs->keys, vs->cap * sizeof(*vs->keys));
 		}
 		memset(&vs->v[vs->len], 0, sizeof(vs->v[vs->len]));
 		vs->v[vs->len].owner = owner;
 		vs->v[vs->len].type = type;
-		vs->keys[vs->len] = key;
+		ucp_strvec_add(&vs->keys, key);
 		i = ++vs->len;
 		ucp_strmap_put(&vs->index, key, (void *)i);
 		if (!ucp_strmap_has(&vs->owners, owner))
@@ -245,7 +212,7 @@ plan_rr(struct view_sets *vs, const char *owner, enum ucp_rrtype type, uint32_t 
 	}
 	if (ldns_rr_new_frm_str(&rr, text, 0, NULL, NULL) == LDNS_STATUS_OK) {
 		char *line = rdata_line(rr);
-		struct lines *l = &vs->v[i - 1].data;
+		struct ucp_strvec *l = &vs->v[i - 1].data;
 		size_t j;
 
 		for (j = 0; j < l->len && strcmp(l->v[j], line) != 0; j++)
@@ -253,7 +220,7 @@ plan_rr(struct view_sets *vs, const char *owner, enum ucp_rrtype type, uint32_t 
 		if (j < l->len)
 			free(line);
 		else
-			lines_add(l, line);
+			ucp_strvec_add(l, line);
 		ldns_rr_free(rr);
 	}
 	free(text);
@@ -282,8 +249,7 @@ view_sets(const struct ucp_plan *plan, enum ucp_view view, struct view_sets *vs)
 			plan_rr(vs, z->records[j].owner, z->records[j].type, z->records[j].ttl, z->records[j].data);
 	}
 	for (i = 0; i < vs->len; i++)
-		if (vs->v[i].data.len > 1)
-			qsort(vs->v[i].data.v, vs->v[i].data.len, sizeof(char *), cmp_str);
+		ucp_strvec_sort(&vs->v[i].data);
 }
 
 static void
@@ -291,12 +257,10 @@ view_sets_clear(struct view_sets *vs)
 {
 	size_t i;
 
-	for (i = 0; i < vs->len; i++) {
-		lines_clear(&vs->v[i].data);
-		free(vs->keys[i]);
-	}
+	for (i = 0; i < vs->len; i++)
+		ucp_strvec_clear(&vs->v[i].data);
 	free(vs->v);
-	free(vs->keys);
+	ucp_strvec_clear(&vs->keys);
 	ucp_strmap_clear(&vs->index);
 	ucp_strmap_clear(&vs->owners);
 }
@@ -312,7 +276,7 @@ ldns_type(enum ucp_rrtype t)
  * Returns the rcode, or -1 when the server did not answer.
  */
 static int
-ask(ldns_resolver *r, const char *owner, enum ucp_rrtype type, struct lines *found)
+ask(ldns_resolver *r, const char *owner, enum ucp_rrtype type, struct ucp_strvec *found)
 {
 	ldns_rdf *name = ldns_dname_new_frm_str(owner);
 	ldns_pkt *p = NULL;
@@ -329,9 +293,8 @@ ask(ldns_resolver *r, const char *owner, enum ucp_rrtype type, struct lines *fou
 	rcode = (int)ldns_pkt_get_rcode(p);
 	rrs = ldns_pkt_rr_list_by_name_and_type(p, name, ldns_type(type), LDNS_SECTION_ANSWER);
 	for (i = 0; rrs != NULL && i < ldns_rr_list_rr_count(rrs); i++)
-		lines_add(found, rdata_line(ldns_rr_list_rr(rrs, i)));
-	if (found->len > 1)
-		qsort(found->v, found->len, sizeof(char *), cmp_str);
+		ucp_strvec_add(found, rdata_line(ldns_rr_list_rr(rrs, i)));
+	ucp_strvec_sort(found);
 	ldns_rr_list_deep_free(rrs);
 	ldns_pkt_free(p);
 	ldns_rdf_deep_free(name);
@@ -339,7 +302,7 @@ ask(ldns_resolver *r, const char *owner, enum ucp_rrtype type, struct lines *fou
 }
 
 static const char *
-compare(const struct lines *planned, const struct lines *found)
+compare(const struct ucp_strvec *planned, const struct ucp_strvec *found)
 {
 	size_t i, j, common = 0;
 
@@ -362,7 +325,7 @@ compare(const struct lines *planned, const struct lines *found)
 
 static void
 report_dns(struct run *run, const char *view, const char *owner, enum ucp_rrtype type, const char *status,
-    const struct lines *planned, const struct lines *found)
+    const struct ucp_strvec *planned, const struct ucp_strvec *found)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "view", view, "name", owner, "type", ucp_rrtype_name(type),
 	    "status", status);
@@ -381,7 +344,7 @@ verify_view(struct run *run, const struct ucp_plan *plan, enum ucp_view view, co
 	const char *vname = ucp_view_name(view);
 	ldns_rdf *src = o->source[view] != NULL ? addr_rdf(o->source[view]) : NULL;
 	ldns_resolver *r;
-	struct lines none = { 0 }, found = { 0 };
+	struct ucp_strvec none = { 0 }, found = { 0 };
 	size_t i;
 
 	if (sets->len == 0)
@@ -397,7 +360,7 @@ verify_view(struct run *run, const struct ucp_plan *plan, enum ucp_view view, co
 		worse(run, VERIFY_UNREACHABLE);
 		goto done;
 	}
-	lines_clear(&found);
+	ucp_strvec_reset(&found);
 	ldns_resolver_set_retry(r, 3);
 	for (i = 0; i < sets->len; i++) {
 		const struct rrset *s = &sets->v[i];
@@ -419,7 +382,7 @@ verify_view(struct run *run, const struct ucp_plan *plan, enum ucp_view view, co
 			report_dns(run, vname, s->owner, s->type, status, &s->data, &found);
 			worse(run, VERIFY_DIFFERS);
 		}
-		lines_clear(&found);
+		ucp_strvec_reset(&found);
 	}
 	/* Names the plan has only in the other view must not answer here. */
 	for (i = 0; other != NULL && i < other->len; i++) {
@@ -436,9 +399,10 @@ verify_view(struct run *run, const struct ucp_plan *plan, enum ucp_view view, co
 		} else {
 			run->ok++;
 		}
-		lines_clear(&found);
+		ucp_strvec_reset(&found);
 	}
 done:
+	ucp_strvec_clear(&found);
 	ldns_resolver_set_source(r, NULL);
 	ldns_resolver_deep_free(r);
 	if (src != NULL)
@@ -611,7 +575,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 	const struct ucp_verify_opts *o = run->o;
 	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
 	struct ucp_strmap seen;
-	struct lines keys = { 0 };	/* seen's keys, to free */
+	struct ucp_strvec keys = { 0 };	/* seen's keys, to free */
 	size_t i, j, k;
 
 	if (ctx == NULL)
@@ -635,7 +599,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 			continue;
 		}
 		ucp_strmap_put(&seen, key, key);
-		lines_add(&keys, key);
+		ucp_strvec_add(&keys, key);
 		for (j = 0; j < o->nconnect; j++) {
 			if (strcmp(o->connect[j].planned.addr, e->ip) == 0 && o->connect[j].planned.port == e->port) {
 				addr = o->connect[j].actual.addr;
@@ -692,7 +656,7 @@ verify_tls(struct run *run, const struct ucp_plan *plan)
 		}
 	}
 	ucp_strmap_clear(&seen);
-	lines_clear(&keys);
+	ucp_strvec_clear(&keys);
 	SSL_CTX_free(ctx);
 }
 

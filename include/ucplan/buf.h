@@ -61,6 +61,21 @@ void ucp_oom(void) __attribute__((noreturn));
 /* realloc(), or ucp_oom(). */
 void *ucp_xrealloc(void *p, size_t n);
 
+/* A growing array of strings it owns (malloc'd). Zero-initialise to start. */
+struct ucp_strvec {
+	char	**v;
+	size_t	 len, cap;
+};
+
+/* Appends S, taking ownership. */
+void ucp_strvec_add(struct ucp_strvec *sv, char *s);
+/* Sorts the strings (strcmp order). */
+void ucp_strvec_sort(struct ucp_strvec *sv);
+/* Frees the strings and empties SV, keeping its room. */
+void ucp_strvec_reset(struct ucp_strvec *sv);
+/* Frees the strings and the array. */
+void ucp_strvec_clear(struct ucp_strvec *sv);
+
 /* Reads the whole file at PATH; returns NULL with errno set on failure. Caller frees. */
 char *ucp_read_file(const char *path, size_t *lenp);
 
