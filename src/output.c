@@ -220,8 +220,7 @@ enum { OPEN_ONLY, CREATE };
 struct dircache {
 	int			 base;		/* borrowed */
 	struct ucp_strmap	 map;		/* relative path -> fd + 1, or DC_MISSING */
-	char			**keys;		/* owned */
-	size_t			 n, cap;
+	struct ucp_strvec	 keys;		/* the map's keys, owned */
 };
 
 /* The value of a directory found missing (OPEN_ONLY): not asked for again. */
@@ -243,15 +242,13 @@ dc_clear(struct dircache *dc)
 	size_t i;
 
 	/* The map borrows the keys: close every descriptor before freeing any key. */
-	for (i = 0; i < dc->n; i++) {
-		void *v = ucp_strmap_get(&dc->map, dc->keys[i]);
+	for (i = 0; i < dc->keys.len; i++) {
+		void *v = ucp_strmap_get(&dc->map, dc->keys.v[i]);
 
 		if (v != DC_MISSING)
 			close((int)(intptr_t)v - 1);
 	}
-	for (i = 0; i < dc->n; i++)
-		free(dc->keys[i]);
-	free(dc->keys);
+	ucp_strvec_clear(&dc->keys);
 	ucp_strmap_clear(&dc->map);
 	memset(dc, 0, sizeof(*dc));
 	dc->base = -1;
@@ -346,16 +343,7 @@ dc_dir(struct dircache *dc, const char *path, size_t len, int mode, struct creat
 static void
 dc_remember(struct dircache *dc, char *key, void *value)
 {
-	if (dc->n == dc->cap) {
-		size_t cap = dc->cap ? dc->cap * 2 : 16;
-		char **keys = realloc(dc->keys, cap * sizeof(*keys));
-
-		if (keys == NULL)
-			ucp_oom();
-		dc->keys = keys;
-		dc->cap = cap;
-	}
-	dc->keys[dc->n++] = key;
+	ucp_strvec_add(&dc->keys, key);
 	ucp_strmap_put(&dc->map, key, value);
 }
 
