@@ -154,15 +154,20 @@ secondary_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	return st;
 }
 
+/* A zone file's text, rendered whenever publishing needs it: the output set holds no zone text. */
+static void
+render_zone(const void *plan, const void *zone, struct ucp_buf *b)
+{
+	ucp_zone_text(plan, zone, b);
+}
+
 static enum ucp_status
 emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 {
-	struct ucp_buf b;
 	enum ucp_status st = UCP_OK;
 	size_t v, i;
 	char path[512];
 
-	ucp_buf_init(&b);
 	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
 		const struct ucp_view_plan *vp = &plan->views[v];
 
@@ -173,11 +178,9 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 				st = ucp_output_add_unchanged(ctx->out, path);
 				continue;
 			}
-			ucp_zone_text(plan, &vp->zones[i], &b);
-			st = ucp_output_add(ctx->out, path, &b);
+			st = ucp_output_add_rendered(ctx->out, path, render_zone, plan, &vp->zones[i]);
 		}
 	}
-	ucp_buf_clear(&b);
 	if (st != UCP_OK)
 		return st;
 	st = plan->bind.mode == UCP_BIND_ZONES ? zones_conf(plan, ctx) : views_conf(plan, ctx);

@@ -99,6 +99,8 @@ ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len
 	f->data = data;
 	f->len = len;
 	f->unchanged = false;
+	f->render = NULL;
+	f->render_a = f->render_b = NULL;
 	out->len++;
 	ucp_strmap_put(&out->index, f->path, (void *)(uintptr_t)out->len);
 	return UCP_OK;
@@ -141,9 +143,47 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 	len = content->len;
 	if (ucp_buf_status(content) != UCP_OK)
 		return UCP_ENOMEM;
-	if ((data = ucp_buf_export(content)) == NULL)
+	/*
+	 * An exact copy: the buffer grew by doubling, and at hosting scale the
+	 * set holds every zone text at once. CONTENT keeps its storage for the
+	 * generator's next file.
+	 */
+	if ((data = malloc(len + 1)) == NULL)
 		return UCP_ENOMEM;
+	memcpy(data, ucp_buf_str(content), len + 1);
+	ucp_buf_reset(content);
 	return ucp_output_take(out, path, data, len);
+}
+
+enum ucp_status
+ucp_output_add_rendered(struct ucp_output *out, const char *path, ucp_render_fn render, const void *a,
+    const void *b)
+{
+	enum ucp_status st = ucp_output_take(out, path, NULL, 0);
+
+	if (st == UCP_OK) {
+		struct ucp_output_file *f = &out->files[out->len - 1];
+
+		f->render = render;
+		f->render_a = a;
+		f->render_b = b;
+	}
+	return st;
+}
+
+const char *
+ucp_output_bytes(const struct ucp_output_file *f, struct ucp_buf *scratch, size_t *len)
+{
+	if (f->render == NULL) {
+		*len = f->len;
+		return f->data != NULL ? f->data : "";
+	}
+	ucp_buf_reset(scratch);
+	f->render(f->render_a, f->render_b, scratch);
+	if (ucp_buf_status(scratch) != UCP_OK)
+		return NULL;
+	*len = scratch->len;
+	return ucp_buf_str(scratch);
 }
 
 bool
@@ -880,10 +920,13 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	size_t i, step = 0, fail_step;
 	bool have_stage = false;
 	struct ucp_preview *pv = opts->check ? ucp_preview_new(opts->json) : NULL;
+	struct ucp_buf scratch;
 
+	ucp_buf_init(&scratch);
 	for (i = 0; i < out->len; i++) {
 		const struct ucp_output_file *f = &out->files[i];
-		size_t oldlen = 0;
+		size_t oldlen = 0, len = 0;
+		const char *data = NULL;
 		char *old;
 
 		if (f->unchanged) {
@@ -892,12 +935,18 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			continue;	/* compared with the file when the serials were decided */
 		}
 		old = ucp_outdir_read(od, f->path, &oldlen);
+		/* A file rendered on demand is rendered here only to compare it, or to show the change. */
+		if ((old != NULL || opts->check) && (data = ucp_output_bytes(f, &scratch, &len)) == NULL) {
+			free(old);
+			st = UCP_ENOMEM;
+			break;
+		}
 
 		if (old == NULL && errno != ENOENT) {
 			io_error(diags, od->path, f->path, errno == EISDIR ? "cannot replace" : "cannot read",
 			    errno == EISDIR ? EEXIST : errno);
 			st = UCP_EIO;
-		} else if (old != NULL && oldlen == f->len && memcmp(old, f->data, f->len) == 0) {
+		} else if (old != NULL && oldlen == len && memcmp(old, data, len) == 0) {
 			/* unchanged: not touched */
 			if (opts->progress != NULL)
 				opts->progress->unchanged++;
@@ -914,7 +963,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 					st = UCP_EFOREIGN;
 			}
 			if (opts->check && st == UCP_OK)
-				ucp_preview_add(pv, f->path, old, oldlen, f->data, f->len);
+				ucp_preview_add(pv, f->path, old, oldlen, data, len);
 			changes_add(&c, f->path, f, old == NULL ? CH_CREATE : CH_UPDATE);
 		}
 		free(old);
@@ -961,16 +1010,21 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 	dc_init(&sdc, sfd);
 	for (i = 0; i < c.len; i++) {
 		const struct change *ch = &c.items[i];
+		const char *leaf, *data;
 		char *staged;
-		const char *leaf;
+		size_t len;
 		int pfd;
 
 		if (ch->kind == CH_REMOVE)
 			continue;
+		if ((data = ucp_output_bytes(ch->file, &scratch, &len)) == NULL) {
+			st = UCP_ENOMEM;
+			goto done;
+		}
 		if (asprintf(&staged, "new/%s", ch->path) < 0)
 			ucp_oom();
 		pfd = open_parent(&sdc, staged, CREATE, NULL, &leaf);
-		if (pfd < 0 || write_at(pfd, leaf, ch->file->data, ch->file->len) < 0) {
+		if (pfd < 0 || write_at(pfd, leaf, data, len) < 0) {
 			io_error(diags, od->path, staged, "cannot write the staged file", errno);
 			free(staged);
 			st = UCP_EIO;
@@ -1037,6 +1091,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		fprintf(report, "%s %s\n", verbs[c.items[i].kind], c.items[i].path);
 	}
 done:
+	ucp_buf_clear(&scratch);
 	ucp_preview_free(pv);
 	if (sfd >= 0) {
 		if (sdc.base == sfd)

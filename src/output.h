@@ -11,10 +11,12 @@
 #include "strmap.h"
 
 struct ucp_output_file {
-	char	*path;		/* relative to the output directory */
-	char	*data;
-	size_t	 len;
-	bool	 unchanged;	/* known to equal the file in the output directory: not read again */
+	char		*path;		/* relative to the output directory */
+	char		*data;		/* NULL while RENDER stands for it */
+	size_t		 len;
+	bool		 unchanged;	/* known to equal the file in the output directory: not read again */
+	ucp_render_fn	 render;	/* renders the contents on demand (ucp_output_add_rendered), or NULL */
+	const void	*render_a, *render_b;
 };
 
 struct ucp_output {
@@ -58,6 +60,11 @@ void ucp_output_free(struct ucp_output *out);
 enum ucp_status ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len);
 /* Returns the file at PATH, or NULL. */
 struct ucp_output_file *ucp_output_find(const struct ucp_output *out, const char *path);
+/*
+ * The contents of F and their length in *LEN: its data, or rendered into
+ * SCRATCH (reset first), valid until SCRATCH changes. NULL when out of memory.
+ */
+const char *ucp_output_bytes(const struct ucp_output_file *f, struct ucp_buf *scratch, size_t *len);
 
 /*
  * Opens DIR for publishing (creating it unless OPTS->check) and takes its lock:

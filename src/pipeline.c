@@ -153,8 +153,10 @@ static bool
 validate_zones(struct ucp_session *s, const struct ucp_output *out)
 {
 	size_t v, i, done = 0;
+	struct ucp_buf scratch;
 	bool ok = true;
 
+	ucp_buf_init(&scratch);
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		const struct ucp_view_plan *vp = &s->plan->views[v];
 		struct ucp_vview *vv;
@@ -179,7 +181,12 @@ validate_zones(struct ucp_session *s, const struct ucp_output *out)
 				/* Its bytes are the file's, checked when they were written: only the view's checks. */
 				ucp_vview_add_known(vv, f->path, &vp->zones[i]);
 			} else {
-				if (ucp_vview_add(vv, f->path, f->data, f->len, vp->zones[i].name, &s->diags) != UCP_OK)
+				size_t len;
+				const char *data = ucp_output_bytes(f, &scratch, &len);
+
+				if (data == NULL)
+					ucp_oom();
+				if (ucp_vview_add(vv, f->path, data, len, vp->zones[i].name, &s->diags) != UCP_OK)
 					ok = false;
 				s->progress.validated++;
 			}
@@ -190,6 +197,7 @@ validate_zones(struct ucp_session *s, const struct ucp_output *out)
 			ok = false;
 		ucp_vview_free(vv);
 	}
+	ucp_buf_clear(&scratch);
 	return ok;
 }
 

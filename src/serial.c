@@ -275,6 +275,7 @@ ucp_serial_keep(struct ucp_output *kept, struct ucp_output *out)
 		free(f->data);
 		f->data = kept->files[i].data;
 		f->len = kept->files[i].len;
+		f->render = NULL;
 		f->unchanged = true;
 		kept->files[i].data = NULL;
 		kept->files[i].len = 0;

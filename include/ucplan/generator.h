@@ -47,6 +47,22 @@ const struct ucp_generator *ucp_generator_find(const char *name);
 enum ucp_status ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content);
 
 /*
+ * Writes the contents of a file into B (appending). A and B are the
+ * arguments given to ucp_output_add_rendered().
+ */
+typedef void (*ucp_render_fn)(const void *a, const void *b, struct ucp_buf *out);
+
+/*
+ * Adds a file at PATH whose contents RENDER(A, B, buf) writes whenever they
+ * are needed (validation, comparison, staging) instead of being held: at
+ * hosting scale the output set would otherwise hold every zone text at once.
+ * A and B must outlive the output set and render the same bytes every time,
+ * byte-order mark included where the file wants one.
+ */
+enum ucp_status ucp_output_add_rendered(struct ucp_output *out, const char *path, ucp_render_fn render,
+    const void *a, const void *b);
+
+/*
  * Adds PATH as a file whose contents are already in the output directory,
  * byte for byte (a zone the plan marks on_disk): it is kept, neither read
  * nor written again.
