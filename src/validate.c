@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "name.h"
 #include "strmap.h"
 #include "validate.h"
@@ -27,56 +28,97 @@ struct vrr {
 };
 
 /*
- * What the checks across a view need of a record, kept once its zone is
- * checked (the ldns records are freed then): owner, type, the SRV, MX or NS
- * target, and the line for diagnostics.
+ * A name of the view, kept once however many records own or target it: the
+ * checks across the view need no more than what each name has.
  */
-struct vref {
-	char		*owner;		/* lower case, trailing dot */
-	char		*target;	/* SRV, MX, NS: lower case, trailing dot; else NULL */
-	uint16_t	 type;
-	int		 line;
+struct vname {
+	uint8_t		 flags;		/* VN_* */
+	char		 name[];	/* lower case, trailing dot */
 };
 
+enum {
+	VN_ADDR = 1,		/* owns an A or AAAA record */
+	VN_CNAME = 2,		/* owns a CNAME */
+	VN_ZONE = 4,		/* the apex of one of the view's zones */
+};
+
+/* A record with a target (SRV, MX, NS), kept for the view's checks once its zone is checked. */
+struct vref {
+	const struct vname	*target;
+	const char		*file;		/* its zone's */
+	int			 line;
+	uint16_t		 type;
+};
+
+/* One zone while it is parsed and checked. */
 struct vzone {
-	char		*file;
+	const char	*file;
 	char		*origin;	/* lower case, trailing dot */
-	struct vrr	*rrs;		/* while parsing and checking */
+	struct vrr	*rrs;
 	size_t		 len;
 	size_t		 cap;
-	struct vref	*refs;		/* afterwards */
-	size_t		 nrefs;
 };
 
 struct ucp_vview {
-	struct vzone	*zones;
-	size_t		 len, cap;
+	struct ucp_arena	*a;		/* the names and file names */
+	struct ucp_strmap	 names;		/* name -> struct vname */
+	struct vref		*refs;
+	size_t			 nrefs, cap;
 };
 
 struct ucp_vview *
 ucp_vview_new(void)
 {
-	return calloc(1, sizeof(struct ucp_vview));
+	struct ucp_vview *v = calloc(1, sizeof(struct ucp_vview));
+
+	if (v == NULL || (v->a = ucp_arena_new()) == NULL)
+		ucp_oom();
+	ucp_strmap_init(&v->names);
+	return v;
 }
 
 void
 ucp_vview_free(struct ucp_vview *v)
 {
-	size_t i, j;
-
 	if (v == NULL)
 		return;
-	for (i = 0; i < v->len; i++) {
-		for (j = 0; j < v->zones[i].nrefs; j++) {
-			free(v->zones[i].refs[j].owner);
-			free(v->zones[i].refs[j].target);
-		}
-		free(v->zones[i].refs);
-		free(v->zones[i].file);
-		free(v->zones[i].origin);
-	}
-	free(v->zones);
+	ucp_strmap_clear(&v->names);
+	ucp_arena_free(v->a);
+	free(v->refs);
 	free(v);
+}
+
+/* The view's entry for NAME (lower case, trailing dot), added when new; FLAGS are set on it. */
+static struct vname *
+vname(struct ucp_vview *v, const char *name, uint8_t flags)
+{
+	struct vname *n = ucp_strmap_get(&v->names, name);
+
+	if (n == NULL) {
+		size_t len = strlen(name) + 1;
+
+		n = ucp_arena_alloc(v->a, sizeof(*n) + len);
+		memcpy(n->name, name, len);
+		ucp_strmap_put(&v->names, n->name, n);
+	}
+	n->flags |= flags;
+	return n;
+}
+
+static uint8_t
+owner_flags(uint16_t type)
+{
+	return type == LDNS_RR_TYPE_A || type == LDNS_RR_TYPE_AAAA ? VN_ADDR : type == LDNS_RR_TYPE_CNAME ? VN_CNAME : 0;
+}
+
+static void
+add_ref(struct ucp_vview *v, const struct vname *target, const char *file, int line, uint16_t type)
+{
+	if (v->nrefs == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 256;
+		v->refs = ucp_xrealloc(v->refs, v->cap * sizeof(*v->refs));
+	}
+	v->refs[v->nrefs++] = (struct vref){ .target = target, .file = file, .line = line, .type = type };
 }
 
 /*
@@ -219,28 +261,31 @@ zone_checks(struct vzone *z, struct ucp_diags *d, size_t *errors)
 	*errors += d->errors - before;
 }
 
-/* Keeps what the view's checks need of Z's records and frees the ldns records. */
+/* Keeps what the view's checks need of Z's records and frees them. */
 static void
-zone_keep_refs(struct vzone *z)
+zone_keep_refs(struct ucp_vview *v, struct vzone *z)
 {
 	size_t i;
 
-	if ((z->refs = calloc(z->len > 0 ? z->len : 1, sizeof(*z->refs))) == NULL)
-		ucp_oom();
+	vname(v, z->origin, VN_ZONE);
 	for (i = 0; i < z->len; i++) {
 		struct vrr *r = &z->rrs[i];
 		ldns_rr_type t = ldns_rr_get_type(r->rr);
 		const ldns_rdf *target = t == LDNS_RR_TYPE_SRV ? ldns_rr_rdf(r->rr, 3) : t == LDNS_RR_TYPE_MX
 		    ? ldns_rr_rdf(r->rr, 1) : t == LDNS_RR_TYPE_NS ? ldns_rr_rdf(r->rr, 0) : NULL;
 
-		z->refs[i] = (struct vref){ .owner = r->owner, .type = (uint16_t)t, .line = r->line,
-		    .target = target != NULL ? name_str(target) : NULL };
+		vname(v, r->owner, owner_flags((uint16_t)t));
+		if (target != NULL) {
+			char *tname = name_str(target);
+
+			add_ref(v, vname(v, tname, 0), z->file, r->line, (uint16_t)t);
+			free(tname);
+		}
+		free(r->owner);
 		ldns_rr_free(r->rr);
 	}
-	z->nrefs = z->len;
 	free(z->rrs);
-	z->rrs = NULL;
-	z->len = z->cap = 0;
+	free(z->origin);
 }
 
 enum ucp_status
@@ -314,126 +359,99 @@ collect(void *arg, ldns_rr *rr, int line)
 	z->len++;
 }
 
-/* A new, empty zone of V called FILE in diagnostics; the array doubles, a view has thousands. */
-static struct vzone *
-new_zone(struct ucp_vview *v, const char *file)
-{
-	struct vzone *z;
-
-	if (v->len == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-
-		if ((z = realloc(v->zones, cap * sizeof(*v->zones))) == NULL)
-			ucp_oom();
-		v->zones = z;
-		v->cap = cap;
-	}
-	z = &v->zones[v->len++];
-	memset(z, 0, sizeof(*z));
-	if ((z->file = strdup(file)) == NULL)
-		ucp_oom();
-	return z;
-}
-
 enum ucp_status
 ucp_vview_add(struct ucp_vview *v, const char *file, const char *text, size_t len, const char *origin,
     struct ucp_diags *d)
 {
-	struct vzone *z = new_zone(v, file);
+	struct vzone z = { .file = ucp_arena_strdup(v->a, file) };
 	ldns_rdf *orig;
 	size_t errors = 0;
 
 	if (ldns_str2rdf_dname(&orig, origin) != LDNS_STATUS_OK) {
-		z->origin = strdup(".");
 		report(d, file, 0, UCP_R_ZONE_PARSE, "\"%s\" is not a valid origin", origin);
 		return UCP_EVALIDATE;
 	}
-	z->origin = name_str(orig);
+	z.origin = name_str(orig);
 	ldns_rdf_deep_free(orig);
-	if (ucp_zone_parse(text, len, origin, collect, z, file, d) != UCP_OK)
+	if (ucp_zone_parse(text, len, origin, collect, &z, file, d) != UCP_OK)
 		errors++;
-	zone_checks(z, d, &errors);
-	zone_keep_refs(z);
+	zone_checks(&z, d, &errors);
+	zone_keep_refs(v, &z);
 	return errors > 0 ? UCP_EVALIDATE : UCP_OK;
 }
 
-/* Lower-case copy of NAME with a trailing dot. */
-static char *
-dotted_lower(const char *name)
-{
-	size_t n = strlen(name);
-	char *s = malloc(n + 2), *p;
+/* Room for a plan's name in presentation form (at most 253 characters) and then some. */
+#define VNAME_MAX 1024
 
-	if (s == NULL)
-		ucp_oom();
-	for (p = s; *name; name++)
-		*p++ = (char)tolower((unsigned char)*name);
-	if (n == 0 || name[-1] != '.')
-		*p++ = '.';
-	*p = '\0';
-	return s;
+/* NAME in lower case with a trailing dot, into OUT. */
+static const char *
+dotted_lower(const char *name, char out[VNAME_MAX])
+{
+	size_t n = 0;
+
+	for (; *name && n < VNAME_MAX - 2; name++)
+		out[n++] = (char)tolower((unsigned char)*name);
+	if (n == 0 || out[n - 1] != '.')
+		out[n++] = '.';
+	out[n] = '\0';
+	return out;
 }
 
 void
 ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone *zone)
 {
-	struct vzone *z = new_zone(v, file);
-	size_t i, n = 0;
+	const char *f = ucp_arena_strdup(v->a, file);
+	char buf[VNAME_MAX];
+	size_t i;
 
-	z->origin = dotted_lower(zone->name);
-	if ((z->refs = calloc(zone->nrecords + zone->nns + 1, sizeof(*z->refs))) == NULL)
-		ucp_oom();
+	vname(v, dotted_lower(zone->name, buf), VN_ZONE);
 	for (i = 0; i < zone->nns; i++)
-		z->refs[n++] = (struct vref){ .owner = dotted_lower(zone->name), .type = LDNS_RR_TYPE_NS,
-		    .target = dotted_lower(zone->ns[i]) };
+		add_ref(v, vname(v, dotted_lower(zone->ns[i], buf), 0), f, 0, LDNS_RR_TYPE_NS);
 	for (i = 0; i < zone->nrecords; i++) {
 		const struct ucp_record *r = &zone->records[i];
-		struct vref *ref = &z->refs[n++];
+		uint16_t type;
 
-		ref->owner = dotted_lower(r->owner);
 		switch (r->type) {
 		case UCP_RR_A:
-			ref->type = LDNS_RR_TYPE_A;
+			type = LDNS_RR_TYPE_A;
 			break;
 		case UCP_RR_AAAA:
-			ref->type = LDNS_RR_TYPE_AAAA;
+			type = LDNS_RR_TYPE_AAAA;
 			break;
 		case UCP_RR_CNAME:
-			ref->type = LDNS_RR_TYPE_CNAME;
+			type = LDNS_RR_TYPE_CNAME;
 			break;
 		case UCP_RR_SRV:
+			type = LDNS_RR_TYPE_SRV;
+			break;
 		case UCP_RR_MX:
+			type = LDNS_RR_TYPE_MX;
+			break;
 		case UCP_RR_NS:
-			ref->type = r->type == UCP_RR_SRV ? LDNS_RR_TYPE_SRV : r->type == UCP_RR_MX ? LDNS_RR_TYPE_MX
-			    : LDNS_RR_TYPE_NS;
-			if (r->nfields > 0)
-				ref->target = dotted_lower(r->fields[r->nfields - 1]);
+			type = LDNS_RR_TYPE_NS;
 			break;
 		default:
-			ref->type = 0;
+			type = 0;
 			break;
 		}
+		vname(v, dotted_lower(r->owner, buf), owner_flags(type));
+		if ((type == LDNS_RR_TYPE_SRV || type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS) && r->nfields > 0)
+			add_ref(v, vname(v, dotted_lower(r->fields[r->nfields - 1], buf), 0), f, 0, type);
 	}
-	z->nrefs = n;
 }
 
-enum {
-	HAS_ADDR = 1,
-	HAS_CNAME = 2,
-};
-
-/* The zone of the view that NAME lies in, or NULL. */
-static const struct vzone *
-zone_of(const struct ucp_strmap *zones, const char *name)
+/* True when NAME lies in one of the view's zones. */
+static bool
+in_view(const struct ucp_vview *v, const char *name)
 {
 	const char *n = name;
-	const struct vzone *z;
+	const struct vname *vn;
 
 	for (;;) {
-		if ((z = ucp_strmap_get(zones, n)) != NULL)
-			return z;
+		if ((vn = ucp_strmap_get(&v->names, n)) != NULL && (vn->flags & VN_ZONE))
+			return true;
 		if ((n = strchr(n, '.')) == NULL || n[1] == '\0')
-			return NULL;
+			return false;
 		n++;
 	}
 }
@@ -441,42 +459,19 @@ zone_of(const struct ucp_strmap *zones, const char *name)
 enum ucp_status
 ucp_vview_check(struct ucp_vview *v, struct ucp_diags *d)
 {
-	struct ucp_strmap index, zones;
-	size_t i, j, before = d->errors;
+	size_t i, before = d->errors;
 
-	ucp_strmap_init(&index);
-	ucp_strmap_init(&zones);
-	for (i = 0; i < v->len; i++) {
-		ucp_strmap_put(&zones, v->zones[i].origin, &v->zones[i]);
-		for (j = 0; j < v->zones[i].nrefs; j++) {
-			const struct vref *r = &v->zones[i].refs[j];
-			uintptr_t flags = (uintptr_t)ucp_strmap_get(&index, r->owner);
+	for (i = 0; i < v->nrefs; i++) {
+		const struct vref *r = &v->refs[i];
+		const char *kind = r->type == LDNS_RR_TYPE_SRV ? "SRV" : r->type == LDNS_RR_TYPE_MX ? "MX" : "NS";
 
-			if (r->type == LDNS_RR_TYPE_A || r->type == LDNS_RR_TYPE_AAAA)
-				flags |= HAS_ADDR;
-			else if (r->type == LDNS_RR_TYPE_CNAME)
-				flags |= HAS_CNAME;
-			ucp_strmap_put(&index, r->owner, (void *)(flags | 4));
-		}
+		if (strcmp(r->target->name, ".") == 0 || !in_view(v, r->target->name))
+			continue;
+		if (r->target->flags & VN_CNAME)
+			report(d, r->file, r->line, UCP_R_ZONE_TARGET, "the %s target %s is a CNAME", kind, r->target->name);
+		else if (!(r->target->flags & VN_ADDR))
+			report(d, r->file, r->line, UCP_R_ZONE_TARGET, "the %s target %s has no A or AAAA record", kind,
+			    r->target->name);
 	}
-	for (i = 0; i < v->len; i++) {
-		for (j = 0; j < v->zones[i].nrefs; j++) {
-			const struct vref *r = &v->zones[i].refs[j];
-			const char *kind = r->type == LDNS_RR_TYPE_SRV ? "SRV" : r->type == LDNS_RR_TYPE_MX ? "MX" : "NS";
-			uintptr_t flags;
-
-			if (r->target == NULL || strcmp(r->target, ".") == 0 || zone_of(&zones, r->target) == NULL)
-				continue;
-			flags = (uintptr_t)ucp_strmap_get(&index, r->target);
-			if (flags & HAS_CNAME)
-				report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET, "the %s target %s is a CNAME", kind,
-				    r->target);
-			else if (!(flags & HAS_ADDR))
-				report(d, v->zones[i].file, r->line, UCP_R_ZONE_TARGET,
-				    "the %s target %s has no A or AAAA record", kind, r->target);
-		}
-	}
-	ucp_strmap_clear(&index);
-	ucp_strmap_clear(&zones);
 	return d->errors > before ? UCP_EVALIDATE : UCP_OK;
 }

@@ -88,12 +88,46 @@ test_cross_zone_target(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* A zone already on disk takes part in the view's checks from the plan: its names, its targets. */
+static void
+test_known_zone(void **state)
+{
+	static const char *const a_fields[] = { "10.0.0.1" };
+	static const char *const srv_fields[] = { "0", "0", "5061", "pool.corp.example.com." };
+	static const char *const ns[] = { "ns.example.com" };
+	struct ucp_record recs[] = {
+		{ .owner = "_sipinternaltls._tcp.corp.example.com", .type = UCP_RR_SRV, .ttl = 3600,
+		  .data = "0 0 5061 pool.corp.example.com.", .fields = srv_fields, .nfields = 4, .why = "t" },
+		{ .owner = "sip.corp.example.com", .type = UCP_RR_A, .ttl = 3600, .data = "10.0.0.1",
+		  .fields = a_fields, .nfields = 1, .why = "t" },
+	};
+	struct ucp_zone known = { .name = "corp.example.com", .ttl = 3600, .ns = ns, .nns = 1, .records = recs,
+	    .nrecords = 2 };
+	static const char parent[] = HEAD "_sip._tls IN SRV 0 0 443 sip.corp.example.com.\n";
+	struct ucp_vview *v = ucp_vview_new();
+	struct ucp_diags d;
+
+	(void)state;
+	ucp_diags_init(&d);
+	assert_int_equal(ucp_vview_add(v, "p", parent, strlen(parent), "example.com", &d), UCP_OK);
+	ucp_vview_add_known(v, "k", &known);
+	/* sip.corp has its address in the known zone; pool.corp, the known zone's own target, has none. */
+	assert_int_equal(ucp_vview_check(v, &d), UCP_EVALIDATE);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.items[0].rule, "zone-target");
+	assert_string_equal(d.items[0].file, "k");
+	assert_non_null(strstr(d.items[0].message, "pool.corp.example.com."));
+	ucp_vview_free(v);
+	ucp_diags_clear(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_cross_zone_target),
+		cmocka_unit_test(test_known_zone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
