@@ -12,29 +12,25 @@
 
 #include "ucplan/generator.h"
 
-/* A TXT record's strings as one text: quotes dropped, \" and \\ unescaped. */
+/* A TXT record's strings as one text: quotes and the spaces between strings dropped, \" and \\ unescaped. */
 static void
 txt_text(struct ucp_buf *b, const struct ucp_record *r)
 {
 	struct ucp_buf t;
-	size_t i;
+	const char *p;
+	bool quoted = false;
 
 	ucp_buf_init(&t);
-	for (i = 0; i < r->nfields; i++) {
-		const char *p = r->fields[i];
-		size_t n = strlen(p);
-
-		if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+	for (p = r->data; *p; p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (!quoted && *p == ' ')
+			continue;
+		if (*p == '\\' && quoted && p[1] != '\0')
 			p++;
-			n -= 2;
-		}
-		for (; n > 0; p++, n--) {
-			if (*p == '\\' && n > 1) {
-				p++;
-				n--;
-			}
-			ucp_buf_add(&t, p, 1);
-		}
+		ucp_buf_add(&t, p, 1);
 	}
 	ucp_buf_ps(b, ucp_buf_str(&t));
 	ucp_buf_clear(&t);
@@ -47,6 +43,10 @@ txt_text(struct ucp_buf *b, const struct ucp_record *r)
 static bool
 record_params(struct ucp_buf *b, const struct ucp_record *r, const char **type)
 {
+	const char *f[4];
+	char buf[1024];
+	size_t n = r->type == UCP_RR_TXT ? 0 : ucp_record_fields(r, buf, sizeof(buf), f, 4);
+
 	switch (r->type) {
 	case UCP_RR_A:
 	case UCP_RR_AAAA:
@@ -56,26 +56,26 @@ record_params(struct ucp_buf *b, const struct ucp_record *r, const char **type)
 		return true;
 	case UCP_RR_CNAME:
 	case UCP_RR_NS:
-		if (r->nfields != 1)
+		if (n != 1)
 			return false;
 		*type = r->type == UCP_RR_CNAME ? "CName" : "NS";
 		ucp_buf_puts(b, r->type == UCP_RR_CNAME ? "HostNameAlias = " : "NameServer = ");
-		ucp_buf_ps(b, r->fields[0]);
+		ucp_buf_ps(b, f[0]);
 		return true;
 	case UCP_RR_MX:
-		if (r->nfields != 2)
+		if (n != 2)
 			return false;
 		*type = "MX";
-		ucp_buf_printf(b, "Preference = %s; MailExchange = ", r->fields[0]);
-		ucp_buf_ps(b, r->fields[1]);
+		ucp_buf_printf(b, "Preference = %s; MailExchange = ", f[0]);
+		ucp_buf_ps(b, f[1]);
 		return true;
 	case UCP_RR_SRV:
-		if (r->nfields != 4)
+		if (n != 4)
 			return false;
 		*type = "Srv";
-		ucp_buf_printf(b, "Priority = %s; Weight = %s; Port = %s; DomainName = ", r->fields[0], r->fields[1],
-		    r->fields[2]);
-		ucp_buf_ps(b, r->fields[3]);
+		ucp_buf_printf(b, "Priority = %s; Weight = %s; Port = %s; DomainName = ", f[0], f[1],
+		    f[2]);
+		ucp_buf_ps(b, f[3]);
 		return true;
 	case UCP_RR_TXT:
 		*type = "Txt";

@@ -2,7 +2,7 @@
  * The one zone-text presenter: a zone of the plan as a self-contained zone
  * file ($ORIGIN, $TTL, SOA, apex NS, records in plan order with aligned
  * columns and a comment saying why each exists). Every DNS target that writes
- * zone text uses it; record data comes from the plan's fields, never re-parsed.
+ * zone text uses it; record data is the plan's, never re-parsed.
  */
 #include <idn2.h>
 #include <stdio.h>
@@ -39,15 +39,12 @@ unicode_form(struct ucp_buf *b, const char *owner)
 void
 ucp_zone_text(const struct ucp_plan *plan, const struct ucp_zone *z, struct ucp_buf *b)
 {
-	size_t i, j, width = 1, dwidth = 0;
+	size_t i, width = 1, dwidth = 0;
 	char rel[256];
 
 	for (i = 0; i < z->nrecords; i++) {
 		const struct ucp_record *r = &z->records[i];
-		size_t n = r->nfields > 0 ? r->nfields - 1 : 0;
-
-		for (j = 0; j < r->nfields; j++)
-			n += strlen(r->fields[j]);
+		size_t n = strlen(r->data);
 
 		relative(r->owner, z->name, rel, sizeof(rel));
 		if (strlen(rel) > width)
@@ -86,11 +83,7 @@ ucp_zone_text(const struct ucp_plan *plan, const struct ucp_zone *z, struct ucp_
 			ucp_buf_printf(b, "%u ", r->ttl);
 		ucp_buf_printf(b, "IN %-6s ", ucp_rrtype_name(r->type));
 		start = b->len;
-		for (j = 0; j < r->nfields; j++) {
-			if (j > 0)
-				ucp_buf_add(b, " ", 1);
-			ucp_buf_puts(b, r->fields[j]);
-		}
+		ucp_buf_puts(b, r->data);
 		while (b->len - start < dwidth)
 			ucp_buf_add(b, " ", 1);
 		ucp_buf_printf(b, " ; %s", r->why);

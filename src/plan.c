@@ -13,6 +13,40 @@ static const char *const rrtype_names[UCP_RR_COUNT] = {
 	[UCP_RR_CAA] = "CAA", [UCP_RR_PTR] = "PTR",
 };
 
+size_t
+ucp_record_fields(const struct ucp_record *r, char *buf, size_t len, const char **fields, size_t max)
+{
+	size_t n = 0, dlen = strlen(r->data);
+	bool quoted = false;
+	char *s, *start;
+
+	if (dlen >= len)
+		return 0;
+	memcpy(buf, r->data, dlen + 1);
+	for (s = start = buf;; s++) {
+		bool end = *s == '\0';
+
+		if (*s == '\\' && quoted && s[1] != '\0') {
+			s++;
+			continue;
+		}
+		if (*s == '"')
+			quoted = !quoted;
+		if (end || (*s == ' ' && !quoted)) {
+			*s = '\0';
+			if (s > start) {
+				if (n < max)
+					fields[n] = start;
+				n++;
+			}
+			if (end)
+				break;
+			start = s + 1;
+		}
+	}
+	return n;
+}
+
 const char *
 ucp_rrtype_name(enum ucp_rrtype type)
 {

@@ -435,8 +435,17 @@ ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone
 			break;
 		}
 		vname(v, dotted_lower(r->owner, buf), owner_flags(type));
-		if ((type == LDNS_RR_TYPE_SRV || type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS) && r->nfields > 0)
-			add_ref(v, vname(v, dotted_lower(r->fields[r->nfields - 1], buf), 0), f, 0, type);
+		if (type == LDNS_RR_TYPE_SRV || type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS) {
+			const char *fields[4];
+			size_t n = ucp_record_fields(r, buf, sizeof(buf), fields, 4);
+
+			/* The target is the last field: the buffer's own name, copied before it is read again. */
+			if (n > 0 && n <= 4) {
+				char target[VNAME_MAX];
+
+				add_ref(v, vname(v, dotted_lower(fields[n - 1], target), 0), f, 0, type);
+			}
+		}
 	}
 }
 

@@ -28,14 +28,17 @@ test_base(void **state)
 	/* The SE server is two labels below example.com: strict naming targets sip.example.com. */
 	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV",
 	    "0 0 5061 sip.example.com."));
-	/* Generators get the RDATA as fields, not text to parse. */
+	/* Generators take the RDATA fields from ucp_record_fields(). */
 	{
 		const struct ucp_record *r = tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV",
 		    NULL);
 
-		assert_int_equal(r->nfields, 4);
-		assert_string_equal(r->fields[2], "5061");
-		assert_string_equal(r->fields[3], "sip.example.com.");
+		const char *f[4];
+		char buf[256];
+
+		assert_int_equal(ucp_record_fields(r, buf, sizeof(buf), f, 4), 4);
+		assert_string_equal(f[2], "5061");
+		assert_string_equal(f[3], "sip.example.com.");
 	}
 	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "sip.example.com", "A", "10.0.0.5"));
 	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "sip.example.com", "A", "192.0.2.20"));

@@ -42,9 +42,7 @@ struct ucp_record {
 	const char		*owner;
 	enum ucp_rrtype		 type;
 	uint32_t		 ttl;
-	const char		*data;		/* the RDATA in presentation form: the fields joined by spaces */
-	const char *const	*fields;	/* the RDATA fields (names absolute; TXT strings quoted) */
-	size_t			 nfields;
+	const char		*data;		/* the RDATA fields joined by single spaces (ucp_record_fields) */
 	const char		*why;		/* one line: why the record exists */
 };
 
@@ -272,6 +270,13 @@ struct ucp_plan {
 
 /* Frees the plan and everything it holds. PLAN may be NULL. */
 void ucp_plan_free(struct ucp_plan *plan);
+/*
+ * The RDATA fields of R (names absolute; each TXT or CAA string quoted, one
+ * field): its data copied into BUF (LEN bytes) and cut at the spaces between
+ * fields, FIELDS[i] pointing into it. Returns how many there are, of which
+ * the first MAX are in FIELDS; 0 when the data does not fit in BUF.
+ */
+size_t ucp_record_fields(const struct ucp_record *r, char *buf, size_t len, const char **fields, size_t max);
 /* Returns the type's mnemonic ("A", "SRV", …). */
 const char *ucp_rrtype_name(enum ucp_rrtype type);
 /* Parses a mnemonic (case-insensitive); returns false when unknown. */

@@ -10,53 +10,6 @@
 #include "planner/internal.h"
 #include "ucplan/buf.h"
 
-/*
- * The RDATA fields of DATA, text the planner formatted itself: split at
- * spaces outside double quotes (TXT and CAA strings stay one field each).
- */
-static void
-split_fields(struct planner *p, const char *data, const char *const **fieldsp, size_t *np)
-{
-	const char **fields;
-	char *copy, *s, *start;
-	size_t n = 0, cap = 1;
-	bool quoted = false;
-
-	/* One field (an address, a name): DATA itself, which the plan owns. */
-	if (*data != '\0' && strpbrk(data, " \"") == NULL) {
-		fields = ucp_arena_alloc(p->a, sizeof(*fields));
-		fields[0] = data;
-		*fieldsp = fields;
-		*np = 1;
-		return;
-	}
-	copy = ucp_arena_strdup(p->a, data);
-	for (s = copy; *s; s++)
-		cap += *s == ' ';
-	fields = ucp_arena_alloc(p->a, sizeof(*fields) * (cap + 1));
-	/* One copy of the text, cut at the separators: the fields point into it. */
-	for (s = start = copy;; s++) {
-		bool end = *s == '\0';
-
-		if (*s == '\\' && quoted && s[1] != '\0') {
-			s++;
-			continue;
-		}
-		if (*s == '"')
-			quoted = !quoted;
-		if (end || (*s == ' ' && !quoted)) {
-			*s = '\0';
-			if (s > start)
-				fields[n++] = start;
-			if (end)
-				break;
-			start = s + 1;
-		}
-	}
-	*fieldsp = fields;
-	*np = n;
-}
-
 struct prec *
 plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 {
@@ -73,7 +26,6 @@ plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp
 	r->r.type = type;
 	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
 	r->r.data = data;
-	split_fields(p, data, &r->r.fields, &r->r.nfields);
 	r->r.why = why;
 	r->view = view;
 	if (loc != NULL)
