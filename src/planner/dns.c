@@ -17,8 +17,22 @@ struct zb {
 	const char	*name;
 	bool		 pinpoint;
 	bool		 catalog;
-	struct ucp_ptrs	 recs;	/* struct prec * */
+	struct prec	*first, *last;	/* its records, linked through next_in_zone */
+	size_t		 nrecs;
 };
+
+/* Appends R to Z's records. */
+static void
+zone_add(struct zb *z, struct prec *r)
+{
+	r->next_in_zone = NULL;
+	if (z->last != NULL)
+		z->last->next_in_zone = r;
+	else
+		z->first = r;
+	z->last = r;
+	z->nrecs++;
+}
 
 struct view_zones {
 	struct ucp_strmap	 map;	/* name -> struct zb */
@@ -108,12 +122,12 @@ static void
 place_in(struct planner *p, struct zb *z, struct prec *r)
 {
 	if (z == NULL) {
-		plan_report(p, UCP_R_DNS_NO_ZONE, &r->loc, "%s (%s, %s view) lies in none of the zones %s",
+		plan_report(p, UCP_R_DNS_NO_ZONE, r->loc, "%s (%s, %s view) lies in none of the zones %s",
 		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view),
 		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
 	}
-	ucp_ptrs_add(p->tmp, &z->recs, r);
+	zone_add(z, r);
 }
 
 static void
@@ -175,11 +189,11 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 		if ((z = longest(&vz->map, r->r.owner)) == NULL)
 			continue;
 		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->r.owner, r->r.type, r->r.data,
-		    r->extra ? "copy of the external record" : r->r.why, &r->loc);
+		    r->extra ? "copy of the external record" : r->r.why, r->loc);
 		copy->r.ttl = r->r.ttl;
 		copy->extra = r->extra;
 		copy->copy = true;
-		ucp_ptrs_add(p->tmp, &z->recs, copy);
+		zone_add(z, copy);
 	}
 }
 
@@ -193,7 +207,8 @@ static void
 delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 {
 	const struct ucp_strs *ns = view_ns(p, view);
-	size_t i, j, k, n = vz->list.len;
+	size_t i, j, n = vz->list.len;
+	const struct prec *r;
 
 	for (i = 0; i < n; i++) {
 		struct zb *child = (struct zb *)vz->list.items[i];
@@ -206,17 +221,14 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			const char *target = ns->items[j].v;
 			bool glued = false;
 
-			ucp_ptrs_add(p->tmp, &parent->recs, plan_prec_new(p, view, child->name, UCP_RR_NS,
-			    ucp_arena_printf(p->a, "%s.", target), "delegation of the nested zone", &ns->items[j].loc));
+			zone_add(parent, plan_prec_new(p, view, child->name, UCP_RR_NS, ucp_arena_printf(p->a, "%s.", target),
+			    "delegation of the nested zone", &ns->items[j].loc));
 			if (!ucp_name_in(target, child->name))
 				continue;
-			for (k = 0; k < child->recs.len; k++) {
-				const struct prec *r = child->recs.items[k];
-
+			for (r = child->first; r != NULL; r = r->next_in_zone) {
 				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
 					continue;
-				ucp_ptrs_add(p->tmp, &parent->recs, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data,
-				    "glue", &r->loc));
+				zone_add(parent, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data, "glue", r->loc));
 				glued = true;
 			}
 			if (!glued)
@@ -238,7 +250,12 @@ cmp_prec(const void *pa, const void *pb)
 		return c;
 	if (a->r.type != b->r.type)
 		return a->r.type < b->r.type ? -1 : 1;
-	return strcmp(a->r.data, b->r.data);
+	if ((c = strcmp(a->r.data, b->r.data)) != 0)
+		return c;
+	/* Whatever the sort, records equal so far come out in one order: their text differs only here. */
+	if (a->r.ttl != b->r.ttl)
+		return a->r.ttl < b->r.ttl ? -1 : 1;
+	return strcmp(a->r.why, b->r.why);
 }
 
 static int
@@ -305,16 +322,16 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 			continue;
 		d = r->r.owner + n;
 		if (port != s->port)
-			plan_report(p, UCP_R_DNS_SRV_PORT, &r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
+			plan_report(p, UCP_R_DNS_SRV_PORT, r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
 		if (s->sip && !ucp_name_in(target, d))
-			plan_report(p, UCP_R_DNS_SRV_DOMAIN, &r->loc,
+			plan_report(p, UCP_R_DNS_SRV_DOMAIN, r->loc,
 			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->r.owner,
 			    target, d);
 		if (s->strict && ucp_name_in(target, d) && strcmp(target, d) != 0) {
 			const char *parent = ucp_name_parent(target);
 
 			if (parent != NULL && strcmp(parent, d) != 0)
-				plan_report(p, UCP_R_DNS_STRICT, &r->loc,
+				plan_report(p, UCP_R_DNS_STRICT, r->loc,
 				    "%s targets %s, more than one label below %s: strict DNS naming refuses it unless "
 				    "clients set DisableStrictDNSNaming; use sip.%s", r->r.owner, target, d, d);
 		}
@@ -326,6 +343,7 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 static void
 check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, const struct ucp_strmap *internal_only)
 {
+	const struct prec *r;
 	struct ucp_strmap idx;
 	size_t i, j;
 
@@ -335,32 +353,28 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 
 		ucp_strmap_put(&idx, z->name, (void *)(uintptr_t)(types_of(&idx, z->name) |
 		    1u << UCP_RR_SOA | 1u << UCP_RR_NS));
-		for (j = 0; j < z->recs.len; j++) {
-			const struct prec *r = z->recs.items[j];
-
+		for (r = z->first; r != NULL; r = r->next_in_zone)
 			ucp_strmap_put(&idx, r->r.owner, (void *)(uintptr_t)(types_of(&idx, r->r.owner) | 1u << r->r.type));
-		}
 	}
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
 
-		for (j = 0; j < z->recs.len; j++) {
-			const struct prec *r = z->recs.items[j];
+		for (r = z->first; r != NULL; r = r->next_in_zone) {
 			const char *target, *what;
 			char tbuf[256];
 			unsigned t;
 
 			if (r->r.type == UCP_RR_CNAME && (types_of(&idx, r->r.owner) & ~(1u << UCP_RR_CNAME)))
-				plan_report(p, UCP_R_DNS_CNAME, &r->loc, "%s has a CNAME and other records in the %s view",
+				plan_report(p, UCP_R_DNS_CNAME, r->loc, "%s has a CNAME and other records in the %s view",
 				    r->r.owner, ucp_view_name(view));
 			what = view == UCP_VIEW_EXTERNAL ? ucp_strmap_get(internal_only, r->r.owner) : NULL;
 			if (what != NULL)
-				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? UCP_R_DNS_CAS_ARRAY : UCP_R_DNS_INTERNAL_NAME, &r->loc,
+				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? UCP_R_DNS_CAS_ARRAY : UCP_R_DNS_INTERNAL_NAME, r->loc,
 				    "%s is an internal-only name (%s) and should not resolve in the external view",
 				    r->r.owner, what);
 			if (view == UCP_VIEW_EXTERNAL && (r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) &&
 			    ucp_addr_is_private(r->r.data))
-				plan_report(p, UCP_R_DNS_INTERNAL_NAME, &r->loc, "%s points to the private address %s in the "
+				plan_report(p, UCP_R_DNS_INTERNAL_NAME, r->loc, "%s points to the private address %s in the "
 				    "external view", r->r.owner, r->r.data);
 			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
 				continue;
@@ -371,10 +385,10 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 				continue;
 			t = types_of(&idx, target);
 			if (t & (1u << UCP_RR_CNAME))
-				plan_report(p, UCP_R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s is a CNAME in the %s view",
+				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s is a CNAME in the %s view",
 				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
 			else if (!(t & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
-				plan_report(p, UCP_R_DNS_SRV_TARGET, &r->loc, "the %s target %s of %s has no A or AAAA record "
+				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s has no A or AAAA record "
 				    "in the %s view", ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
 		}
 	}
@@ -455,14 +469,14 @@ add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	}
 	cat = zone_get(p, vz, name, false);
 	cat->catalog = true;
-	ucp_ptrs_add(p->tmp, &cat->recs, plan_prec_new(p, view, ucp_arena_printf(p->a, "version.%s", name), UCP_RR_TXT,
+	zone_add(cat, plan_prec_new(p, view, ucp_arena_printf(p->a, "version.%s", name), UCP_RR_TXT,
 	    "\"2\"", "catalog zone schema version (RFC 9432)", &m->dns.bind.catalog_loc));
 	for (i = 0; i < n; i++) {
 		const struct zb *z = vz->list.items[i];
 		char id[17];
 
 		member_id(z->name, id);
-		ucp_ptrs_add(p->tmp, &cat->recs, plan_prec_new(p, view, ucp_arena_printf(p->a, "%s.zones.%s", id, name),
+		zone_add(cat, plan_prec_new(p, view, ucp_arena_printf(p->a, "%s.zones.%s", id, name),
 		    UCP_RR_PTR, ucp_arena_printf(p->a, "%s.", z->name), "member zone: secondaries serve it",
 		    &m->dns.bind.catalog_loc));
 	}
@@ -475,7 +489,8 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	const struct ucp_strs *ns = view_ns(p, view);
 	const struct ucp_model *m = p->m;
 	const char **nsnames, *rname, *mname;
-	size_t i, j;
+	const struct prec **sorted = NULL;
+	size_t i, j, cap = 0;
 
 	vp->name = ucp_view_name(view);
 	if (view == UCP_VIEW_INTERNAL) {
@@ -507,8 +522,16 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 		struct zb *z = (struct zb *)vz->list.items[i];
 		struct ucp_zone *out = &vp->zones[i];
 
-		if (z->recs.len > 1)
-			qsort(z->recs.items, z->recs.len, sizeof(z->recs.items[0]), cmp_prec);
+		const struct prec *r;
+
+		if (z->nrecs > cap) {
+			cap = z->nrecs;
+			sorted = ucp_xrealloc(sorted, cap * sizeof(*sorted));
+		}
+		for (j = 0, r = z->first; r != NULL; r = r->next_in_zone)
+			sorted[j++] = r;
+		if (z->nrecs > 1)
+			qsort(sorted, z->nrecs, sizeof(*sorted), cmp_prec);
 		out->name = z->name;
 		out->view = view;
 		out->pinpoint = z->pinpoint;
@@ -531,11 +554,12 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			out->nns = 1;
 			p->plan->bind.views[view].catalog = z->name;
 		}
-		out->nrecords = z->recs.len;
-		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->recs.len + 1));
-		for (j = 0; j < z->recs.len; j++)
-			out->records[j] = ((const struct prec *)z->recs.items[j])->r;
+		out->nrecords = z->nrecs;
+		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->nrecs + 1));
+		for (j = 0; j < z->nrecs; j++)
+			out->records[j] = sorted[j]->r;
 	}
+	free(sorted);
 }
 
 /* The plan's own copy of a list of configuration strings. */

@@ -45,7 +45,8 @@ plan_exchange(struct planner *p)
 		    "internal: CAS, so one certificate name works inside and out");
 	for (i = 0; i < p->smtp.len; i++) {
 		const struct ucp_str *d = &p->smtp.items[i];
-		const char *ad = ucp_arena_printf(p->a, "autodiscover.%s", d->v);
+		char owner[PLAN_NAME_MAX];
+		const char *ad = plan_fmt(owner, "autodiscover.%s", d->v);
 
 		if (autodiscover) {
 			switch (m->exchange.autodiscover) {
@@ -61,7 +62,7 @@ plan_exchange(struct planner *p)
 				    "Autodiscover alias of the client namespace", "%s.", ext);
 				break;
 			case UCP_AUTODISCOVER_SRV:
-				plan_record(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "_autodiscover._tcp.%s", d->v),
+				plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "_autodiscover._tcp.%s", d->v),
 				    UCP_RR_SRV, &d->loc, "Autodiscover SRV fallback", "0 0 443 %s.", ext);
 				break;
 			}

@@ -14,12 +14,13 @@
 /* A record before zone placement. */
 struct prec {
 	struct ucp_record	 r;
-	enum ucp_view		 view;
-	struct ucp_loc		 loc;		/* the setting that caused it */
+	const struct ucp_loc	*loc;		/* the setting that caused it (the model's), or NULL */
+	struct prec		*next_same_owner;
+	struct prec		*next_in_zone;	/* the zone's records, in the order they were placed */
+	uint8_t			 view;		/* enum ucp_view */
 	bool			 extra;		/* from dns.records */
 	bool			 copy;		/* split-brain copy of an external record */
 	bool			 external_only;	/* never copied into the internal view (lyncdiscover) */
-	struct prec		*next_same_owner;
 };
 
 
@@ -78,7 +79,8 @@ void plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ..
     __attribute__((format(printf, 3, 4)));
 
 /*
- * Adds a record to VIEW. OWNER is a normalised name; DATA is presentation text
+ * Adds a record to VIEW. OWNER is a normalised name, copied once into the
+ * plan however many records it owns in either view; DATA is presentation text
  * (built from FMT). Identical records are merged. Returns the record.
  */
 struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
@@ -86,10 +88,18 @@ struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owne
     __attribute__((format(printf, 7, 8)));
 /*
  * Allocates a record that is not yet in any index: OWNER and DATA must live in
- * the plan's arena; the TTL is dns.ttl.
+ * the plan's arena, LOC as long as the model; the TTL is dns.ttl.
  */
 struct prec *plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const char *data, const char *why, const struct ucp_loc *loc);
+/* Room for a formatted owner name: a prefix and a name of at most 253 characters. */
+#define PLAN_NAME_MAX 512
+/*
+ * An owner name formatted into OUT, for plan_record() and plan_addrs(), which
+ * keep their own copy of each name once: per tenant domain, formatting it in
+ * the plan's arena left a second copy behind.
+ */
+const char *plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* One A per IPv4 and one AAAA per IPv6 address of ADDRS (spec 9.2), in their order. */
 void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
     const struct ucp_loc *loc, const char *why);

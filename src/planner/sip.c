@@ -225,6 +225,7 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 	const char *pool_why = m->sip.edition == UCP_EDITION_STANDARD ? "Standard Edition server"
 	    : m->sip.lb == UCP_LB_DNS ? "Enterprise pool (DNS load balancing: every front end)"
 	    : "Enterprise pool (hardware load balancer VIP)";
+	char owner[PLAN_NAME_MAX];
 	size_t i, j;
 
 	addrs(p, UCP_VIEW_INTERNAL, m->sip.pool_fqdn.v, &p->pool_addrs, &m->sip.pool_fqdn.loc, pool_why);
@@ -289,13 +290,13 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 
 			if (row->view != UCP_VIEW_INTERNAL || !wanted(p, row->when))
 				continue;
-			plan_record(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "%s.%s", row->prefix, d->v),
+			plan_record(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target);
 		}
-		plan_addrs(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "sip.%s", d->v), p->signin_addrs, &d->loc,
+		plan_addrs(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "sip.%s", d->v), p->signin_addrs, &d->loc,
 		    m->sip.director.present ? "internal sign-in: Director" : "internal sign-in: pool");
 		if (m->sip.device_updates && p->pool_web != NULL && p->pool_web->v != NULL)
-			plan_addrs(p, UCP_VIEW_INTERNAL, ucp_arena_printf(p->a, "ucupdates-r2.%s", d->v), p->pool_web,
+			plan_addrs(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "ucupdates-r2.%s", d->v), p->pool_web,
 			    &d->loc, "Device Update service for phones");
 		if (!prod->web_services || p->front_web == NULL || p->front_web->v == NULL)
 			continue;
@@ -345,6 +346,7 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 	const struct ucp_model *m = p->m;
 	const struct ucp_host *wc = &m->sip.edge_webconf, *av = &m->sip.edge_av;
 	const struct ucp_str *access = plan_edge_public(&m->sip.edge_access);
+	char owner[PLAN_NAME_MAX];
 	size_t i, j;
 
 	if (!p->edge) {
@@ -358,19 +360,19 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 		const struct ucp_loc *loc = i == 0 && m->sip.edge_access.fqdn.v != NULL
 		    ? &m->sip.edge_access.fqdn.loc : &d->loc;
 
-		plan_addrs(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "sip.%s", d->v), access, loc,
+		plan_addrs(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "sip.%s", d->v), access, loc,
 		    "Access Edge: external sign-in and federation");
 		for (j = 0; j < prod->nsrv; j++) {
 			const struct ucp_srv_row *row = &prod->srv[j];
 
 			if (row->view != UCP_VIEW_EXTERNAL || !wanted(p, row->when))
 				continue;
-			plan_record(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "%s.%s", row->prefix, d->v),
+			plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.%s.", row->port,
 			    row->target == UCP_SRV_TARGET_XMPP ? "xmpp" : "sip", d->v);
 		}
 		if (p->xmpp)
-			plan_addrs(p, UCP_VIEW_EXTERNAL, ucp_arena_printf(p->a, "xmpp.%s", d->v), access, &m->sip.xmpp.loc,
+			plan_addrs(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "xmpp.%s", d->v), access, &m->sip.xmpp.loc,
 			    "XMPP proxy (Access Edge address)");
 	}
 	if (wc->present && !p->webconf_shared && wc->fqdn.v != NULL && wc->ip.v != NULL)

@@ -10,6 +10,17 @@
 #include "planner/internal.h"
 #include "ucplan/buf.h"
 
+const char *
+plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, PLAN_NAME_MAX, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
 struct prec *
 plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 {
@@ -27,9 +38,8 @@ plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp
 	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
 	r->r.data = data;
 	r->r.why = why;
-	r->view = view;
-	if (loc != NULL)
-		r->loc = *loc;
+	r->view = (uint8_t)view;
+	r->loc = loc;
 	return r;
 }
 
@@ -37,7 +47,7 @@ struct prec *
 plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
-	struct prec *r, *first, *last = NULL;
+	struct prec *r, *first, *other, *last = NULL;
 	va_list ap;
 	char *data;
 
@@ -55,7 +65,14 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 			return r;
 		}
 	}
-	r = plan_prec_new(p, view, ucp_arena_strdup(p->a, owner), type, ucp_arena_strdup(p->a, data), why, loc);
+	/* The owner's one copy: this view's, the other view's, or a new one. */
+	if (first != NULL)
+		owner = first->r.owner;
+	else if ((other = plan_owner(p, (enum ucp_view)(UCP_VIEW_COUNT - 1 - view), owner)) != NULL)
+		owner = other->r.owner;
+	else
+		owner = ucp_arena_strdup(p->a, owner);
+	r = plan_prec_new(p, view, owner, type, ucp_arena_strdup(p->a, data), why, loc);
 	free(data);
 	if (last != NULL)
 		last->next_same_owner = r;
