@@ -38,25 +38,37 @@ zone_options(const struct ucp_bind_view *bv, struct ucp_tvars *vars)
 	ucp_buf_clear(&b);
 }
 
-/* The view's zone stanzas: name, file and the view's options. */
+/* Which view's zone stanzas a list renders. */
+struct zone_rows {
+	const struct ucp_plan	*plan;
+	size_t			 v;
+};
+
+/* Zone stanza I of the view: its name and file. */
 static void
-zone_vars(const struct ucp_plan *plan, size_t v, struct ucp_tvars *vars)
+zone_row(const void *arg, size_t i, struct ucp_tvars *zv)
 {
-	const struct ucp_view_plan *vp = &plan->views[v];
+	const struct zone_rows *rows = arg;
+	const struct ucp_plan *plan = rows->plan;
+	const struct ucp_view_plan *vp = &plan->views[rows->v];
 	const char *dir = plan->bind.zone_directory;
-	size_t i, dlen = dir != NULL ? strlen(dir) : 0;
+	size_t dlen = dir != NULL ? strlen(dir) : 0;
 
 	while (dlen > 1 && dir[dlen - 1] == '/')
 		dlen--;
-	zone_options(&plan->bind.views[v], vars);
-	ucp_tvars_list(vars, "zones");
-	for (i = 0; i < vp->nzones; i++) {
-		struct ucp_tvars *zv = ucp_tvars_push(vars, "zones");
+	ucp_tvars_set(zv, "zone", "%s", vp->zones[i].name);
+	ucp_tvars_set(zv, "file", "%.*s%s%s/db.%s", (int)dlen, dir != NULL ? dir : "",
+	    dir != NULL && strcmp(dir, "/") != 0 ? "/" : "", vp->name, vp->zones[i].name);
+}
 
-		ucp_tvars_set(zv, "zone", "%s", vp->zones[i].name);
-		ucp_tvars_set(zv, "file", "%.*s%s%s/db.%s", (int)dlen, dir != NULL ? dir : "",
-		    dir != NULL && strcmp(dir, "/") != 0 ? "/" : "", vp->name, vp->zones[i].name);
-	}
+/* The view's zone stanzas: name, file and the view's options; made one by one while rendering. */
+static void
+zone_vars(const struct ucp_plan *plan, size_t v, struct ucp_tvars *vars, struct zone_rows *rows)
+{
+	rows->plan = plan;
+	rows->v = v;
+	zone_options(&plan->bind.views[v], vars);
+	ucp_tvars_rows(vars, "zones", plan->views[v].nzones, zone_row, rows);
 }
 
 /* dns.bind.mode = "views": the acl and both views, for named.conf's top level. */
@@ -64,6 +76,7 @@ static enum ucp_status
 views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 {
 	struct ucp_tvars *vars = ucp_tvars_new();
+	struct zone_rows rows[UCP_VIEW_COUNT];
 	enum ucp_status st;
 	size_t i, v;
 
@@ -85,7 +98,7 @@ views_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 		ucp_tvars_list(vv, "includes");
 		for (i = 0; i < plan->bind.nview_includes; i++)
 			ucp_tvars_set(ucp_tvars_push(vv, "includes"), "include", "%s", plan->bind.view_includes[i]);
-		zone_vars(plan, v, vv);
+		zone_vars(plan, v, vv, &rows[v]);
 	}
 	st = ucp_gen_render(ctx, "named.conf.views.tmpl", vars, "bind/named.conf.views");
 	ucp_tvars_free(vars);
@@ -101,12 +114,13 @@ zones_conf(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 
 	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
 		struct ucp_tvars *vars = ucp_tvars_new();
+		struct zone_rows rows;
 		char path[64];
 
 		ucp_gen_header_var(vars, plan, "//", "");
 		ucp_tvars_set(vars, "which", "%s", plan->views[v].name);
 		ucp_tvars_set(vars, "view", "%s", plan->bind.views[v].name);
-		zone_vars(plan, v, vars);
+		zone_vars(plan, v, vars, &rows);
 		snprintf(path, sizeof(path), "bind/named.conf.%s-zones", plan->views[v].name);
 		st = ucp_gen_render(ctx, "named.conf.zones.tmpl", vars, path);
 		ucp_tvars_free(vars);

@@ -128,8 +128,8 @@ ucp_output_add_unchanged(struct ucp_output *out, const char *path)
 enum ucp_status
 ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content)
 {
+	char *data, *shrunk;
 	size_t len;
-	char *data;
 
 	if (wants_bom(path) && (content->len < 3 || memcmp(content->data, UCP_BOM, 3) != 0)) {
 		struct ucp_buf b;
@@ -144,14 +144,12 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 	if (ucp_buf_status(content) != UCP_OK)
 		return UCP_ENOMEM;
 	/*
-	 * An exact copy: the buffer grew by doubling, and at hosting scale the
-	 * set holds every zone text at once. CONTENT keeps its storage for the
-	 * generator's next file.
+	 * The buffer grew by doubling: the set keeps it cut to its length (in
+	 * place, where a copy would double a large file's peak for a moment).
 	 */
-	if ((data = malloc(len + 1)) == NULL)
-		return UCP_ENOMEM;
-	memcpy(data, ucp_buf_str(content), len + 1);
-	ucp_buf_reset(content);
+	data = ucp_buf_export(content);
+	if ((shrunk = realloc(data, len + 1)) != NULL)
+		data = shrunk;
 	return ucp_output_take(out, path, data, len);
 }
 

@@ -21,6 +21,8 @@ struct tvar {
 	struct ucp_tvars	**items;
 	size_t			 nitems;
 	bool			 is_list;
+	ucp_tvars_row_fn	 fill;		/* a list of rows: nitems items made while rendering */
+	const void		*fill_arg;
 };
 
 struct ucp_tvars {
@@ -60,7 +62,7 @@ ucp_tvars_free(struct ucp_tvars *vars)
 	for (i = 0; i < vars->len; i++) {
 		free(vars->vars[i].key);
 		free(vars->vars[i].value);
-		for (j = 0; j < vars->vars[i].nitems; j++)
+		for (j = 0; vars->vars[i].fill == NULL && j < vars->vars[i].nitems; j++)
 			ucp_tvars_free(vars->vars[i].items[j]);
 		free(vars->vars[i].items);
 	}
@@ -130,6 +132,17 @@ ucp_tvars_push(struct ucp_tvars *vars, const char *key)
 	t->items = ucp_xrealloc(t->items, (t->nitems + 1) * sizeof(*t->items));
 	t->items[t->nitems++] = item;
 	return item;
+}
+
+void
+ucp_tvars_rows(struct ucp_tvars *vars, const char *key, size_t n, ucp_tvars_row_fn fill, const void *arg)
+{
+	struct tvar *t = get_or_add(vars, key);
+
+	t->is_list = true;
+	t->nitems = n;
+	t->fill = fill;
+	t->fill_arg = arg;
 }
 
 static const struct tvar *
@@ -276,6 +289,15 @@ render_part(struct render *r, const char *p, const char *section, size_t seclen,
 			}
 			if (!emit || t->nitems == 0) {
 				after = render_part(r, p, name, len, open, vars, false);
+			} else if (t->fill != NULL) {
+				for (i = 0; i < t->nitems && !r->failed; i++) {
+					struct ucp_tvars *item = ucp_tvars_new();
+
+					t->fill(t->fill_arg, i, item);
+					item->parent = vars;
+					after = render_part(r, p, name, len, open, item, true);
+					ucp_tvars_free(item);
+				}
 			} else {
 				for (i = 0; i < t->nitems && !r->failed; i++) {
 					t->items[i]->parent = vars;

@@ -45,6 +45,43 @@ test_values_and_lists(void **state)
 }
 
 static void
+row(const void *arg, size_t i, struct ucp_tvars *item)
+{
+	const char *const *names = arg;
+
+	ucp_tvars_set(item, "h", "%s", names[i]);
+	/* A row sets only its own variables: the next row must not see this one. */
+	if (i == 0)
+		ucp_tvars_set(item, "first", "yes");
+}
+
+/* A list of rows renders like pushed items, each made only while it is rendered. */
+static void
+test_rows(void **state)
+{
+	static const char *const names[] = { "a", "b", "c" };
+	struct ucp_tvars *v = ucp_tvars_new();
+	struct ucp_diags d;
+	struct ucp_buf b;
+
+	(void)state;
+	ucp_diags_init(&d);
+	ucp_buf_init(&b);
+	ucp_tvars_set(v, "name", "%s", "contoso");
+	ucp_tvars_rows(v, "hosts", 3, row, names);
+	ucp_tvars_rows(v, "none", 0, row, names);
+	assert_int_equal(render("{{#hosts}}\n- {{h}} of {{name}}\n{{/hosts}}\n{{#none}}\nnever\n{{/none}}\nend\n", v, &b, &d),
+	    UCP_OK);
+	assert_string_equal(ucp_buf_str(&b), "- a of contoso\n- b of contoso\n- c of contoso\nend\n");
+	/* "first" belongs to the first row alone. */
+	assert_int_equal(render("{{#hosts}}\n{{h}} {{first}}\n{{/hosts}}\n", v, &b, &d), UCP_ETEMPLATE);
+	assert_int_equal(d.errors, 1);
+	ucp_tvars_free(v);
+	ucp_buf_clear(&b);
+	ucp_diags_clear(&d);
+}
+
+static void
 test_errors_have_lines(void **state)
 {
 	static const struct {
@@ -106,6 +143,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values_and_lists),
+		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_errors_have_lines),
 		cmocka_unit_test(test_builtin_and_override),
 	};

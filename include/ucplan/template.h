@@ -29,6 +29,14 @@ const char *ucp_tvars_get(const struct ucp_tvars *vars, const char *key);
 struct ucp_tvars *ucp_tvars_push(struct ucp_tvars *vars, const char *key);
 /* Declares list KEY, possibly empty. */
 void ucp_tvars_list(struct ucp_tvars *vars, const char *key);
+/* Sets the variables of item I of a list of rows (see ucp_tvars_rows). */
+typedef void (*ucp_tvars_row_fn)(const void *arg, size_t i, struct ucp_tvars *item);
+/*
+ * Declares list KEY of N items whose variables FILL(ARG, i, item) sets while
+ * the list is rendered, one item at a time: a list of thousands of zones
+ * never exists as variables all at once. ARG must outlive the rendering.
+ */
+void ucp_tvars_rows(struct ucp_tvars *vars, const char *key, size_t n, ucp_tvars_row_fn fill, const void *arg);
 
 /*
  * Opens the template set: files in DIR override the built-in ones; DIR may be
