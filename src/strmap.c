@@ -110,7 +110,7 @@ ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value)
 	void *old;
 	size_t i;
 
-	if ((m->len + 1) * 2 > m->cap)
+	if ((m->len + 1) * 4 > m->cap * 3)
 		grow(m);
 	i = slot(m, key, h);
 	old = m->values[i];
