@@ -182,6 +182,8 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 	size_t v, i;
 	char path[512];
 
+	/* Every zone file, and named.conf.views or the two zone lists. */
+	ucp_output_reserve(ctx->out, plan->views[0].nzones + plan->views[1].nzones + 2);
 	for (v = 0; v < UCP_VIEW_COUNT && st == UCP_OK; v++) {
 		const struct ucp_view_plan *vp = &plan->views[v];
 

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "diff.h"
 #include "preview.h"
+#include "arena.h"
 #include "output.h"
 #include "progress.h"
 #include "ucplan/rules.h"
@@ -49,8 +50,13 @@ ucp_output_new(void)
 {
 	struct ucp_output *out = calloc(1, sizeof(struct ucp_output));
 
-	if (out != NULL)
-		ucp_strmap_init(&out->index);
+	if (out == NULL)
+		return NULL;
+	if ((out->paths = ucp_arena_new()) == NULL) {
+		free(out);
+		return NULL;
+	}
+	ucp_strmap_init(&out->index);
 	return out;
 }
 
@@ -61,12 +67,11 @@ ucp_output_free(struct ucp_output *out)
 
 	if (out == NULL)
 		return;
-	for (i = 0; i < out->len; i++) {
-		free(out->files[i].path);
+	for (i = 0; i < out->len; i++)
 		free(out->files[i].data);
-	}
 	free(out->files);
 	ucp_strmap_clear(&out->index);
+	ucp_arena_free(out->paths);
 	free(out);
 }
 
@@ -92,10 +97,7 @@ ucp_output_take(struct ucp_output *out, const char *path, char *data, size_t len
 		out->cap = cap;
 	}
 	f = &out->files[out->len];
-	if ((f->path = strdup(path)) == NULL) {
-		free(data);
-		return UCP_ENOMEM;
-	}
+	f->path = ucp_arena_strdup(out->paths, path);
 	f->data = data;
 	f->len = len;
 	f->unchanged = false;
@@ -151,6 +153,15 @@ ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content
 	if ((shrunk = realloc(data, len + 1)) != NULL)
 		data = shrunk;
 	return ucp_output_take(out, path, data, len);
+}
+
+void
+ucp_output_reserve(struct ucp_output *out, size_t n)
+{
+	if (n <= out->cap - out->len)
+		return;
+	out->cap = out->len + n;
+	out->files = ucp_xrealloc(out->files, out->cap * sizeof(*out->files));
 }
 
 enum ucp_status

@@ -19,11 +19,14 @@ struct ucp_output_file {
 	const void	*render_a, *render_b;
 };
 
+struct ucp_arena;
+
 struct ucp_output {
 	struct ucp_output_file	*files;
 	size_t			 len;
 	size_t			 cap;
 	struct ucp_strmap	 index;		/* path -> index + 1 */
+	struct ucp_arena	*paths;		/* the files' paths */
 };
 
 struct ucp_progress;

@@ -47,6 +47,12 @@ const struct ucp_generator *ucp_generator_find(const char *name);
 enum ucp_status ucp_output_add(struct ucp_output *out, const char *path, struct ucp_buf *content);
 
 /*
+ * Makes room for N more files: a generator that adds thousands says so
+ * first, and the set holds them without growing by doubling.
+ */
+void ucp_output_reserve(struct ucp_output *out, size_t n);
+
+/*
  * Writes the contents of a file into B (appending). A and B are the
  * arguments given to ucp_output_add_rendered().
  */
