@@ -29,7 +29,8 @@ struct vrr {
 
 /*
  * A name of the view, kept once however many records own or target it: the
- * checks across the view need no more than what each name has.
+ * checks across the view need no more than what each name has. Kept are the
+ * zone apexes, the targets, and the owners of addresses and CNAMEs.
  */
 struct vname {
 	uint8_t		 flags;		/* VN_* */
@@ -274,7 +275,9 @@ zone_keep_refs(struct ucp_vview *v, struct vzone *z)
 		const ldns_rdf *target = t == LDNS_RR_TYPE_SRV ? ldns_rr_rdf(r->rr, 3) : t == LDNS_RR_TYPE_MX
 		    ? ldns_rr_rdf(r->rr, 1) : t == LDNS_RR_TYPE_NS ? ldns_rr_rdf(r->rr, 0) : NULL;
 
-		vname(v, r->owner, owner_flags((uint16_t)t));
+		/* Only what a target can be asked about: an owner of nothing else need not be kept. */
+		if (owner_flags((uint16_t)t) != 0)
+			vname(v, r->owner, owner_flags((uint16_t)t));
 		if (target != NULL) {
 			char *tname = name_str(target);
 
@@ -434,7 +437,8 @@ ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone
 			type = 0;
 			break;
 		}
-		vname(v, dotted_lower(r->owner, buf), owner_flags(type));
+		if (owner_flags(type) != 0)
+			vname(v, dotted_lower(r->owner, buf), owner_flags(type));
 		if (type == LDNS_RR_TYPE_SRV || type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS) {
 			const char *fields[4];
 			size_t n = ucp_record_fields(r, buf, sizeof(buf), fields, 4);
