@@ -191,7 +191,7 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 			ucp_zone_path(&vp->zones[i], path, sizeof(path));
 			/* A rerun renders nothing again for a zone whose file already holds its text. */
 			if (vp->zones[i].on_disk) {
-				st = ucp_output_add_unchanged(ctx->out, path);
+				st = ucp_output_add_unchanged(ctx->out, path, render_zone, plan, &vp->zones[i]);
 				continue;
 			}
 			st = ucp_output_add_rendered(ctx->out, path, render_zone, plan, &vp->zones[i]);

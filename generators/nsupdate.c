@@ -71,12 +71,12 @@ emit(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx)
 			ucp_zone_path(z, path, sizeof(path));
 			if (z->on_disk) {	/* the published file holds exactly this zone */
 				if (!ucp_output_has(ctx->out, path))
-					st = ucp_output_add_unchanged(ctx->out, path);
+					st = ucp_output_add_unchanged(ctx->out, path, NULL, NULL, NULL);
 				continue;
 			}
 			old = ctx->published(ctx, path, &oldlen);
 			if (old != NULL && !ucp_output_has(ctx->out, path))
-				st = ucp_output_add_unchanged(ctx->out, path);
+				st = ucp_output_add_unchanged(ctx->out, path, NULL, NULL, NULL);
 			ucp_buf_reset(&text);
 			ucp_zone_text(plan, z, &text);
 			na = ucp_zone_lines(old, oldlen, z->name, &a, &sa);
@@ -112,4 +112,5 @@ const struct ucp_generator ucp_gen_nsupdate = {
 	.summary = "RFC 2136 updates per changed zone, from the zones last published in DIR",
 	.emit = emit,
 	.opt_in = true,
+	.reads_published = true,
 };

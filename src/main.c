@@ -254,6 +254,23 @@ cmd_generate(int argc, char **argv)
 	gopts.dir = dir;
 	gopts.generators = list;
 	gopts.templates = templates;
+	/*
+	 * Inputs as the last run into DIR had them, and DIR as it left it: nothing
+	 * to plan or write. Own templates are not in the digest: they take the full way.
+	 */
+	if (!popts->check && templates == NULL && ucp_pipeline_inputs(&gopts, argv[optind], verbose)) {
+		size_t nfiles;
+
+		if (ucp_pipeline_unchanged(&s, &gopts, verbose, quiet, &nfiles)) {
+			print_diags(&s);
+			summary(argv[optind], &s.diags);
+			if (verbose)
+				fprintf(stderr, "ucplan: nothing planned, 0 files written, %zu unchanged; the inputs and "
+				    "files are as the last run left them\n", nfiles);
+			ucp_session_clear(&s);
+			return EXIT_OK;
+		}
+	}
 	/* Progress on a terminal (after two seconds); never with -q or into a file. */
 	if ((rc = load_progress(&s, argv[optind], !quiet && isatty(STDERR_FILENO))) != EXIT_OK) {
 		ucp_session_clear(&s);

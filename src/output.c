@@ -118,9 +118,10 @@ wants_bom(const char *path)
 }
 
 enum ucp_status
-ucp_output_add_unchanged(struct ucp_output *out, const char *path)
+ucp_output_add_unchanged(struct ucp_output *out, const char *path, ucp_render_fn render, const void *a,
+    const void *b)
 {
-	enum ucp_status st = ucp_output_take(out, path, NULL, 0);
+	enum ucp_status st = ucp_output_add_rendered(out, path, render, a, b);
 
 	if (st == UCP_OK)
 		out->files[out->len - 1].unchanged = true;
@@ -814,6 +815,53 @@ find_removed(const struct ucp_output *out, int dfd, const char *prefix, struct c
 		}
 	}
 	closedir(d);
+}
+
+size_t
+ucp_outdir_strays(const struct ucp_outdir *od, const struct ucp_output *out)
+{
+	struct changes c = { 0 };
+	size_t i, n;
+
+	if (od->fd < 0)
+		return 0;
+	find_removed(out, od->fd, "", &c);
+	n = c.len;
+	for (i = 0; i < c.len; i++)
+		free(c.items[i].path);
+	free(c.items);
+	return n;
+}
+
+int
+ucp_outdir_replace(const struct ucp_outdir *od, const char *name, bool (*write)(void *arg, FILE *fp), void *arg)
+{
+	char tmp[256];
+	FILE *fp = NULL;
+	int fd, saved;
+	bool ok;
+
+	if (od->fd < 0 || (size_t)snprintf(tmp, sizeof(tmp), "%s.new", name) >= sizeof(tmp)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((fd = openat(od->fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0)
+		return -1;
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		ok = false;
+	} else {
+		ok = write(arg, fp);
+		ok = fflush(fp) == 0 && !ferror(fp) && ok;
+		ok = fclose(fp) == 0 && ok;
+	}
+	if (!ok || renameat(od->fd, tmp, od->fd, name) < 0) {
+		saved = errno;
+		(void)unlinkat(od->fd, tmp, 0);
+		errno = saved;
+		return -1;
+	}
+	return 0;
 }
 
 static int

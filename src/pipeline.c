@@ -7,6 +7,7 @@
 #include "pipeline.h"
 #include "planner.h"
 #include "serial.h"
+#include "state.h"
 #include "ucplan/buf.h"
 #include "ucplan/generator.h"
 #include "ucplan/rules.h"
@@ -100,6 +101,47 @@ ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool q
 	if (s->diags.errors > 0 || s->plan == NULL)
 		return s->model == NULL && has_rule(&s->diags, UCP_R_CONFIG_IO) ? UCP_EIO : UCP_ECONFIG;
 	return UCP_OK;
+}
+
+_Static_assert(sizeof(((struct ucp_generate_opts *)0)->inputs) == UCP_STATE_DIGEST, "the inputs digest is SHA-256");
+
+bool
+ucp_pipeline_inputs(struct ucp_generate_opts *opts, const char *config, bool verbose)
+{
+	opts->have_inputs = ucp_state_inputs(config, opts->generators, verbose, opts->inputs);
+	return opts->have_inputs;
+}
+
+bool
+ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, bool verbose, bool quiet,
+    size_t *nfiles)
+{
+	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
+	struct ucp_publish_opts popts = opts->publish;
+	struct ucp_diags d;
+	time_t now;
+	bool current = false;
+
+	*nfiles = 0;
+	/* A bad SOURCE_DATE_EPOCH is refused by the full way, even when nothing would change. */
+	if (!opts->have_inputs || opts->publish.check || !today(&now))
+		return false;
+	/* Opened as it stands: nothing created, the lock shared (a publishing run is waited for). */
+	popts.check = true;
+	ucp_diags_init(&d);
+	d.verbose = verbose;
+	d.quiet = quiet;
+	if (ucp_outdir_open(&od, opts->dir, &popts, &d) == UCP_OK && od.locked)
+		current = ucp_state_current(&od, opts->inputs, &d, nfiles);
+	ucp_outdir_close(&od);
+	if (!current) {
+		ucp_diags_clear(&d);
+		return false;
+	}
+	memset(s, 0, sizeof(*s));
+	s->diags = d;
+	s->now = now;
+	return true;
 }
 
 static char *
@@ -229,6 +271,9 @@ ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opt
 	ucp_progress_stage(&s->progress, UCP_STAGE_PUBLISH);
 	if (st == UCP_OK)
 		st = ucp_output_publish(out, &od, &popts, &s->diags, report);
+	/* What is now published, for the next run with these inputs (not with --check: nothing was). */
+	if (st == UCP_OK && opts->have_inputs && !popts.check)
+		ucp_state_write(&od, opts->inputs, out, &s->diags);
 	ucp_progress_end(&s->progress);
 	ucp_outdir_close(&od);
 	ucp_output_free(out);

@@ -39,6 +39,9 @@ struct ucp_generate_opts {
 	const char		*generators;	/* -g LIST, or NULL for all */
 	const char		*templates;	/* --templates DIR, or NULL */
 	struct ucp_publish_opts	 publish;
+	/* The digest of the run's inputs (ucp_pipeline_inputs); without it no state is read or written. */
+	unsigned char		 inputs[32];
+	bool			 have_inputs;
 };
 
 /*
@@ -51,6 +54,25 @@ struct ucp_generate_opts {
  */
 enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty);
 void ucp_session_clear(struct ucp_session *s);
+
+/*
+ * Sets OPTS->inputs to the digest of what the output depends on besides the
+ * output directory (DIR/.ucplan.state): ucplan, CONFIG as named and its
+ * bytes, OPTS->generators and VERBOSE. False (and OPTS->have_inputs false)
+ * when no digest can stand for them (src/state.h).
+ */
+bool ucp_pipeline_inputs(struct ucp_generate_opts *opts, const char *config, bool verbose);
+
+/*
+ * A rerun that needs nothing: true when OPTS->have_inputs and OPTS->dir
+ * holds exactly what the last run with those inputs published (its state,
+ * every file read and compared) and nothing a run would remove. S is then
+ * initialised as ucp_session_load() would, holding that run's diagnostics,
+ * and *NFILES counts the files; nothing is planned or written. False
+ * otherwise, with S untouched.
+ */
+bool ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, bool verbose, bool quiet,
+    size_t *nfiles);
 
 /*
  * Generates, validates and publishes S's plan into OPTS->dir (under its lock),

@@ -25,7 +25,9 @@ done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
 # Runs ucplan, keeping stdout, stderr and the exit status in $TMP/out, $TMP/err and $rc.
 run() { rc=0; "$UCPLAN" "$@" >"$TMP/out" 2>"$TMP/err" || rc=$?; }
 # The SHA-256 of every file below DIR with its mtime: changes when any byte or mtime does.
-tree_state() { (cd "$1" && find . -type f -printf '%p %T@\n' | sort && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
+# ucplan's own .ucplan.lock and .ucplan.state are not output and not counted.
+tree_state() { (cd "$1" && find . -type f ! -name '.ucplan.*' -printf '%p %T@\n' | sort &&
+    find . -type f ! -name '.ucplan.*' -print0 | sort -z | xargs -0 -r sha256sum); }
 # A TCP port nobody listens on at 127.0.0.1 (the kernel picks it).
 free_port() {
 	"${PYTHON3:-python3}" -c 'import socket

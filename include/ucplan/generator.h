@@ -31,6 +31,7 @@ struct ucp_generator {
 	const char	*summary;
 	enum ucp_status	(*emit)(const struct ucp_plan *plan, struct ucp_gen_ctx *ctx);
 	bool		 opt_in;	/* runs only when -g names it */
+	bool		 reads_published;	/* its files depend on what was published before (ctx->published) */
 };
 
 /* NULL-terminated registry, in the order generators run. */
@@ -71,9 +72,11 @@ enum ucp_status ucp_output_add_rendered(struct ucp_output *out, const char *path
 /*
  * Adds PATH as a file whose contents are already in the output directory,
  * byte for byte (a zone the plan marks on_disk): it is kept, neither read
- * nor written again.
+ * nor written again. RENDER(A, B), when not NULL, writes those bytes (the
+ * record of what was published needs them).
  */
-enum ucp_status ucp_output_add_unchanged(struct ucp_output *out, const char *path);
+enum ucp_status ucp_output_add_unchanged(struct ucp_output *out, const char *path, ucp_render_fn render,
+    const void *a, const void *b);
 
 /* True when the output set already holds a file at PATH (an earlier generator wrote it). */
 bool ucp_output_has(const struct ucp_output *out, const char *path);
