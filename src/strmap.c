@@ -103,6 +103,24 @@ grow(struct ucp_strmap *m)
 	*m = n;
 }
 
+void **
+ucp_strmap_slot(struct ucp_strmap *m, const char *key)
+{
+	uint64_t h = hash(key);
+	size_t i;
+
+	if ((m->len + 1) * 4 > m->cap * 3)
+		grow(m);
+	i = slot(m, key, h);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = key;
+		m->hashes[i] = h;
+		m->values[i] = NULL;
+		m->len++;
+	}
+	return &m->values[i];
+}
+
 void *
 ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value)
 {

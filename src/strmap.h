@@ -24,5 +24,10 @@ void *ucp_strmap_get(const struct ucp_strmap *m, const char *key);
 bool ucp_strmap_has(const struct ucp_strmap *m, const char *key);
 /* Sets KEY (borrowed; must outlive the map) to VALUE; returns the previous value. */
 void *ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value);
+/*
+ * The value slot of KEY, added with a NULL value when absent (KEY borrowed):
+ * one probe where get-then-put takes two. Valid until the map next grows.
+ */
+void **ucp_strmap_slot(struct ucp_strmap *m, const char *key);
 
 #endif

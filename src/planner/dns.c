@@ -350,11 +350,13 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 	ucp_strmap_init(&idx);
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
+		void **t = ucp_strmap_slot(&idx, z->name);
 
-		ucp_strmap_put(&idx, z->name, (void *)(uintptr_t)(types_of(&idx, z->name) |
-		    1u << UCP_RR_SOA | 1u << UCP_RR_NS));
-		for (r = z->first; r != NULL; r = r->next_in_zone)
-			ucp_strmap_put(&idx, r->r.owner, (void *)(uintptr_t)(types_of(&idx, r->r.owner) | 1u << r->r.type));
+		*t = (void *)((uintptr_t)*t | 1u << UCP_RR_SOA | 1u << UCP_RR_NS);
+		for (r = z->first; r != NULL; r = r->next_in_zone) {
+			t = ucp_strmap_slot(&idx, r->r.owner);
+			*t = (void *)((uintptr_t)*t | 1u << r->r.type);
+		}
 	}
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
