@@ -108,6 +108,8 @@ _Static_assert(sizeof(((struct ucp_generate_opts *)0)->inputs) == UCP_STATE_DIGE
 bool
 ucp_pipeline_inputs(struct ucp_generate_opts *opts, const char *config, bool verbose)
 {
+	opts->config = config;
+	opts->verbose = verbose;
 	opts->have_inputs = ucp_state_inputs(config, opts->generators, verbose, opts->inputs);
 	return opts->have_inputs;
 }
@@ -271,9 +273,18 @@ ucp_pipeline_generate(struct ucp_session *s, const struct ucp_generate_opts *opt
 	ucp_progress_stage(&s->progress, UCP_STAGE_PUBLISH);
 	if (st == UCP_OK)
 		st = ucp_output_publish(out, &od, &popts, &s->diags, report);
-	/* What is now published, for the next run with these inputs (not with --check: nothing was). */
-	if (st == UCP_OK && opts->have_inputs && !popts.check)
-		ucp_state_write(&od, opts->inputs, out, &s->diags);
+	/*
+	 * What is now published, for the next run with these inputs (not with
+	 * --check: nothing was), unless the configuration changed while this
+	 * run read it: then no digest stands for what was planned.
+	 */
+	if (st == UCP_OK && opts->have_inputs && !popts.check) {
+		unsigned char again[UCP_STATE_DIGEST];
+
+		if (ucp_state_inputs(opts->config, opts->generators, opts->verbose, again) &&
+		    memcmp(again, opts->inputs, UCP_STATE_DIGEST) == 0)
+			ucp_state_write(&od, opts->inputs, out, &s->diags);
+	}
 	ucp_progress_end(&s->progress);
 	ucp_outdir_close(&od);
 	ucp_output_free(out);

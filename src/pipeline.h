@@ -42,6 +42,8 @@ struct ucp_generate_opts {
 	/* The digest of the run's inputs (ucp_pipeline_inputs); without it no state is read or written. */
 	unsigned char		 inputs[32];
 	bool			 have_inputs;
+	const char		*config;	/* what the digest was taken of, to take it again at the end */
+	bool			 verbose;
 };
 
 /*
