@@ -419,6 +419,44 @@ open_parent(struct dircache *dc, const char *rel, int mode, struct created *crea
 }
 
 /* Reads the regular file LEAF in directory DFD without following a link. */
+/*
+ * The whole of regular file FD, which fstat says holds SIZE bytes: read into
+ * one buffer a byte larger, so the usual file takes a single read (a short
+ * read of a regular file is its end); a file that grew meanwhile is read on.
+ * Closes FD.
+ */
+static char *
+read_whole(int fd, size_t size, size_t *lenp)
+{
+	size_t cap = size + 1, len = 0;
+	char *p = ucp_xrealloc(NULL, cap + 1);
+	int saved;
+
+	for (;;) {
+		ssize_t n = read(fd, p + len, cap - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			saved = errno;
+			close(fd);
+			free(p);
+			errno = saved;
+			return NULL;
+		}
+		len += (size_t)n;
+		if (n == 0 || len < cap)
+			break;
+		cap *= 2;
+		p = ucp_xrealloc(p, cap + 1);
+	}
+	close(fd);
+	p[len] = '\0';
+	if (lenp != NULL)
+		*lenp = len;
+	return p;
+}
+
 static char *
 read_at(int dfd, const char *leaf, size_t *lenp, size_t max)
 {
@@ -435,6 +473,8 @@ read_at(int dfd, const char *leaf, size_t *lenp, size_t max)
 		errno = EISDIR;
 		return NULL;
 	}
+	if (max == 0 && sb.st_size >= 0 && (uintmax_t)sb.st_size < SIZE_MAX / 4)
+		return read_whole(fd, (size_t)sb.st_size, lenp);
 	ucp_buf_init(&b);
 	while ((max == 0 || b.len < max) && (n = read(fd, chunk, sizeof(chunk))) > 0)
 		ucp_buf_add(&b, chunk, (size_t)n);
