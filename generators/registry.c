@@ -24,6 +24,24 @@ const struct ucp_generator *const ucp_generators[] = {
 	NULL,
 };
 
+bool
+ucp_generator_selected(const struct ucp_generator *g, const char *list)
+{
+	size_t n = strlen(g->name);
+	const char *p;
+
+	if (list == NULL)
+		return !g->opt_in;
+	for (p = list; *p;) {
+		size_t len = strcspn(p, ",");
+
+		if (len == n && strncmp(p, g->name, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
 const struct ucp_generator *
 ucp_generator_find(const char *name)
 {

@@ -165,27 +165,9 @@ run_generators(struct ucp_session *s, const char *list, const char *templates, c
 	enum ucp_status st = UCP_OK;
 	size_t i;
 
-	for (i = 0; ucp_generators[i] != NULL && st == UCP_OK; i++) {
-		const struct ucp_generator *g = ucp_generators[i];
-
-		if (list != NULL) {
-			const char *p = list;
-			size_t n = strlen(g->name);
-			bool wanted = false;
-
-			while (*p && !wanted) {
-				size_t len = strcspn(p, ",");
-
-				wanted = len == n && strncmp(p, g->name, n) == 0;
-				p += len + (p[len] == ',');
-			}
-			if (!wanted)
-				continue;
-		} else if (g->opt_in) {
-			continue;
-		}
-		st = g->emit(s->plan, &ctx);
-	}
+	for (i = 0; ucp_generators[i] != NULL && st == UCP_OK; i++)
+		if (ucp_generator_selected(ucp_generators[i], list))
+			st = ucp_generators[i]->emit(s->plan, &ctx);
 	ucp_templates_free(t);
 	if (st == UCP_ENOMEM || st == UCP_EIO)
 		fprintf(stderr, "ucplan: %s\n", ucp_strerror(st));

@@ -65,12 +65,9 @@ ucp_state_inputs(const char *config, const char *generators, bool verbose, unsig
 	bool ok;
 
 	/* Output that depends on what was published before has no digest (nsupdate's deltas). */
-	for (g = ucp_generators; *g != NULL; g++) {
-		if (!(*g)->reads_published)
-			continue;
-		if (generators == NULL ? !(*g)->opt_in : strstr(generators, (*g)->name) != NULL)
+	for (g = ucp_generators; *g != NULL; g++)
+		if ((*g)->reads_published && ucp_generator_selected(*g, generators))
 			return false;
-	}
 	if ((text = ucp_read_file(config, &len)) == NULL)
 		return false;
 	/* Included files are not read here: a configuration with includes always takes the full way. */

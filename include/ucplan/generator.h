@@ -37,6 +37,8 @@ struct ucp_generator {
 /* NULL-terminated registry, in the order generators run. */
 extern const struct ucp_generator *const ucp_generators[];
 
+/* True when G runs for the -g LIST (comma-separated names; NULL: every generator but the opt-in ones). */
+bool ucp_generator_selected(const struct ucp_generator *g, const char *list);
 /* Returns the generator called NAME, or NULL. */
 const struct ucp_generator *ucp_generator_find(const char *name);
 
