@@ -55,13 +55,36 @@ feed(EVP_MD_CTX *ctx, const char *data, size_t len)
 		ucp_oom();
 }
 
+/*
+ * The digest of ucplan's own executable, read once per process: a rebuilt
+ * binary of the same version may write other files.
+ */
+static bool
+self_digest(unsigned char out[UCP_STATE_DIGEST])
+{
+	static unsigned char d[UCP_STATE_DIGEST];
+	static int state;	/* 0 not read, 1 read, -1 unreadable */
+	size_t len;
+	char *exe;
+
+	if (state == 0) {
+		state = (exe = ucp_read_file("/proc/self/exe", &len)) != NULL ? 1 : -1;
+		if (exe != NULL)
+			digest(exe, len, d);
+		free(exe);
+	}
+	memcpy(out, d, UCP_STATE_DIGEST);
+	return state > 0;
+}
+
 bool
 ucp_state_inputs(const char *config, const char *generators, bool verbose, unsigned char out[UCP_STATE_DIGEST])
 {
 	const struct ucp_generator *const *g;
+	unsigned char self[UCP_STATE_DIGEST];
 	EVP_MD_CTX *ctx;
-	char *text, *exe;
-	size_t len, exelen;
+	char *text;
+	size_t len;
 	bool ok;
 
 	/* Output that depends on what was published before has no digest (nsupdate's deltas). */
@@ -75,8 +98,7 @@ ucp_state_inputs(const char *config, const char *generators, bool verbose, unsig
 		free(text);
 		return false;
 	}
-	/* ucplan itself: a rebuilt binary of the same version may write other files. */
-	if ((exe = ucp_read_file("/proc/self/exe", &exelen)) == NULL) {
+	if (!self_digest(self)) {
 		free(text);
 		return false;
 	}
@@ -85,7 +107,7 @@ ucp_state_inputs(const char *config, const char *generators, bool verbose, unsig
 	ok = EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) == 1;
 	feed(ctx, STATE_MAGIC, strlen(STATE_MAGIC));
 	feed(ctx, PACKAGE_VERSION, strlen(PACKAGE_VERSION));
-	feed(ctx, exe, exelen);
+	feed(ctx, (const char *)self, sizeof(self));
 	/* The name as given: diagnostics and file headers carry it. */
 	feed(ctx, config, strlen(config));
 	feed(ctx, text, len);
@@ -94,7 +116,6 @@ ucp_state_inputs(const char *config, const char *generators, bool verbose, unsig
 	feed(ctx, verbose ? "v" : "", verbose ? 1 : 0);
 	ok = ok && EVP_DigestFinal_ex(ctx, out, NULL) == 1;
 	EVP_MD_CTX_free(ctx);
-	free(exe);
 	free(text);
 	return ok;
 }
