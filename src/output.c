@@ -1025,6 +1025,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 		size_t oldlen = 0, len = 0;
 		const char *data = NULL;
 		char *old;
+		int rerr;
 
 		if (f->unchanged) {
 			if (opts->progress != NULL)
@@ -1032,6 +1033,7 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			continue;	/* compared with the file when the serials were decided */
 		}
 		old = ucp_outdir_read(od, f->path, &oldlen);
+		rerr = old == NULL ? errno : 0;
 		/* A file rendered on demand is rendered here only to compare it, or to show the change. */
 		if ((old != NULL || opts->check) && (data = ucp_output_bytes(f, &scratch, &len)) == NULL) {
 			free(old);
@@ -1039,9 +1041,9 @@ ucp_output_publish(const struct ucp_output *out, const struct ucp_outdir *od,
 			break;
 		}
 
-		if (old == NULL && errno != ENOENT) {
-			io_error(diags, od->path, f->path, errno == EISDIR ? "cannot replace" : "cannot read",
-			    errno == EISDIR ? EEXIST : errno);
+		if (old == NULL && rerr != ENOENT) {
+			io_error(diags, od->path, f->path, rerr == EISDIR ? "cannot replace" : "cannot read",
+			    rerr == EISDIR ? EEXIST : rerr);
 			st = UCP_EIO;
 		} else if (old != NULL && oldlen == len && memcmp(old, data, len) == 0) {
 			/* unchanged: not touched */
