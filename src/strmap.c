@@ -124,20 +124,8 @@ ucp_strmap_slot(struct ucp_strmap *m, const char *key)
 void *
 ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value)
 {
-	uint64_t h = hash(key);
-	void *old;
-	size_t i;
+	void **v = ucp_strmap_slot(m, key), *old = *v;
 
-	if ((m->len + 1) * 4 > m->cap * 3)
-		grow(m);
-	i = slot(m, key, h);
-	old = m->values[i];
-	if (m->keys[i] == NULL) {
-		m->keys[i] = key;
-		m->hashes[i] = h;
-		m->len++;
-		old = NULL;
-	}
-	m->values[i] = value;
+	*v = value;
 	return old;
 }
