@@ -400,6 +400,19 @@ dotted_lower(const char *name, char out[VNAME_MAX])
 	return out;
 }
 
+ldns_rr_type
+ucp_ldns_type(enum ucp_rrtype type)
+{
+	static const ldns_rr_type types[UCP_RR_COUNT] = {
+		[UCP_RR_SOA] = LDNS_RR_TYPE_SOA, [UCP_RR_NS] = LDNS_RR_TYPE_NS, [UCP_RR_A] = LDNS_RR_TYPE_A,
+		[UCP_RR_AAAA] = LDNS_RR_TYPE_AAAA, [UCP_RR_CNAME] = LDNS_RR_TYPE_CNAME, [UCP_RR_MX] = LDNS_RR_TYPE_MX,
+		[UCP_RR_SRV] = LDNS_RR_TYPE_SRV, [UCP_RR_TXT] = LDNS_RR_TYPE_TXT, [UCP_RR_CAA] = LDNS_RR_TYPE_CAA,
+		[UCP_RR_PTR] = LDNS_RR_TYPE_PTR,
+	};
+
+	return (unsigned)type < UCP_RR_COUNT ? types[type] : 0;
+}
+
 void
 ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone *zone)
 {
@@ -412,31 +425,8 @@ ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp_zone
 		add_ref(v, vname(v, dotted_lower(zone->ns[i], buf), 0), f, 0, LDNS_RR_TYPE_NS);
 	for (i = 0; i < zone->nrecords; i++) {
 		const struct ucp_record *r = &zone->records[i];
-		uint16_t type;
+		uint16_t type = (uint16_t)ucp_ldns_type(r->type);
 
-		switch (r->type) {
-		case UCP_RR_A:
-			type = LDNS_RR_TYPE_A;
-			break;
-		case UCP_RR_AAAA:
-			type = LDNS_RR_TYPE_AAAA;
-			break;
-		case UCP_RR_CNAME:
-			type = LDNS_RR_TYPE_CNAME;
-			break;
-		case UCP_RR_SRV:
-			type = LDNS_RR_TYPE_SRV;
-			break;
-		case UCP_RR_MX:
-			type = LDNS_RR_TYPE_MX;
-			break;
-		case UCP_RR_NS:
-			type = LDNS_RR_TYPE_NS;
-			break;
-		default:
-			type = 0;
-			break;
-		}
 		if (owner_flags(type) != 0)
 			vname(v, dotted_lower(r->owner, buf), owner_flags(type));
 		if (type == LDNS_RR_TYPE_SRV || type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS) {

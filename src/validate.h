@@ -38,6 +38,9 @@ void ucp_vview_add_known(struct ucp_vview *v, const char *file, const struct ucp
  */
 enum ucp_status ucp_vview_check(struct ucp_vview *v, struct ucp_diags *diags);
 
+/* The ldns type of a plan's record type. */
+ldns_rr_type ucp_ldns_type(enum ucp_rrtype type);
+
 /* Called for each record parsed; takes ownership of RR. */
 typedef void (*ucp_zone_rr_fn)(void *arg, ldns_rr *rr, int line);
 

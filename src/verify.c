@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "strmap.h"
+#include "validate.h"
 #include "verify.h"
 #include "ucplan/buf.h"
 
@@ -265,12 +266,6 @@ view_sets_clear(struct view_sets *vs)
 	ucp_strmap_clear(&vs->owners);
 }
 
-static ldns_rr_type
-ldns_type(enum ucp_rrtype t)
-{
-	return ldns_get_rr_type_by_name(ucp_rrtype_name(t));
-}
-
 /*
  * Asks R for OWNER TYPE; the answer's RDATA lines (sorted) into FOUND.
  * Returns the rcode, or -1 when the server did not answer.
@@ -286,12 +281,12 @@ ask(ldns_resolver *r, const char *owner, enum ucp_rrtype type, struct ucp_strvec
 
 	if (name == NULL)
 		return -1;
-	if (ldns_resolver_send(&p, r, name, ldns_type(type), LDNS_RR_CLASS_IN, 0) != LDNS_STATUS_OK || p == NULL) {
+	if (ldns_resolver_send(&p, r, name, ucp_ldns_type(type), LDNS_RR_CLASS_IN, 0) != LDNS_STATUS_OK || p == NULL) {
 		ldns_rdf_deep_free(name);
 		return -1;
 	}
 	rcode = (int)ldns_pkt_get_rcode(p);
-	rrs = ldns_pkt_rr_list_by_name_and_type(p, name, ldns_type(type), LDNS_SECTION_ANSWER);
+	rrs = ldns_pkt_rr_list_by_name_and_type(p, name, ucp_ldns_type(type), LDNS_SECTION_ANSWER);
 	for (i = 0; rrs != NULL && i < ldns_rr_list_rr_count(rrs); i++)
 		ucp_strvec_add(found, rdata_line(ldns_rr_list_rr(rrs, i)));
 	ucp_strvec_sort(found);

@@ -118,6 +118,18 @@ test_known_zone(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* The table of ldns types agrees with ldns's own names for every plan type. */
+static void
+test_ldns_types(void **state)
+{
+	int t;
+
+	(void)state;
+	for (t = 0; t < UCP_RR_COUNT; t++)
+		assert_int_equal(ucp_ldns_type((enum ucp_rrtype)t),
+		    ldns_get_rr_type_by_name(ucp_rrtype_name((enum ucp_rrtype)t)));
+}
+
 int
 main(void)
 {
@@ -125,6 +137,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_cross_zone_target),
 		cmocka_unit_test(test_known_zone),
+		cmocka_unit_test(test_ldns_types),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
