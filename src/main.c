@@ -261,7 +261,7 @@ cmd_generate(int argc, char **argv)
 	if (!popts->check && templates == NULL && ucp_pipeline_inputs(&gopts, argv[optind], verbose)) {
 		size_t nfiles;
 
-		if (ucp_pipeline_unchanged(&s, &gopts, verbose, quiet, &nfiles)) {
+		if (ucp_pipeline_unchanged(&s, &gopts, &nfiles)) {
 			print_diags(&s);
 			summary(argv[optind], &s.diags);
 			if (verbose)

@@ -115,8 +115,7 @@ ucp_pipeline_inputs(struct ucp_generate_opts *opts, const char *config, bool ver
 }
 
 bool
-ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, bool verbose, bool quiet,
-    size_t *nfiles)
+ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, size_t *nfiles)
 {
 	struct ucp_outdir od = { .fd = -1, .lockfd = -1 };
 	struct ucp_publish_opts popts = opts->publish;
@@ -131,8 +130,8 @@ ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *op
 	/* Opened as it stands: nothing created, the lock shared (a publishing run is waited for). */
 	popts.check = true;
 	ucp_diags_init(&d);
-	d.verbose = verbose;
-	d.quiet = quiet;
+	d.verbose = opts->verbose;
+	d.quiet = opts->publish.quiet;
 	if (ucp_outdir_open(&od, opts->dir, &popts, &d) == UCP_OK && od.locked)
 		current = ucp_state_current(&od, opts->inputs, &d, nfiles);
 	ucp_outdir_close(&od);

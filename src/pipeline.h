@@ -69,12 +69,12 @@ bool ucp_pipeline_inputs(struct ucp_generate_opts *opts, const char *config, boo
  * A rerun that needs nothing: true when OPTS->have_inputs and OPTS->dir
  * holds exactly what the last run with those inputs published (its state,
  * every file read and compared) and nothing a run would remove. S is then
- * initialised as ucp_session_load() would, holding that run's diagnostics,
+ * initialised as ucp_session_load() would (notes kept with OPTS->verbose,
+ * only errors printed with OPTS->publish.quiet), holding that run's diagnostics,
  * and *NFILES counts the files; nothing is planned or written. False
  * otherwise, with S untouched.
  */
-bool ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, bool verbose, bool quiet,
-    size_t *nfiles);
+bool ucp_pipeline_unchanged(struct ucp_session *s, const struct ucp_generate_opts *opts, size_t *nfiles);
 
 /*
  * Generates, validates and publishes S's plan into OPTS->dir (under its lock),
