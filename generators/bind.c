@@ -38,10 +38,12 @@ zone_options(const struct ucp_bind_view *bv, struct ucp_tvars *vars)
 	ucp_buf_clear(&b);
 }
 
-/* Which view's zone stanzas a list renders. */
+/* Which view's zone stanzas a list renders, and where their files are (dns.bind.zone_directory). */
 struct zone_rows {
-	const struct ucp_plan	*plan;
-	size_t			 v;
+	const struct ucp_view_plan	*vp;
+	const char			*dir;		/* "" when relative */
+	int				 dlen;		/* without trailing slashes */
+	const char			*sep;		/* "/" between dir and the view, or "" */
 };
 
 /* Zone stanza I of the view: its name and file. */
@@ -49,24 +51,25 @@ static void
 zone_row(const void *arg, size_t i, struct ucp_tvars *zv)
 {
 	const struct zone_rows *rows = arg;
-	const struct ucp_plan *plan = rows->plan;
-	const struct ucp_view_plan *vp = &plan->views[rows->v];
-	const char *dir = plan->bind.zone_directory;
-	size_t dlen = dir != NULL ? strlen(dir) : 0;
+	const struct ucp_view_plan *vp = rows->vp;
 
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
 	ucp_tvars_set(zv, "zone", "%s", vp->zones[i].name);
-	ucp_tvars_set(zv, "file", "%.*s%s%s/db.%s", (int)dlen, dir != NULL ? dir : "",
-	    dir != NULL && strcmp(dir, "/") != 0 ? "/" : "", vp->name, vp->zones[i].name);
+	ucp_tvars_set(zv, "file", "%.*s%s%s/db.%s", rows->dlen, rows->dir, rows->sep, vp->name, vp->zones[i].name);
 }
 
 /* The view's zone stanzas: name, file and the view's options; made one by one while rendering. */
 static void
 zone_vars(const struct ucp_plan *plan, size_t v, struct ucp_tvars *vars, struct zone_rows *rows)
 {
-	rows->plan = plan;
-	rows->v = v;
+	const char *dir = plan->bind.zone_directory;
+	size_t dlen = dir != NULL ? strlen(dir) : 0;
+
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	rows->vp = &plan->views[v];
+	rows->dir = dir != NULL ? dir : "";
+	rows->dlen = (int)dlen;
+	rows->sep = dir != NULL && strcmp(dir, "/") != 0 ? "/" : "";
 	zone_options(&plan->bind.views[v], vars);
 	ucp_tvars_rows(vars, "zones", plan->views[v].nzones, zone_row, rows);
 }
