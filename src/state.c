@@ -229,7 +229,8 @@ ucp_state_current(const struct ucp_outdir *od, const unsigned char inputs[UCP_ST
 	found.quiet = diags->quiet;
 	hex(inputs, UCP_STATE_DIGEST, want);
 	ok = (next = strchr(text, '\n')) != NULL && (*next = '\0', strcmp(text, STATE_MAGIC) == 0);
-	for (line = next + 1; ok && !ended && *line != '\0'; line = next + 1) {
+	/* A state without even one whole line is not walked at all. */
+	for (line = ok ? next + 1 : text; ok && !ended && *line != '\0'; line = next + 1) {
 		if ((next = strchr(line, '\n')) == NULL) {
 			ok = false;
 			break;
