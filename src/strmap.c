@@ -7,8 +7,8 @@
 #include "strmap.h"
 #include "ucplan/buf.h"
 
-static uint64_t
-hash(const char *s)
+uint64_t
+ucp_strmap_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -64,14 +64,14 @@ ucp_strmap_get(const struct ucp_strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = slot(m, key, hash(key));
+	i = slot(m, key, ucp_strmap_hash(key));
 	return m->keys[i] != NULL ? m->values[i] : NULL;
 }
 
 bool
 ucp_strmap_has(const struct ucp_strmap *m, const char *key)
 {
-	return m->cap != 0 && m->keys[slot(m, key, hash(key))] != NULL;
+	return m->cap != 0 && m->keys[slot(m, key, ucp_strmap_hash(key))] != NULL;
 }
 
 static void
@@ -104,9 +104,9 @@ grow(struct ucp_strmap *m)
 }
 
 void **
-ucp_strmap_slot(struct ucp_strmap *m, const char *key)
+ucp_strmap_entry(struct ucp_strmap *m, const char *key, const char ***keyp)
 {
-	uint64_t h = hash(key);
+	uint64_t h = ucp_strmap_hash(key);
 	size_t i;
 
 	if ((m->len + 1) * 4 > m->cap * 3)
@@ -118,7 +118,15 @@ ucp_strmap_slot(struct ucp_strmap *m, const char *key)
 		m->values[i] = NULL;
 		m->len++;
 	}
+	if (keyp != NULL)
+		*keyp = &m->keys[i];
 	return &m->values[i];
+}
+
+void **
+ucp_strmap_slot(struct ucp_strmap *m, const char *key)
+{
+	return ucp_strmap_entry(m, key, NULL);
 }
 
 void *

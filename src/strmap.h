@@ -14,6 +14,8 @@ struct ucp_strmap {
 	size_t		 len;
 };
 
+/* The hash the map uses (FNV-1a, its high bits mixed down), for tables of their own. */
+uint64_t ucp_strmap_hash(const char *s);
 /* Initialises an empty map. */
 void ucp_strmap_init(struct ucp_strmap *m);
 /* Frees the table (keys and values are borrowed). */
@@ -29,5 +31,11 @@ void *ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value);
  * one probe where get-then-put takes two. Valid until the map next grows.
  */
 void **ucp_strmap_slot(struct ucp_strmap *m, const char *key);
+/*
+ * As ucp_strmap_slot(), and *KEYP is set to the slot's key: when the value is
+ * still NULL (KEY new), the caller may store there an equal string that
+ * outlives the map, so a key is copied only when it is added.
+ */
+void **ucp_strmap_entry(struct ucp_strmap *m, const char *key, const char ***keyp);
 
 #endif

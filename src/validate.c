@@ -93,14 +93,17 @@ ucp_vview_free(struct ucp_vview *v)
 static struct vname *
 vname(struct ucp_vview *v, const char *name, uint8_t flags)
 {
-	struct vname *n = ucp_strmap_get(&v->names, name);
+	const char **key;
+	void **slot = ucp_strmap_entry(&v->names, name, &key);
+	struct vname *n = *slot;
 
 	if (n == NULL) {
 		size_t len = strlen(name) + 1;
 
 		n = ucp_arena_alloc(v->a, sizeof(*n) + len);
 		memcpy(n->name, name, len);
-		ucp_strmap_put(&v->names, n->name, n);
+		*key = n->name;
+		*slot = n;
 	}
 	n->flags |= flags;
 	return n;
