@@ -69,6 +69,15 @@ take(struct ucp_arena *a, size_t size, size_t align)
 }
 
 void *
+ucp_arena_alloc_aligned(struct ucp_arena *a, size_t size, size_t align)
+{
+	void *p = take(a, size > 0 ? size : 1, align);
+
+	memset(p, 0, size);
+	return p;
+}
+
+void *
 ucp_arena_alloc(struct ucp_arena *a, size_t size)
 {
 	void *p = take(a, size > 0 ? size : 1, sizeof(max_align_t));

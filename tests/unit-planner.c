@@ -5,6 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <string.h>
+
+#include "planner/internal.h"
 #include "testutil.h"
 #include "ucplan/buf.h"
 
@@ -572,11 +576,59 @@ test_lync_nat_and_pools(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* The planner's names: one node per name, found again, parents the tails of their children. */
+static void
+test_names(void **state)
+{
+	struct planner p;
+	struct pname *a, *up, *top;
+	char name[64];
+	int i;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	p.a = ucp_arena_new();
+	p.tmp = ucp_arena_new();
+	assert_null(plan_name_find(&p, "example.com"));
+	a = plan_name(&p, "_sip._tls.example.com");
+	assert_ptr_equal(plan_name(&p, "_sip._tls.example.com"), a);
+	assert_ptr_equal(plan_name_find(&p, "_sip._tls.example.com"), a);
+	/* Looking up adds nothing: the parent is not there until asked for. */
+	assert_null(plan_name_find(&p, "_tls.example.com"));
+	up = plan_name_up(&p, a);
+	assert_string_equal(up->name, "_tls.example.com");
+	assert_ptr_equal(up->name, a->name + strlen("_sip."));
+	assert_ptr_equal(plan_name_find(&p, "_tls.example.com"), up);
+	assert_ptr_equal(plan_name_up(&p, a), up);
+	top = plan_name_up(&p, plan_name_up(&p, up));
+	assert_string_equal(top->name, "com");
+	assert_null(plan_name_up(&p, top));
+	/* An existing node is the parent, whatever string made it. */
+	assert_ptr_equal(plan_name_up(&p, plan_name(&p, "www.example.com")), plan_name_find(&p, "example.com"));
+	/* Through several growths every name keeps its node. */
+	for (i = 0; i < 20000; i++) {
+		snprintf(name, sizeof(name), "sip.tenant%d.example.org", i);
+		plan_name(&p, name)->types[0] = (uint16_t)(i & 0xffff);
+	}
+	for (i = 0; i < 20000; i += 7) {
+		snprintf(name, sizeof(name), "sip.tenant%d.example.org", i);
+		assert_non_null(plan_name_find(&p, name));
+		assert_int_equal(plan_name_find(&p, name)->types[0], i & 0xffff);
+		assert_string_equal(plan_name_find(&p, name)->name, name);
+	}
+	assert_null(plan_name_find(&p, "sip.tenant20000.example.org"));
+	assert_ptr_equal(plan_name_find(&p, "_sip._tls.example.com"), a);
+	plan_names_clear(&p);
+	ucp_arena_free(p.tmp);
+	ucp_arena_free(p.a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_base),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_dotted_names_are_syntax_errors),
 		cmocka_unit_test(test_director_tcp_updates),
 		cmocka_unit_test(test_rules),

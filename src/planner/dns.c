@@ -14,7 +14,9 @@
 #include "planner/internal.h"
 
 struct zb {
-	const char	*name;
+	struct pname	*node;		/* its apex */
+	struct zb	*next_at_node;	/* the apex's zone in another view */
+	enum ucp_view	 view;
 	bool		 pinpoint;
 	bool		 catalog;
 	struct prec	*first, *last;	/* its records, linked through next_in_zone */
@@ -34,63 +36,105 @@ zone_add(struct zb *z, struct prec *r)
 	z->nrecs++;
 }
 
+/* A view's zones, in the order they were made (each is also one of its apex node's zones). */
 struct view_zones {
-	struct ucp_strmap	 map;	/* name -> struct zb */
-	struct ucp_ptrs		 list;	/* struct zb *, insertion order */
+	enum ucp_view		 view;
+	struct ucp_ptrs		 list;	/* struct zb * */
 };
 
-/* The longest suffix of NAME (or NAME itself) that is a key of MAP, or NULL. */
-static const char *
-zone_of(const struct ucp_strmap *map, const char *name)
+/* N's zone in VIEW, or NULL. */
+static struct zb *
+zone_at(const struct pname *n, enum ucp_view view)
 {
-	const char *n;
+	struct zb *z;
 
-	for (n = name; n != NULL; n = ucp_name_parent(n))
-		if (ucp_strmap_has(map, n))
+	for (z = n->zones; z != NULL && z->view != view; z = z->next_at_node)
+		;
+	return z;
+}
+
+/* The longest suffix of N's name (or the name itself) in the derived zone set, or NULL. */
+static struct pname *
+zone_of(struct planner *p, struct pname *n)
+{
+	for (; n != NULL; n = plan_name_up(p, n))
+		if (n->flags & PN_ZONE_SET)
 			return n;
 	return NULL;
 }
 
-/* The value of that longest suffix, or NULL. */
-static void *
-longest(const struct ucp_strmap *map, const char *name)
+/* The view's zone at the longest suffix of N's name, or NULL. */
+static struct zb *
+longest(struct planner *p, const struct view_zones *vz, struct pname *n)
 {
-	const char *zone = zone_of(map, name);
+	struct zb *z;
 
-	return zone != NULL ? ucp_strmap_get(map, zone) : NULL;
+	for (; n != NULL; n = plan_name_up(p, n))
+		if (n->zones != NULL && (z = zone_at(n, vz->view)) != NULL)
+			return z;
+	return NULL;
+}
+
+/*
+ * As longest(), for a name that may have no node (nothing is added): the walk
+ * starts at its nearest suffix that has one. *NODE is NAME's node or NULL.
+ */
+static struct zb *
+longest_name(struct planner *p, const struct view_zones *vz, const char *name, struct pname **node)
+{
+	const char *s;
+	struct pname *n;
+
+	*node = NULL;
+	for (s = name; s != NULL; s = ucp_name_parent(s)) {
+		if ((n = plan_name_find(p, s)) != NULL) {
+			if (s == name)
+				*node = n;
+			return longest(p, vz, n);
+		}
+	}
+	return NULL;
+}
+
+/* The types planned at NODE in VIEW (none without a node). */
+static unsigned
+types_at(const struct pname *node, enum ucp_view view)
+{
+	return node != NULL ? node->types[view] : 0;
 }
 
 static struct zb *
-zone_get(struct planner *p, struct view_zones *vz, const char *name, bool pinpoint)
+zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoint)
 {
-	struct zb *z = ucp_strmap_get(&vz->map, name);
+	struct zb *z = zone_at(n, vz->view);
 
 	if (z == NULL) {
-		z = ucp_arena_alloc(p->tmp, sizeof(*z));
-		z->name = ucp_arena_strdup(p->a, name);
+		z = UCP_ARENA_NEW(p->tmp, struct zb);
+		z->node = n;
+		z->view = vz->view;
 		z->pinpoint = pinpoint;
-		ucp_strmap_put(&vz->map, z->name, z);
+		z->next_at_node = n->zones;
+		n->zones = z;
 		ucp_ptrs_add(p->tmp, &vz->list, z);
 	}
 	return z;
 }
 
 static void
-derive_zone_set(struct planner *p, struct ucp_strmap *set)
+derive_zone_set(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	static int mark;
 	size_t i, v;
 
 	if (m->dns.zones.len > 0) {
 		for (i = 0; i < m->dns.zones.len; i++)
-			ucp_strmap_put(set, m->dns.zones.items[i].v, (void *)&m->dns.zones.items[i]);
+			plan_name(p, m->dns.zones.items[i].v)->flags |= PN_ZONE_SET;
 		return;
 	}
 	for (i = 0; i < m->sip.domains.len; i++)
-		ucp_strmap_put(set, m->sip.domains.items[i].v, &mark);
+		plan_name(p, m->sip.domains.items[i].v)->flags |= PN_ZONE_SET;
 	for (i = 0; i < p->smtp.len; i++)
-		ucp_strmap_put(set, p->smtp.items[i].v, &mark);
+		plan_name(p, p->smtp.items[i].v)->flags |= PN_ZONE_SET;
 	/*
 	 * Every other host name's parent. A service owner such as
 	 * _sip._tls.example.org or sel._domainkey.example.org derives the
@@ -99,20 +143,20 @@ derive_zone_set(struct planner *p, struct ucp_strmap *set)
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < p->recs[v].len; i++) {
 			const struct prec *r = p->recs[v].items[i];
-			const char *zone = NULL, *n;
+			struct pname *zone = NULL, *n;
 
-			if (ucp_strmap_has(set, r->r.owner))
+			if (r->node->flags & PN_ZONE_SET)
 				continue;
-			for (n = r->r.owner; n != NULL; n = ucp_name_parent(n))
-				if (n[0] == '_')
-					zone = ucp_name_parent(n);
+			for (n = r->node; n != NULL; n = plan_name_up(p, n))
+				if (n->name[0] == '_')
+					zone = plan_name_up(p, n);
 			if (zone == NULL) {
-				zone = ucp_name_parent(r->r.owner);
-				if (zone == NULL || ucp_name_labels(zone) < 2)
-					zone = r->r.owner;
+				zone = plan_name_up(p, r->node);
+				if (zone == NULL || ucp_name_labels(zone->name) < 2)
+					zone = r->node;
 			}
-			if (zone != NULL && ucp_name_labels(zone) >= 2)
-				ucp_strmap_put(set, zone, &mark);
+			if (ucp_name_labels(zone->name) >= 2)
+				zone->flags |= PN_ZONE_SET;
 		}
 	}
 }
@@ -131,30 +175,24 @@ place_in(struct planner *p, struct zb *z, struct prec *r)
 }
 
 static void
-place(struct planner *p, struct view_zones *vz, struct prec *r)
-{
-	place_in(p, longest(&vz->map, r->r.owner), r);
-}
-
-static void
-build_external(struct planner *p, const struct ucp_strmap *set, struct view_zones *vz)
+build_external(struct planner *p, struct view_zones *vz)
 {
 	size_t i;
 
 	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
 		struct prec *r = (struct prec *)p->recs[UCP_VIEW_EXTERNAL].items[i];
-		const char *zname = zone_of(set, r->r.owner);
+		struct pname *zn = zone_of(p, r->node);
 
 		/*
-		 * The external view's zones all come from SET, so the longest of them
-		 * above R is the one just found: no second walk up its name.
+		 * The external view's zones all come from the set, so the longest of
+		 * them above R is the one just found: no second walk up its name.
 		 */
-		place_in(p, zname != NULL ? zone_get(p, vz, zname, false) : NULL, r);
+		place_in(p, zn != NULL ? zone_get(p, vz, zn, false) : NULL, r);
 	}
 }
 
 static void
-build_internal(struct planner *p, const struct ucp_strmap *set, const struct view_zones *ext, struct view_zones *vz)
+build_internal(struct planner *p, const struct view_zones *ext, struct view_zones *vz)
 {
 	const struct ucp_ptrs *in = &p->recs[UCP_VIEW_INTERNAL];
 	bool pinpoint = p->m->dns.style == UCP_STYLE_PINPOINT;
@@ -162,20 +200,23 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 
 	if (!pinpoint)
 		for (i = 0; i < ext->list.len; i++)
-			zone_get(p, vz, ((const struct zb *)ext->list.items[i])->name, false);
+			zone_get(p, vz, ((const struct zb *)ext->list.items[i])->node, false);
 	for (i = 0; i < in->len; i++) {
 		const struct prec *r = in->items[i];
-		const char *zname = zone_of(set, r->r.owner);
+		struct pname *zn = zone_of(p, r->node);
 
-		if (zname == NULL)
-			continue;	/* reported by place() */
-		if (pinpoint && ucp_strmap_has(&ext->map, zname))
-			zone_get(p, vz, r->r.owner, true);
+		if (zn == NULL)
+			continue;	/* reported by place_in() */
+		if (pinpoint && zone_at(zn, UCP_VIEW_EXTERNAL) != NULL)
+			zone_get(p, vz, r->node, true);
 		else
-			zone_get(p, vz, zname, false);
+			zone_get(p, vz, zn, false);
 	}
-	for (i = 0; i < in->len; i++)
-		place(p, vz, (struct prec *)in->items[i]);
+	for (i = 0; i < in->len; i++) {
+		struct prec *r = (struct prec *)in->items[i];
+
+		place_in(p, longest(p, vz, r->node), r);
+	}
 	if (pinpoint)
 		return;
 	/* Split-brain: every external node without internal records is copied. */
@@ -184,11 +225,11 @@ build_internal(struct planner *p, const struct ucp_strmap *set, const struct vie
 		struct prec *copy;
 		struct zb *z;
 
-		if (r->external_only || plan_owner(p, UCP_VIEW_INTERNAL, r->r.owner) != NULL)
+		if (r->external_only || r->node->first[UCP_VIEW_INTERNAL] != NULL)
 			continue;
-		if ((z = longest(&vz->map, r->r.owner)) == NULL)
+		if ((z = longest(p, vz, r->node)) == NULL)
 			continue;
-		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->r.owner, r->r.type, r->r.data,
+		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->r.type, r->r.data,
 		    r->extra ? "copy of the external record" : r->r.why, r->loc);
 		copy->r.ttl = r->r.ttl;
 		copy->extra = r->extra;
@@ -212,8 +253,8 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 
 	for (i = 0; i < n; i++) {
 		struct zb *child = (struct zb *)vz->list.items[i];
-		const char *up = ucp_name_parent(child->name);
-		struct zb *parent = up != NULL ? longest(&vz->map, up) : NULL;
+		struct pname *up = plan_name_up(p, child->node);
+		struct zb *parent = up != NULL ? longest(p, vz, up) : NULL;
 
 		if (parent == NULL)
 			continue;
@@ -221,20 +262,20 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			const char *target = ns->items[j].v;
 			bool glued = false;
 
-			zone_add(parent, plan_prec_new(p, view, child->name, UCP_RR_NS, ucp_arena_printf(p->a, "%s.", target),
+			zone_add(parent, plan_prec_new(p, view, child->node, UCP_RR_NS, ucp_arena_printf(p->a, "%s.", target),
 			    "delegation of the nested zone", &ns->items[j].loc));
-			if (!ucp_name_in(target, child->name))
+			if (!ucp_name_in(target, child->node->name))
 				continue;
 			for (r = child->first; r != NULL; r = r->next_in_zone) {
 				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
 					continue;
-				zone_add(parent, plan_prec_new(p, view, r->r.owner, r->r.type, r->r.data, "glue", r->loc));
+				zone_add(parent, plan_prec_new(p, view, r->node, r->r.type, r->r.data, "glue", r->loc));
 				glued = true;
 			}
 			if (!glued)
 				plan_report(p, UCP_R_DNS_GLUE, &ns->items[j].loc,
 				    "nameserver %s lies inside the delegated zone %s (%s view) and has no address for glue: "
-				    "add an A or AAAA record for it in dns.records", target, child->name,
+				    "add an A or AAAA record for it in dns.records", target, child->node->name,
 				    ucp_view_name(view));
 		}
 	}
@@ -263,7 +304,7 @@ cmp_zone(const void *pa, const void *pb)
 {
 	const struct zb *a = *(const struct zb *const *)pa, *b = *(const struct zb *const *)pb;
 
-	return ucp_name_compare(a->name, b->name);
+	return ucp_name_compare(a->node->name, b->node->name);
 }
 
 /* The target name of an SRV/MX/NS/CNAME record's data, without the trailing dot, into OUT. */
@@ -278,12 +319,6 @@ data_target(const struct prec *r, char out[256])
 		len--;
 	snprintf(out, 256, "%.*s", (int)len, t);
 	return out;
-}
-
-static unsigned
-types_of(const struct ucp_strmap *idx, const char *name)
-{
-	return (unsigned)(uintptr_t)ucp_strmap_get(idx, name);
 }
 
 #define CAS_ARRAY "RPC Client Access array"
@@ -341,35 +376,34 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 
 /* Checks that need a view's full record set: targets, CNAMEs, SRV rules, internal names. */
 static void
-check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, const struct ucp_strmap *internal_only)
+check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strmap *internal_only)
 {
+	enum ucp_view view = vz->view;
 	const struct prec *r;
-	struct ucp_strmap idx;
 	size_t i, j;
 
-	ucp_strmap_init(&idx);
+	/* The types at each name, kept on its node. */
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
-		void **t = ucp_strmap_slot(&idx, z->name);
 
-		*t = (void *)((uintptr_t)*t | 1u << UCP_RR_SOA | 1u << UCP_RR_NS);
-		for (r = z->first; r != NULL; r = r->next_in_zone) {
-			t = ucp_strmap_slot(&idx, r->r.owner);
-			*t = (void *)((uintptr_t)*t | 1u << r->r.type);
-		}
+		z->node->types[view] |= 1u << UCP_RR_SOA | 1u << UCP_RR_NS;
+		for (r = z->first; r != NULL; r = r->next_in_zone)
+			r->node->types[view] |= 1u << r->r.type;
 	}
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
 
 		for (r = z->first; r != NULL; r = r->next_in_zone) {
 			const char *target, *what;
+			struct pname *tn;
 			char tbuf[256];
 			unsigned t;
 
-			if (r->r.type == UCP_RR_CNAME && (types_of(&idx, r->r.owner) & ~(1u << UCP_RR_CNAME)))
+			if (r->r.type == UCP_RR_CNAME && (r->node->types[view] & ~(1u << UCP_RR_CNAME)))
 				plan_report(p, UCP_R_DNS_CNAME, r->loc, "%s has a CNAME and other records in the %s view",
 				    r->r.owner, ucp_view_name(view));
-			what = view == UCP_VIEW_EXTERNAL ? ucp_strmap_get(internal_only, r->r.owner) : NULL;
+			what = view == UCP_VIEW_EXTERNAL && (r->node->flags & PN_INTERNAL) ?
+			    ucp_strmap_get(internal_only, r->r.owner) : NULL;
 			if (what != NULL)
 				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? UCP_R_DNS_CAS_ARRAY : UCP_R_DNS_INTERNAL_NAME, r->loc,
 				    "%s is an internal-only name (%s) and should not resolve in the external view",
@@ -383,9 +417,9 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 			target = data_target(r, tbuf);
 			if (r->r.type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
-			if (longest(&vz->map, target) == NULL)
+			if (longest_name(p, vz, target, &tn) == NULL)
 				continue;
-			t = types_of(&idx, target);
+			t = types_at(tn, view);
 			if (t & (1u << UCP_RR_CNAME))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s is a CNAME in the %s view",
 				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
@@ -399,15 +433,24 @@ check_view(struct planner *p, enum ucp_view view, const struct view_zones *vz, c
 		const struct ucp_strs *ns = view_ns(p, view);
 
 		for (j = 0; j < ns->len; j++) {
-			const struct zb *z = longest(&vz->map, ns->items[j].v);
+			struct pname *nn;
+			const struct zb *z = longest_name(p, vz, ns->items[j].v, &nn);
 
-			if (z != NULL && !(types_of(&idx, ns->items[j].v) & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
+			if (z != NULL && !(types_at(nn, view) & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
 				plan_report(p, UCP_R_DNS_GLUE, &ns->items[j].loc, "nameserver %s lies in zone %s of the %s view "
 				    "and has no address there: add an A or AAAA record for it in dns.records",
-				    ns->items[j].v, z->name, ucp_view_name(view));
+				    ns->items[j].v, z->node->name, ucp_view_name(view));
 		}
 	}
-	ucp_strmap_clear(&idx);
+}
+
+static void
+internal_name(struct planner *p, struct ucp_strmap *map, const char *name, const char *what)
+{
+	struct pname *n = plan_name(p, name);
+
+	n->flags |= PN_INTERNAL;
+	ucp_strmap_put(map, n->name, (void *)what);
 }
 
 static void
@@ -416,7 +459,7 @@ internal_only_names(struct planner *p, struct ucp_strmap *map)
 	const struct ucp_model *m = p->m;
 	size_t i;
 
-#define ADD(name, what) do { if ((name) != NULL) ucp_strmap_put(map, (name), (void *)(what)); } while (0)
+#define ADD(name, what) do { if ((name) != NULL) internal_name(p, map, (name), (what)); } while (0)
 	ADD(m->sip.pool_fqdn.v, "pool");
 	ADD(p->web_int_fqdn, "internal web farm");
 	for (i = 0; i < m->sip.nservers; i++)
@@ -454,6 +497,16 @@ member_id(const char *zone, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/* A node for NAME (in the plan's arena) that no lookup finds: a catalog's owners are asked nothing. */
+static struct pname *
+loose_name(struct planner *p, const char *name)
+{
+	struct pname *n = UCP_ARENA_NEW(p->tmp, struct pname);
+
+	n->name = name;
+	return n;
+}
+
 /* The view's catalog zone (RFC 9432, spec 10.2): version "2" and one PTR per zone of the view. */
 static void
 add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
@@ -461,25 +514,26 @@ add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	const struct ucp_model *m = p->m;
 	const char *name = m->dns.bind.catalog_zone.v != NULL ? m->dns.bind.catalog_zone.v :
 	    ucp_arena_printf(p->a, "catalog.%s.ucplan.invalid", ucp_view_name(view));
+	struct pname *node = plan_name(p, name);
 	struct zb *cat;
 	size_t i, n = vz->list.len;
 
-	if (ucp_strmap_has(&vz->map, name)) {
+	if (zone_at(node, view) != NULL) {
 		plan_report(p, UCP_R_CONFIG_VALUE, &m->dns.bind.catalog_zone.loc, "the catalog zone %s is a zone of the %s "
 		    "view: name another", name, ucp_view_name(view));
 		return;
 	}
-	cat = zone_get(p, vz, name, false);
+	cat = zone_get(p, vz, node, false);
 	cat->catalog = true;
-	zone_add(cat, plan_prec_new(p, view, ucp_arena_printf(p->a, "version.%s", name), UCP_RR_TXT,
+	zone_add(cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "version.%s", name)), UCP_RR_TXT,
 	    "\"2\"", "catalog zone schema version (RFC 9432)", &m->dns.bind.catalog_loc));
 	for (i = 0; i < n; i++) {
 		const struct zb *z = vz->list.items[i];
 		char id[17];
 
-		member_id(z->name, id);
-		zone_add(cat, plan_prec_new(p, view, ucp_arena_printf(p->a, "%s.zones.%s", id, name),
-		    UCP_RR_PTR, ucp_arena_printf(p->a, "%s.", z->name), "member zone: secondaries serve it",
+		member_id(z->node->name, id);
+		zone_add(cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "%s.zones.%s", id, name)),
+		    UCP_RR_PTR, ucp_arena_printf(p->a, "%s.", z->node->name), "member zone: secondaries serve it",
 		    &m->dns.bind.catalog_loc));
 	}
 }
@@ -534,13 +588,13 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			sorted[j++] = r;
 		if (z->nrecs > 1)
 			qsort(sorted, z->nrecs, sizeof(*sorted), cmp_prec);
-		out->name = z->name;
+		out->name = z->node->name;
 		out->view = view;
 		out->pinpoint = z->pinpoint;
 		out->ttl = (uint32_t)m->dns.ttl.v;
 		out->serial = p->serial;
-		out->mname = mname != NULL ? mname : ucp_arena_printf(p->a, "%s.", z->name);
-		out->rname = rname != NULL ? rname : ucp_arena_printf(p->a, "hostmaster.%s.", z->name);
+		out->mname = mname != NULL ? mname : ucp_arena_printf(p->a, "%s.", z->node->name);
+		out->rname = rname != NULL ? rname : ucp_arena_printf(p->a, "hostmaster.%s.", z->node->name);
 		out->refresh = (uint32_t)m->dns.refresh.v;
 		out->retry = (uint32_t)m->dns.retry.v;
 		out->expire = (uint32_t)m->dns.expire.v;
@@ -554,7 +608,7 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			out->catalog = true;
 			out->ns = invalid;
 			out->nns = 1;
-			p->plan->bind.views[view].catalog = z->name;
+			p->plan->bind.views[view].catalog = z->node->name;
 		}
 		out->nrecords = z->nrecs;
 		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->nrecs + 1));
@@ -608,39 +662,37 @@ void
 plan_zones(struct planner *p)
 {
 	struct view_zones vz[UCP_VIEW_COUNT];
-	struct ucp_strmap set, internal_only;
+	struct ucp_strmap internal_only;
 	size_t i;
 	int v;
 
-	ucp_strmap_init(&set);
 	ucp_strmap_init(&internal_only);
 	memset(vz, 0, sizeof(vz));
 	for (v = 0; v < UCP_VIEW_COUNT; v++)
-		ucp_strmap_init(&vz[v].map);
+		vz[v].view = (enum ucp_view)v;
 
 	if (p->m->dns.ext_ns.len == 1)
 		plan_report(p, UCP_R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
 		    "asks for at least two, on different networks, so the zones stay reachable when one fails");
-	derive_zone_set(p, &set);
-	build_external(p, &set, &vz[UCP_VIEW_EXTERNAL]);
-	build_internal(p, &set, &vz[UCP_VIEW_EXTERNAL], &vz[UCP_VIEW_INTERNAL]);
+	derive_zone_set(p);
+	build_external(p, &vz[UCP_VIEW_EXTERNAL]);
+	build_internal(p, &vz[UCP_VIEW_EXTERNAL], &vz[UCP_VIEW_INTERNAL]);
 	for (i = 0; i < p->m->dns.zones.len; i++) {
 		const struct ucp_str *z = &p->m->dns.zones.items[i];
+		const struct pname *n = plan_name_find(p, z->v);
 
-		if (!ucp_strmap_has(&vz[0].map, z->v) && !ucp_strmap_has(&vz[1].map, z->v))
+		if (n == NULL || n->zones == NULL)
 			plan_report(p, UCP_R_DNS_EMPTY_ZONE, &z->loc, "zone %s holds no records in either view and is not "
 			    "generated", z->v);
 	}
 	internal_only_names(p, &internal_only);
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		delegate(p, (enum ucp_view)v, &vz[v]);
-		check_view(p, (enum ucp_view)v, &vz[v], &internal_only);
+		check_view(p, &vz[v], &internal_only);
 		if (p->m->dns.bind.catalog && vz[v].list.len > 0)
 			add_catalog(p, (enum ucp_view)v, &vz[v]);
 		emit_view(p, (enum ucp_view)v, &vz[v]);
-		ucp_strmap_clear(&vz[v].map);
 	}
 	ucp_strmap_clear(&internal_only);
-	ucp_strmap_clear(&set);
 	plan_bind(p);
 }

@@ -11,9 +11,30 @@
 #include "ucplan/rules.h"
 #include "strmap.h"
 
+struct zb;
+
+/*
+ * A name the planner has seen, kept once however many records, zones and
+ * checks ask about it: what each stage asks of a name is a field here, so
+ * placing a record follows pointers up its name instead of probing a table
+ * per label (at hosting scale every probe missed the cache).
+ */
+struct pname {
+	const char	*name;				/* in the plan's arena */
+	struct pname	*parent;			/* valid when PN_PARENT is set; NULL at the top label */
+	struct prec	*first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or NULL */
+	struct zb	*zones;				/* the zones of which it is the apex (one per view at most) */
+	uint16_t	 types[UCP_VIEW_COUNT];	/* bit per record type placed at it (plan_zones' checks) */
+	uint8_t		 flags;
+#define PN_PARENT	0x01
+#define PN_ZONE_SET	0x02		/* one of the zones plan_zones derives (or dns.zones) */
+#define PN_INTERNAL	0x04		/* an internal-only name (plan_zones) */
+};
+
 /* A record before zone placement. */
 struct prec {
 	struct ucp_record	 r;
+	struct pname		*node;		/* its owner's */
 	const struct ucp_loc	*loc;		/* the setting that caused it (the model's), or NULL */
 	struct prec		*next_same_owner;
 	struct prec		*next_in_zone;	/* the zone's records, in the order they were placed */
@@ -33,7 +54,10 @@ struct planner {
 	uint32_t		 serial;
 
 	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
-	struct ucp_strmap	 owners[UCP_VIEW_COUNT];	/* owner -> first struct prec */
+	/* Every struct pname by name: open addressing, a 32-bit hash beside each node pointer. */
+	struct pname		**names;
+	uint32_t		 *name_hashes;
+	size_t			  names_cap, names_len;
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;
@@ -87,11 +111,19 @@ struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owne
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 /*
- * Allocates a record that is not yet in any index: OWNER and DATA must live in
- * the plan's arena, LOC as long as the model; the TTL is dns.ttl.
+ * Allocates a record of NODE's name that is not yet in any index: DATA must
+ * live in the plan's arena, LOC as long as the model; the TTL is dns.ttl.
  */
-struct prec *plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+struct prec *plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const char *data, const char *why, const struct ucp_loc *loc);
+/* Frees the name table (the nodes are the planner's arena's). */
+void plan_names_clear(struct planner *p);
+/* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
+struct pname *plan_name(struct planner *p, const char *name);
+/* The node of NAME, or NULL: nothing is added. */
+struct pname *plan_name_find(const struct planner *p, const char *name);
+/* The node of N's parent name (added when new), or NULL for a single label. */
+struct pname *plan_name_up(struct planner *p, struct pname *n);
 /* Room for a formatted owner name: a prefix and a name of at most 253 characters. */
 #define PLAN_NAME_MAX 512
 /*

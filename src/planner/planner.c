@@ -92,7 +92,6 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 {
 	struct planner p;
 	struct ucp_plan *plan;
-	size_t i;
 
 	if ((plan = calloc(1, sizeof(*plan))) == NULL || (plan->arena = ucp_arena_new()) == NULL) {
 		free(plan);
@@ -106,8 +105,6 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	if ((p.tmp = ucp_arena_new()) == NULL)
 		ucp_oom();
 	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
-	for (i = 0; i < UCP_VIEW_COUNT; i++)
-		ucp_strmap_init(&p.owners[i]);
 	plan->config_name = ucp_arena_strdup(p.a, m->basename);
 	plan->organization = (struct ucp_org){
 		.name = ucp_arena_strdup(p.a, m->org.name.v), .unit = ucp_arena_strdup(p.a, m->org.unit.v),
@@ -157,8 +154,7 @@ finish(struct planner *p, struct ucp_plan *plan)
 	for (i = 0; i < p->rules.len; i++)
 		plan->publishing.rules[i] = *(const struct ucp_rule *)p->rules.items[i];
 
-	for (i = 0; i < UCP_VIEW_COUNT; i++)
-		ucp_strmap_clear(&p->owners[i]);
+	plan_names_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
 	ucp_arena_free(p->tmp);
 	p->tmp = NULL;

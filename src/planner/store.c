@@ -21,19 +21,124 @@ plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...)
 	return out;
 }
 
-struct prec *
-plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
+_Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
+
+void
+plan_names_clear(struct planner *p)
 {
-	return ucp_strmap_get(&p->owners[view], owner);
+	free(p->names);
+	free(p->name_hashes);
+	p->names = NULL;
+	p->name_hashes = NULL;
+	p->names_cap = p->names_len = 0;
+}
+
+/*
+ * The slot of NAME (hash H): its node's, or the empty one where it would go.
+ * A slot is a node pointer and 32 bits of hash, 12 bytes where a string map
+ * takes 24: at hosting scale the table is the planner's largest.
+ */
+static size_t
+name_slot(const struct planner *p, const char *name, uint32_t h)
+{
+	size_t mask = p->names_cap - 1, i = h & mask;
+
+	while (p->names[i] != NULL && (p->name_hashes[i] != h || strcmp(p->names[i]->name, name) != 0))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void
+names_grow(struct planner *p)
+{
+	size_t cap = p->names_cap ? p->names_cap * 2 : 1024, i, j;
+	struct pname **nodes = calloc(cap, sizeof(*nodes));
+	uint32_t *hashes = calloc(cap, sizeof(*hashes));
+
+	if (nodes == NULL || hashes == NULL)
+		ucp_oom();
+	for (i = 0; i < p->names_cap; i++) {
+		if (p->names[i] == NULL)
+			continue;
+		for (j = p->name_hashes[i] & (cap - 1); nodes[j] != NULL; j = (j + 1) & (cap - 1))
+			;
+		nodes[j] = p->names[i];
+		hashes[j] = p->name_hashes[i];
+	}
+	free(p->names);
+	free(p->name_hashes);
+	p->names = nodes;
+	p->name_hashes = hashes;
+	p->names_cap = cap;
+}
+
+/* NAME's node, added when new with NAME as its name if OWNED (already the plan's), else a copy. */
+static struct pname *
+intern(struct planner *p, const char *name, bool owned)
+{
+	uint32_t h = (uint32_t)ucp_strmap_hash(name);
+	struct pname *n;
+	size_t i;
+
+	/*
+	 * Fuller than a string map (7/8, not 3/4): a probe past another name
+	 * reads 4 bytes of hash beside it, so long runs stay cheap, and at
+	 * hosting scale this keeps the table half the size.
+	 */
+	if ((p->names_len + 1) * 8 > p->names_cap * 7)
+		names_grow(p);
+	i = name_slot(p, name, h);
+	if ((n = p->names[i]) == NULL) {
+		n = UCP_ARENA_NEW(p->tmp, struct pname);
+		n->name = owned ? name : ucp_arena_strdup(p->a, name);
+		p->names[i] = n;
+		p->name_hashes[i] = h;
+		p->names_len++;
+	}
+	return n;
+}
+
+struct pname *
+plan_name(struct planner *p, const char *name)
+{
+	return intern(p, name, false);
+}
+
+struct pname *
+plan_name_find(const struct planner *p, const char *name)
+{
+	return p->names_cap != 0 ? p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))] : NULL;
+}
+
+struct pname *
+plan_name_up(struct planner *p, struct pname *n)
+{
+	if (!(n->flags & PN_PARENT)) {
+		const char *dot = strchr(n->name, '.');
+
+		/* The parent's name is the tail of this one, already in the plan's arena. */
+		n->parent = dot != NULL && dot[1] != '\0' ? intern(p, dot + 1, true) : NULL;
+		n->flags |= PN_PARENT;
+	}
+	return n->parent;
 }
 
 struct prec *
-plan_prec_new(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type, const char *data,
+plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
+{
+	const struct pname *n = plan_name_find(p, owner);
+
+	return n != NULL ? n->first[view] : NULL;
+}
+
+struct prec *
+plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type, const char *data,
     const char *why, const struct ucp_loc *loc)
 {
-	struct prec *r = ucp_arena_alloc(p->tmp, sizeof(*r));
+	struct prec *r = UCP_ARENA_NEW(p->tmp, struct prec);
 
-	r->r.owner = owner;
+	r->node = node;
+	r->r.owner = node->name;
 	r->r.type = type;
 	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
 	r->r.data = data;
@@ -47,7 +152,8 @@ struct prec *
 plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
-	struct prec *r, *first, *other, *last = NULL;
+	struct prec *r, *first, *last = NULL;
+	struct pname *node;
 	va_list ap;
 	char *data;
 
@@ -58,26 +164,20 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
 		type = UCP_RR_AAAA;
-	first = plan_owner(p, view, owner);
+	node = plan_name(p, owner);
+	first = node->first[view];
 	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
 		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
 			free(data);
 			return r;
 		}
 	}
-	/* The owner's one copy: this view's, the other view's, or a new one. */
-	if (first != NULL)
-		owner = first->r.owner;
-	else if ((other = plan_owner(p, (enum ucp_view)(UCP_VIEW_COUNT - 1 - view), owner)) != NULL)
-		owner = other->r.owner;
-	else
-		owner = ucp_arena_strdup(p->a, owner);
-	r = plan_prec_new(p, view, owner, type, ucp_arena_strdup(p->a, data), why, loc);
+	r = plan_prec_new(p, view, node, type, ucp_arena_strdup(p->a, data), why, loc);
 	free(data);
 	if (last != NULL)
 		last->next_same_owner = r;
 	else
-		ucp_strmap_put(&p->owners[view], r->r.owner, r);
+		node->first[view] = r;
 	ucp_ptrs_add(p->tmp, &p->recs[view], r);
 	return r;
 }
