@@ -20,7 +20,7 @@ struct cb {
 	struct ucp_ptrs		 locs;		/* const struct ucp_loc * per SAN name */
 	enum ucp_role		 used_by[UCP_ROLE_COUNT];
 	size_t			 nused_by;
-	struct ucp_strmap	 seen;
+	uint32_t		 names;		/* the set of its names (struct pname marks) */
 };
 
 static struct cb *
@@ -35,18 +35,20 @@ cb_new(struct planner *p, enum ucp_cert_kind kind, enum ucp_ca ca, bool exportab
 	b->cert->key_bits = (unsigned)p->m->certs.key_bits.v;
 	b->cert->exportable = exportable;
 	b->cert->usage = usage;
-	ucp_strmap_init(&b->seen);
+	b->names = plan_set_new(p);
 	return b;
 }
 
-/* Adds NAME (from the setting at LOC) unless it is already on the certificate. */
+/* Adds NAME (from the setting at LOC) unless it is already on the certificate; the SAN keeps the plan's copy. */
 static void
 cb_name(struct planner *p, struct cb *b, const char *name, const struct ucp_loc *loc)
 {
-	if (name == NULL || ucp_strmap_has(&b->seen, name))
+	struct pname *n;
+
+	if (name == NULL || (n = plan_name(p, name))->mark == b->names)
 		return;
-	ucp_strmap_put(&b->seen, name, b);
-	ucp_ptrs_add(p->a, &b->san, name);
+	n->mark = b->names;
+	ucp_ptrs_add(p->a, &b->san, n->name);
 	ucp_ptrs_add(p->a, &b->locs, loc);
 }
 
@@ -64,11 +66,15 @@ cb_done(struct planner *p, struct cb *b)
 	struct ucp_cert *c = b->cert;
 	size_t i;
 
-	if (b->san.len == 0) {
-		ucp_strmap_clear(&b->seen);
+	if (b->san.len == 0)
 		return;
+	/* The names are the plan's already (cb_name): the SAN points at them. */
+	{
+		const char **san = ucp_arena_alloc(p->a, sizeof(*san) * (b->san.len + 1));
+
+		memcpy(san, b->san.items, sizeof(*san) * b->san.len);
+		c->san = san;
 	}
-	c->san = plan_names(p, &b->san);
 	c->subject = c->san[0];
 	c->nsan = b->san.len;
 	{
@@ -94,7 +100,6 @@ cb_done(struct planner *p, struct cb *b)
 			    c->name);
 	}
 	ucp_ptrs_add(p->a, &p->certs, c);
-	ucp_strmap_clear(&b->seen);
 }
 
 /* The Autodiscover names that go on a certificate: a/cname mode, the service published. */
@@ -107,8 +112,10 @@ autodiscover_names(struct planner *p, struct cb *b)
 	if (!m->exchange.present || !(p->services & UCP_SVC_AUTODISCOVER) ||
 	    m->exchange.autodiscover == UCP_AUTODISCOVER_SRV)
 		return;
+	char buf[PLAN_NAME_MAX];
+
 	for (i = 0; i < p->smtp.len; i++)
-		cb_name(p, b, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v), &p->smtp.items[i].loc);
+		cb_name(p, b, plan_fmt(buf, "autodiscover.%s", p->smtp.items[i].v), &p->smtp.items[i].loc);
 }
 
 static void
@@ -117,8 +124,10 @@ sip_names(struct planner *p, struct cb *b)
 	const struct ucp_model *m = p->m;
 	size_t i;
 
+	char buf[PLAN_NAME_MAX];
+
 	for (i = 0; i < m->sip.domains.len; i++)
-		cb_name(p, b, ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[i].v),
+		cb_name(p, b, plan_fmt(buf, "sip.%s", m->sip.domains.items[i].v),
 		    i == 0 && m->sip.edge_access.fqdn.v != NULL ? &m->sip.edge_access.fqdn.loc : &m->sip.domains.items[i].loc);
 }
 

@@ -230,7 +230,7 @@ static void
 check_coverage(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	struct ucp_strmap san;
+	char want[PLAN_NAME_MAX];
 	size_t i, j;
 
 	for (i = 0; i < p->endpoints.len; i++) {
@@ -245,18 +245,18 @@ check_coverage(struct planner *p)
 		if (e->role != UCP_ROLE_ACCESS_EDGE || e->port != 443)
 			continue;
 		/* One set of the SAN, not a scan of it per SIP domain: hosters list tens of thousands. */
-		ucp_strmap_init(&san);
-		for (j = 0; j < c->nsan; j++)
-			ucp_strmap_put(&san, c->san[j], (void *)c->san[j]);
-		for (j = 0; j < m->sip.domains.len; j++) {
-			const char *want = ucp_arena_printf(p->a, "sip.%s", m->sip.domains.items[j].v);
+		uint32_t san = plan_set_new(p);
+		const struct pname *n;
 
-			if (!ucp_strmap_has(&san, want))
+		for (j = 0; j < c->nsan; j++)
+			plan_name(p, c->san[j])->mark = san;
+		for (j = 0; j < m->sip.domains.len; j++) {
+			plan_fmt(want, "sip.%s", m->sip.domains.items[j].v);
+			if ((n = plan_name_find(p, want)) == NULL || n->mark != san)
 				plan_report(p, UCP_R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
 				    "through the Access Edge, but its certificate %s does not list it",
 				    m->sip.domains.items[j].v, want, c->name);
 		}
-		ucp_strmap_clear(&san);
 	}
 }
 

@@ -25,7 +25,8 @@ struct pname {
 	struct prec	*first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or NULL */
 	struct zb	*zones;				/* the zones of which it is the apex (one per view at most) */
 	uint16_t	 types[UCP_VIEW_COUNT];	/* bit per record type placed at it (plan_zones' checks) */
-	uint8_t		 flags;
+	uint32_t	 mark : 24;			/* the last set (plan_set_new) it was put in */
+	uint32_t	 flags : 8;
 #define PN_PARENT	0x01
 #define PN_ZONE_SET	0x02		/* one of the zones plan_zones derives (or dns.zones) */
 #define PN_INTERNAL	0x04		/* an internal-only name (plan_zones) */
@@ -58,6 +59,7 @@ struct planner {
 	struct pname		**names;
 	uint32_t		 *name_hashes;
 	size_t			  names_cap, names_len;
+	uint32_t		  sets;			/* the last set plan_set_new() made */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;
@@ -120,6 +122,11 @@ struct prec *plan_prec_new(struct planner *p, enum ucp_view view, struct pname *
 void plan_names_clear(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
 struct pname *plan_name(struct planner *p, const char *name);
+/*
+ * A new, empty set of names: a node is in it while its mark is the value
+ * returned (one set per node at a time; a new set empties none of the others).
+ */
+uint32_t plan_set_new(struct planner *p);
 /* The node of NAME, or NULL: nothing is added. */
 struct pname *plan_name_find(const struct planner *p, const char *name);
 /* The node of N's parent name (added when new), or NULL for a single label. */

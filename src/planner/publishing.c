@@ -186,8 +186,9 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 			return true;
 		if (r->r.type == UCP_RR_CNAME && depth < 8) {
 			size_t len = strlen(r->r.data);
-			char *target = ucp_arena_printf(p->a, "%.*s", (int)(len > 0 ? len - 1 : 0), r->r.data);
+			char target[PLAN_NAME_MAX];
 
+			plan_fmt(target, "%.*s", (int)(len > 0 ? len - 1 : 0), r->r.data);
 			if (resolves_to(p, target, ip, depth + 1))
 				return true;
 		}
@@ -241,36 +242,41 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 {
 	const struct ucp_model *m = p->m;
 	struct ucp_buf missing;
-	struct ucp_strmap seen, on_cert;
+	struct ucp_ptrs names = { 0 };
+	uint32_t seen = plan_set_new(p), on_cert;
 	size_t i, j;
 
 	ucp_buf_init(&missing);
-	ucp_strmap_init(&seen);
-	ucp_strmap_init(&on_cert);
-	for (i = 0; cert != NULL && i < cert->nsan; i++)
-		ucp_strmap_put(&on_cert, cert->san[i], (void *)cert->san[i]);
+	/* Each published name once, in the rules' order. */
 	for (i = 0; i < p->rules.len; i++) {
 		const struct ucp_rule *r = p->rules.items[i];
 
 		for (j = 0; j < r->npublic_names; j++) {
-			const char *name = r->public_names[j];
+			struct pname *n = plan_name(p, r->public_names[j]);
 
-			if (ucp_strmap_has(&seen, name))
+			if (n->mark == seen)
 				continue;
-			ucp_strmap_put(&seen, name, (void *)name);
-			if (!resolves_to(p, name, m->rp.external_ip.v, 0))
+			n->mark = seen;
+			ucp_ptrs_add(p->tmp, &names, n);
+			if (!resolves_to(p, n->name, m->rp.external_ip.v, 0))
 				plan_report(p, UCP_R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
-				    "listener address %s in the external view", name, m->rp.external_ip.v);
-			if (!ucp_strmap_has(&on_cert, name))
-				ucp_buf_printf(&missing, "%s%s", missing.len ? ", " : "", name);
+				    "listener address %s in the external view", n->name, m->rp.external_ip.v);
 		}
+	}
+	/* Then the names the listener's certificate leaves out (the marks now say: on the certificate). */
+	on_cert = plan_set_new(p);
+	for (i = 0; cert != NULL && i < cert->nsan; i++)
+		plan_name(p, cert->san[i])->mark = on_cert;
+	for (i = 0; i < names.len; i++) {
+		const struct pname *n = names.items[i];
+
+		if (n->mark != on_cert)
+			ucp_buf_printf(&missing, "%s%s", missing.len ? ", " : "", n->name);
 	}
 	if (missing.len > 0)
 		plan_report(p, UCP_R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
 		    cert != NULL ? cert->name : "(none)", ucp_buf_str(&missing));
 	check_isa_bridging(p);
-	ucp_strmap_clear(&seen);
-	ucp_strmap_clear(&on_cert);
 	ucp_buf_clear(&missing);
 }
 

@@ -104,6 +104,15 @@ plan_name(struct planner *p, const char *name)
 	return intern(p, name, false);
 }
 
+uint32_t
+plan_set_new(struct planner *p)
+{
+	/* 24 bits of marks: a plan makes a few dozen sets. */
+	if (++p->sets >= 1u << 24)
+		ucp_oom();
+	return p->sets;
+}
+
 struct pname *
 plan_name_find(const struct planner *p, const char *name)
 {
