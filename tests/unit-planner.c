@@ -576,6 +576,45 @@ test_lync_nat_and_pools(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* The zone a name lies in, in VIEW: the plan's zone that holds it, or NULL. */
+static const char *
+zone_holding(const struct ucp_plan *p, enum ucp_view view, const char *owner)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->views[view].nzones; i++)
+		for (j = 0; j < p->views[view].zones[i].nrecords; j++)
+			if (strcmp(p->views[view].zones[i].records[j].owner, owner) == 0)
+				return p->views[view].zones[i].name;
+	return NULL;
+}
+
+/* Derived zones: a service owner's zone is the domain below its last underscore label. */
+static void
+test_derived_zones(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p = plan_of("ucplan = 1;\n"
+	    "dns = { internal = { nameservers = [ \"ns.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; };\n"
+	    "external = { nameservers = [ \"ns.example.com\" ]; };\n"
+	    "records = ( { view = \"both\"; name = \"ns.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	    "{ view = \"external\"; name = \"sel._domainkey.mail.example.org\"; type = \"TXT\"; data = \"\\\"v=DKIM1\\\"\"; },\n"
+	    "{ view = \"external\"; name = \"a._b.c._d.e.example.net\"; type = \"TXT\"; data = \"\\\"x\\\"\"; },\n"
+	    "{ view = \"external\"; name = \"www.shop.example.com\"; type = \"A\"; data = \"192.0.2.80\"; } ); };\n", &d);
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_string_equal(zone_holding(p, UCP_VIEW_EXTERNAL, "sel._domainkey.mail.example.org"), "mail.example.org");
+	assert_string_equal(zone_holding(p, UCP_VIEW_EXTERNAL, "a._b.c._d.e.example.net"), "e.example.net");
+	assert_string_equal(zone_holding(p, UCP_VIEW_EXTERNAL, "www.shop.example.com"), "shop.example.com");
+	/* ns.example.com's zone example.com; the nested shop.example.com is delegated from it. */
+	assert_string_equal(zone_holding(p, UCP_VIEW_EXTERNAL, "ns.example.com"), "example.com");
+	assert_non_null(tu_record(p, UCP_VIEW_EXTERNAL, "shop.example.com", "NS", "ns.example.com."));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
 /* The planner's names: one node per name, found again, parents the tails of their children. */
 static void
 test_names(void **state)
@@ -629,6 +668,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_base),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_derived_zones),
 		cmocka_unit_test(test_dotted_names_are_syntax_errors),
 		cmocka_unit_test(test_director_tcp_updates),
 		cmocka_unit_test(test_rules),

@@ -120,6 +120,23 @@ zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoin
 	return z;
 }
 
+/* How many labels NAME's last label that starts with an underscore and those before it make (0: none). */
+static size_t
+last_underscore_label(const char *name)
+{
+	size_t label = 1, last = 0;
+	const char *s;
+
+	for (s = name; *s != '\0'; s++) {
+		if (s == name || s[-1] == '.') {
+			if (*s == '_')
+				last = label;
+			label++;
+		}
+	}
+	return last;
+}
+
 static void
 derive_zone_set(struct planner *p)
 {
@@ -143,13 +160,15 @@ derive_zone_set(struct planner *p)
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < p->recs[v].len; i++) {
 			const struct prec *r = p->recs[v].items[i];
-			struct pname *zone = NULL, *n;
+			struct pname *zone = NULL;
+			size_t below;
 
 			if (r->node->flags & PN_ZONE_SET)
 				continue;
-			for (n = r->node; n != NULL; n = plan_name_up(p, n))
-				if (n->name[0] == '_')
-					zone = plan_name_up(p, n);
+			/* Read off the string: the walk up stops at the zone, not at the root. */
+			if ((below = last_underscore_label(r->node->name)) > 0)
+				for (zone = r->node; zone != NULL && below-- > 0;)
+					zone = plan_name_up(p, zone);
 			if (zone == NULL) {
 				zone = plan_name_up(p, r->node);
 				if (zone == NULL || ucp_name_labels(zone->name) < 2)
