@@ -55,10 +55,13 @@ struct planner {
 	uint32_t		 serial;
 
 	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
-	/* Every struct pname by name: open addressing, a 32-bit hash beside each node pointer. */
-	struct pname		**names;
-	uint32_t		 *name_hashes;
+	/*
+	 * Every struct pname by name: open addressing, a slot being 32 bits of
+	 * hash and the node's number + 1 (0: empty); the nodes in chunks.
+	 */
+	uint64_t		 *names;
 	size_t			  names_cap, names_len;
+	struct pname		**name_chunks;
 	uint32_t		  sets;			/* the last set plan_set_new() made */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */

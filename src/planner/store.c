@@ -23,27 +23,44 @@ plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...)
 
 _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
 
+/* Nodes per chunk: node N is name_chunks[N / PN_CHUNK][N % PN_CHUNK], and never moves. */
+#define PN_CHUNK 4096
+
 void
 plan_names_clear(struct planner *p)
 {
+	size_t i;
+
+	for (i = 0; i < (p->names_len + PN_CHUNK - 1) / PN_CHUNK; i++)
+		free(p->name_chunks[i]);
+	free(p->name_chunks);
 	free(p->names);
-	free(p->name_hashes);
 	p->names = NULL;
-	p->name_hashes = NULL;
+	p->name_chunks = NULL;
 	p->names_cap = p->names_len = 0;
+}
+
+static struct pname *
+node_at(const struct planner *p, uint64_t slot)
+{
+	size_t n = (size_t)(uint32_t)slot - 1;
+
+	return &p->name_chunks[n / PN_CHUNK][n % PN_CHUNK];
 }
 
 /*
  * The slot of NAME (hash H): its node's, or the empty one where it would go.
- * A slot is a node pointer and 32 bits of hash, 12 bytes where a string map
- * takes 24: at hosting scale the table is the planner's largest.
+ * A slot is 8 bytes, hash and node number side by side, so a probe reads one
+ * cache line of the table, and a node only when its hash matches: at hosting
+ * scale the table is far larger than the cache and every line read missed it.
  */
 static size_t
 name_slot(const struct planner *p, const char *name, uint32_t h)
 {
 	size_t mask = p->names_cap - 1, i = h & mask;
+	uint64_t s;
 
-	while (p->names[i] != NULL && (p->name_hashes[i] != h || strcmp(p->names[i]->name, name) != 0))
+	while ((s = p->names[i]) != 0 && ((uint32_t)(s >> 32) != h || strcmp(node_at(p, s)->name, name) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -52,24 +69,40 @@ static void
 names_grow(struct planner *p)
 {
 	size_t cap = p->names_cap ? p->names_cap * 2 : 1024, i, j;
-	struct pname **nodes = calloc(cap, sizeof(*nodes));
-	uint32_t *hashes = calloc(cap, sizeof(*hashes));
+	uint64_t *slots = calloc(cap, sizeof(*slots));
 
-	if (nodes == NULL || hashes == NULL)
+	if (slots == NULL)
 		ucp_oom();
 	for (i = 0; i < p->names_cap; i++) {
-		if (p->names[i] == NULL)
+		if (p->names[i] == 0)
 			continue;
-		for (j = p->name_hashes[i] & (cap - 1); nodes[j] != NULL; j = (j + 1) & (cap - 1))
+		for (j = (p->names[i] >> 32) & (cap - 1); slots[j] != 0; j = (j + 1) & (cap - 1))
 			;
-		nodes[j] = p->names[i];
-		hashes[j] = p->name_hashes[i];
+		slots[j] = p->names[i];
 	}
 	free(p->names);
-	free(p->name_hashes);
-	p->names = nodes;
-	p->name_hashes = hashes;
+	p->names = slots;
 	p->names_cap = cap;
+}
+
+/* A new node: the next of the chunks, zeroed. */
+static struct pname *
+node_new(struct planner *p)
+{
+	size_t n = p->names_len;
+
+	if (n % PN_CHUNK == 0) {
+		/* The chunk table doubles when it fills: a power of two of chunks. */
+		size_t c = n / PN_CHUNK;
+
+		if ((c & (c - 1)) == 0 &&
+		    (p->name_chunks = realloc(p->name_chunks, (c ? 2 * c : 1) * sizeof(*p->name_chunks))) == NULL)
+			ucp_oom();
+		if ((p->name_chunks[c] = calloc(PN_CHUNK, sizeof(struct pname))) == NULL)
+			ucp_oom();
+	}
+	p->names_len++;
+	return &p->name_chunks[n / PN_CHUNK][n % PN_CHUNK];
 }
 
 /* NAME's node, added when new with NAME as its name if OWNED (already the plan's), else a copy. */
@@ -82,19 +115,19 @@ intern(struct planner *p, const char *name, bool owned)
 
 	/*
 	 * Fuller than a string map (7/8, not 3/4): a probe past another name
-	 * reads 4 bytes of hash beside it, so long runs stay cheap, and at
+	 * reads the 8-byte slot beside it, so long runs stay cheap, and at
 	 * hosting scale this keeps the table half the size.
 	 */
 	if ((p->names_len + 1) * 8 > p->names_cap * 7)
 		names_grow(p);
 	i = name_slot(p, name, h);
-	if ((n = p->names[i]) == NULL) {
-		n = UCP_ARENA_NEW(p->tmp, struct pname);
-		n->name = owned ? name : ucp_arena_strdup(p->a, name);
-		p->names[i] = n;
-		p->name_hashes[i] = h;
-		p->names_len++;
-	}
+	if (p->names[i] != 0)
+		return node_at(p, p->names[i]);
+	if (p->names_len >= UINT32_MAX - 1)
+		ucp_oom();
+	n = node_new(p);
+	n->name = owned ? name : ucp_arena_strdup(p->a, name);
+	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->names_len;
 	return n;
 }
 
@@ -116,7 +149,12 @@ plan_set_new(struct planner *p)
 struct pname *
 plan_name_find(const struct planner *p, const char *name)
 {
-	return p->names_cap != 0 ? p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))] : NULL;
+	uint64_t s;
+
+	if (p->names_cap == 0)
+		return NULL;
+	s = p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))];
+	return s != 0 ? node_at(p, s) : NULL;
 }
 
 struct pname *
