@@ -16,7 +16,7 @@
 /* A certificate being built: names with the setting that put each there. */
 struct cb {
 	struct ucp_cert		*cert;
-	struct ucp_ptrs		 san;
+	struct ucp_ptrs		 san;		/* struct pname * per SAN name */
 	struct ucp_ptrs		 locs;		/* const struct ucp_loc * per SAN name */
 	enum ucp_role		 used_by[UCP_ROLE_COUNT];
 	size_t			 nused_by;
@@ -26,7 +26,7 @@ struct cb {
 static struct cb *
 cb_new(struct planner *p, enum ucp_cert_kind kind, enum ucp_ca ca, bool exportable, const char *usage)
 {
-	struct cb *b = ucp_arena_alloc(p->a, sizeof(*b));
+	struct cb *b = ucp_arena_alloc(p->tmp, sizeof(*b));
 
 	b->cert = ucp_arena_alloc(p->a, sizeof(*b->cert));
 	b->cert->kind = kind;
@@ -39,17 +39,23 @@ cb_new(struct planner *p, enum ucp_cert_kind kind, enum ucp_ca ca, bool exportab
 	return b;
 }
 
-/* Adds NAME (from the setting at LOC) unless it is already on the certificate; the SAN keeps the plan's copy. */
+/* Adds node N (from the setting at LOC) unless it is already on the certificate. */
+static void
+cb_node(struct planner *p, struct cb *b, struct pname *n, const struct ucp_loc *loc)
+{
+	if (n->mark == b->names)
+		return;
+	n->mark = b->names;
+	ucp_ptrs_add(p->tmp, &b->san, n);
+	ucp_ptrs_add(p->tmp, &b->locs, loc);
+}
+
+/* Adds NAME (from the setting at LOC) unless it is already on the certificate. */
 static void
 cb_name(struct planner *p, struct cb *b, const char *name, const struct ucp_loc *loc)
 {
-	struct pname *n;
-
-	if (name == NULL || (n = plan_name(p, name))->mark == b->names)
-		return;
-	n->mark = b->names;
-	ucp_ptrs_add(p->a, &b->san, n->name);
-	ucp_ptrs_add(p->a, &b->locs, loc);
+	if (name != NULL)
+		cb_node(p, b, plan_name(p, name), loc);
 }
 
 static void
@@ -68,11 +74,12 @@ cb_done(struct planner *p, struct cb *b)
 
 	if (b->san.len == 0)
 		return;
-	/* The names are the plan's already (cb_name): the SAN points at them. */
+	/* The names are the plan's already (the nodes'): the SAN points at them. */
 	{
 		const char **san = ucp_arena_alloc(p->a, sizeof(*san) * (b->san.len + 1));
 
-		memcpy(san, b->san.items, sizeof(*san) * b->san.len);
+		for (i = 0; i < b->san.len; i++)
+			san[i] = ((const struct pname *)b->san.items[i])->name;
 		c->san = san;
 	}
 	c->subject = c->san[0];
@@ -100,6 +107,7 @@ cb_done(struct planner *p, struct cb *b)
 			    c->name);
 	}
 	ucp_ptrs_add(p->a, &p->certs, c);
+	ucp_ptrs_add(p->tmp, &p->cert_nodes, b->san.items);
 }
 
 /* The Autodiscover names that go on a certificate: a/cname mode, the service published. */
@@ -112,10 +120,8 @@ autodiscover_names(struct planner *p, struct cb *b)
 	if (!m->exchange.present || !(p->services & UCP_SVC_AUTODISCOVER) ||
 	    m->exchange.autodiscover == UCP_AUTODISCOVER_SRV)
 		return;
-	char buf[PLAN_NAME_MAX];
-
 	for (i = 0; i < p->smtp.len; i++)
-		cb_name(p, b, plan_fmt(buf, "autodiscover.%s", p->smtp.items[i].v), &p->smtp.items[i].loc);
+		cb_node(p, b, plan_autodiscover_name(p, i), &p->smtp.items[i].loc);
 }
 
 static void
@@ -124,10 +130,8 @@ sip_names(struct planner *p, struct cb *b)
 	const struct ucp_model *m = p->m;
 	size_t i;
 
-	char buf[PLAN_NAME_MAX];
-
 	for (i = 0; i < m->sip.domains.len; i++)
-		cb_name(p, b, plan_fmt(buf, "sip.%s", m->sip.domains.items[i].v),
+		cb_node(p, b, plan_sip_name(p, i),
 		    i == 0 && m->sip.edge_access.fqdn.v != NULL ? &m->sip.edge_access.fqdn.loc : &m->sip.domains.items[i].loc);
 }
 
@@ -469,6 +473,17 @@ plan_cert(const struct planner *p, const char *name)
 	for (i = 0; i < p->certs.len; i++)
 		if (strcmp(((const struct ucp_cert *)p->certs.items[i])->name, name) == 0)
 			return p->certs.items[i];
+	return NULL;
+}
+
+struct pname *const *
+plan_cert_nodes(const struct planner *p, const struct ucp_cert *c)
+{
+	size_t i;
+
+	for (i = 0; i < p->certs.len; i++)
+		if (p->certs.items[i] == c)
+			return (struct pname *const *)p->cert_nodes.items[i];
 	return NULL;
 }
 

@@ -398,6 +398,9 @@ static void
 check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strmap *internal_only)
 {
 	enum ucp_view view = vz->view;
+	struct pname *last_node = NULL;
+	const struct zb *last_zone = NULL;
+	char last[256] = "";
 	const struct prec *r;
 	size_t i, j;
 
@@ -414,7 +417,6 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 
 		for (r = z->first; r != NULL; r = r->next_in_zone) {
 			const char *target, *what;
-			struct pname *tn;
 			char tbuf[256];
 			unsigned t;
 
@@ -436,9 +438,14 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 			target = data_target(r, tbuf);
 			if (r->r.type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
-			if (longest_name(p, vz, target, &tn) == NULL)
+			/* A zone's SRV records mostly share their target: the last one is looked up once. */
+			if (strcmp(target, last) != 0) {
+				snprintf(last, sizeof(last), "%s", target);
+				last_zone = longest_name(p, vz, target, &last_node);
+			}
+			if (last_zone == NULL)
 				continue;
-			t = types_at(tn, view);
+			t = types_at(last_node, view);
 			if (t & (1u << UCP_RR_CNAME))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s is a CNAME in the %s view",
 				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));

@@ -230,7 +230,6 @@ static void
 check_coverage(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	char want[PLAN_NAME_MAX];
 	size_t i, j;
 
 	for (i = 0; i < p->endpoints.len; i++) {
@@ -246,16 +245,17 @@ check_coverage(struct planner *p)
 			continue;
 		/* One set of the SAN, not a scan of it per SIP domain: hosters list tens of thousands. */
 		uint32_t san = plan_set_new(p);
-		const struct pname *n;
+		struct pname *const *nodes = plan_cert_nodes(p, c);
 
 		for (j = 0; j < c->nsan; j++)
-			plan_name(p, c->san[j])->mark = san;
+			(nodes != NULL ? nodes[j] : plan_name(p, c->san[j]))->mark = san;
 		for (j = 0; j < m->sip.domains.len; j++) {
-			plan_fmt(want, "sip.%s", m->sip.domains.items[j].v);
-			if ((n = plan_name_find(p, want)) == NULL || n->mark != san)
+			const struct pname *want = plan_sip_name(p, j);
+
+			if (want->mark != san)
 				plan_report(p, UCP_R_CERT_COVERAGE, &m->sip.domains.items[j].loc, "clients of %s sign in at %s "
 				    "through the Access Edge, but its certificate %s does not list it",
-				    m->sip.domains.items[j].v, want, c->name);
+				    m->sip.domains.items[j].v, want->name, c->name);
 		}
 	}
 }

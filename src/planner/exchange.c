@@ -46,19 +46,19 @@ plan_exchange(struct planner *p)
 	for (i = 0; i < p->smtp.len; i++) {
 		const struct ucp_str *d = &p->smtp.items[i];
 		char owner[PLAN_NAME_MAX];
-		const char *ad = plan_fmt(owner, "autodiscover.%s", d->v);
 
 		if (autodiscover) {
 			switch (m->exchange.autodiscover) {
 			case UCP_AUTODISCOVER_A:
 				if (rp_ip != NULL)
-					plan_record(p, UCP_VIEW_EXTERNAL, ad, UCP_RR_A, &d->loc,
+					plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_A, &d->loc,
 					    "Autodiscover through the reverse proxy", "%s", rp_ip);
 				if (p->cas_vips != NULL)
-					plan_addrs(p, UCP_VIEW_INTERNAL, ad, p->cas_vips, &d->loc, "internal Autodiscover: CAS");
+					plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_autodiscover_name(p, i), p->cas_vips, &d->loc,
+					    "internal Autodiscover: CAS");
 				break;
 			case UCP_AUTODISCOVER_CNAME:
-				plan_record(p, UCP_VIEW_EXTERNAL, ad, UCP_RR_CNAME, &d->loc,
+				plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_CNAME, &d->loc,
 				    "Autodiscover alias of the client namespace", "%s.", ext);
 				break;
 			case UCP_AUTODISCOVER_SRV:

@@ -63,6 +63,13 @@ struct planner {
 	size_t			  names_cap, names_len;
 	struct pname		**name_chunks;
 	uint32_t		  sets;			/* the last set plan_set_new() made */
+	/*
+	 * Names every tenant domain has, kept per domain once made, so the
+	 * stages after the first reach them without a lookup: sip.<d> per
+	 * sip.domains entry, autodiscover.<d> per effective SMTP domain.
+	 */
+	struct pname		**sip_names, **autodiscover_names;
+	struct ucp_ptrs		  cert_nodes;		/* per p->certs entry: its SAN's nodes (struct pname **) */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;
@@ -115,6 +122,10 @@ void plan_note(struct planner *p, const struct ucp_loc *loc, const char *fmt, ..
 struct prec *plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* As plan_record(), for an owner whose node the caller holds. */
+struct prec *plan_record_at(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 /*
  * Allocates a record of NODE's name that is not yet in any index: DATA must
  * live in the plan's arena, LOC as long as the model; the TTL is dns.ttl.
@@ -145,6 +156,15 @@ const char *plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...) __attribute_
 /* One A per IPv4 and one AAAA per IPv6 address of ADDRS (spec 9.2), in their order. */
 void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
     const struct ucp_loc *loc, const char *why);
+/* As plan_addrs(), for an owner whose node the caller holds. */
+void plan_addrs_at(struct planner *p, enum ucp_view view, struct pname *node, const struct ucp_str *addrs,
+    const struct ucp_loc *loc, const char *why);
+/* The node of sip.<d> for sip.domains entry I. */
+struct pname *plan_sip_name(struct planner *p, size_t i);
+/* The node of autodiscover.<d> for effective SMTP domain I (p->smtp, set by plan_exchange). */
+struct pname *plan_autodiscover_name(struct planner *p, size_t i);
+/* The nodes of certificate C's SAN names, in its order (C one of the planned certificates), or NULL. */
+struct pname *const *plan_cert_nodes(const struct planner *p, const struct ucp_cert *c);
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 

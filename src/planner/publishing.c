@@ -66,7 +66,7 @@ exchange_rules(struct planner *p)
 		ucp_ptrs_add(p->a, &oa_names, ext);
 		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
 			for (i = 0; i < p->smtp.len; i++)
-				ucp_ptrs_add(p->a, &oa_names, ucp_arena_printf(p->a, "autodiscover.%s", p->smtp.items[i].v));
+				ucp_ptrs_add(p->a, &oa_names, plan_autodiscover_name(p, i)->name);
 		for (i = 0; i < p->exchange->noa_paths; i++)
 			if (svc & p->exchange->oa_paths[i].service)
 				ucp_ptrs_add(p->a, &oa, p->exchange->oa_paths[i].path);
@@ -265,8 +265,12 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 	}
 	/* Then the names the listener's certificate leaves out (the marks now say: on the certificate). */
 	on_cert = plan_set_new(p);
-	for (i = 0; cert != NULL && i < cert->nsan; i++)
-		plan_name(p, cert->san[i])->mark = on_cert;
+	if (cert != NULL) {
+		struct pname *const *nodes = plan_cert_nodes(p, cert);
+
+		for (i = 0; i < cert->nsan; i++)
+			(nodes != NULL ? nodes[i] : plan_name(p, cert->san[i]))->mark = on_cert;
+	}
 	for (i = 0; i < names.len; i++) {
 		const struct pname *n = names.items[i];
 

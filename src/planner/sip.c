@@ -293,7 +293,7 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 			plan_record(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target);
 		}
-		plan_addrs(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "sip.%s", d->v), p->signin_addrs, &d->loc,
+		plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_sip_name(p, i), p->signin_addrs, &d->loc,
 		    m->sip.director.present ? "internal sign-in: Director" : "internal sign-in: pool");
 		if (m->sip.device_updates && p->pool_web != NULL && p->pool_web->v != NULL)
 			plan_addrs(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "ucupdates-r2.%s", d->v), p->pool_web,
@@ -360,7 +360,7 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 		const struct ucp_loc *loc = i == 0 && m->sip.edge_access.fqdn.v != NULL
 		    ? &m->sip.edge_access.fqdn.loc : &d->loc;
 
-		plan_addrs(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "sip.%s", d->v), access, loc,
+		plan_addrs_at(p, UCP_VIEW_EXTERNAL, plan_sip_name(p, i), access, loc,
 		    "Access Edge: external sign-in and federation");
 		for (j = 0; j < prod->nsrv; j++) {
 			const struct ucp_srv_row *row = &prod->srv[j];

@@ -195,23 +195,18 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	return r;
 }
 
-struct prec *
-plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
-    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+static struct prec *
+vrecord(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, va_list ap)
 {
 	struct prec *r, *first, *last = NULL;
-	struct pname *node;
-	va_list ap;
 	char *data;
 
-	va_start(ap, fmt);
 	if (vasprintf(&data, fmt, ap) < 0)
 		ucp_oom();
-	va_end(ap);
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
 		type = UCP_RR_AAAA;
-	node = plan_name(p, owner);
 	first = node->first[view];
 	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
 		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
@@ -229,14 +224,73 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 	return r;
 }
 
+struct prec *
+plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+{
+	struct prec *r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	r = vrecord(p, view, plan_name(p, owner), type, loc, why, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct prec *
+plan_record_at(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, const char *fmt, ...)
+{
+	struct prec *r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	r = vrecord(p, view, node, type, loc, why, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
 void
-plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
+plan_addrs_at(struct planner *p, enum ucp_view view, struct pname *node, const struct ucp_str *addrs,
     const struct ucp_loc *loc, const char *why)
 {
 	size_t i;
 
 	for (i = 0; i < addrs->nall; i++)
-		plan_record(p, view, owner, UCP_RR_A, loc, why, "%s", addrs->all[i]);
+		plan_record_at(p, view, node, UCP_RR_A, loc, why, "%s", addrs->all[i]);
+}
+
+void
+plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
+    const struct ucp_loc *loc, const char *why)
+{
+	if (addrs->nall > 0)
+		plan_addrs_at(p, view, plan_name(p, owner), addrs, loc, why);
+}
+
+/* The node of PREFIX.<D> for entry I of DOMAINS, kept in *CACHE (one slot per entry, made on first use). */
+static struct pname *
+domain_name(struct planner *p, struct pname ***cache, const struct ucp_strs *domains, size_t i, const char *prefix)
+{
+	char buf[PLAN_NAME_MAX];
+
+	if (*cache == NULL)
+		*cache = ucp_arena_alloc(p->tmp, sizeof(**cache) * (domains->len + 1));
+	if ((*cache)[i] == NULL)
+		(*cache)[i] = plan_name(p, plan_fmt(buf, "%s.%s", prefix, domains->items[i].v));
+	return (*cache)[i];
+}
+
+struct pname *
+plan_sip_name(struct planner *p, size_t i)
+{
+	return domain_name(p, &p->sip_names, &p->m->sip.domains, i, "sip");
+}
+
+struct pname *
+plan_autodiscover_name(struct planner *p, size_t i)
+{
+	return domain_name(p, &p->autodiscover_names, &p->smtp, i, "autodiscover");
 }
 
 const char *const *
