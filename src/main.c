@@ -81,18 +81,23 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Loads and plans CONFIG; on failure prints the diagnostics and returns the exit status. */
+/* The exit status of a load that returned ST; on failure the diagnostics are printed. */
 static int
-load_progress(struct ucp_session *s, const char *config, bool tty)
+loaded(struct ucp_session *s, enum ucp_status st)
 {
-	enum ucp_status st = ucp_session_load(s, config, verbose, quiet, tty);
-
 	if (st == UCP_EUSAGE)
 		return usage_error("SOURCE_DATE_EPOCH must be a number of seconds, not '%s'",
 		    getenv("SOURCE_DATE_EPOCH"));
 	if (st != UCP_OK)
 		ucp_diags_print(&s->diags, stderr);
 	return ucp_exit_code(st);
+}
+
+/* Loads and plans CONFIG (progress on stderr when TTY); returns the exit status (see loaded()). */
+static int
+load_progress(struct ucp_session *s, const char *config, bool tty)
+{
+	return loaded(s, ucp_session_load(s, config, verbose, quiet, tty));
 }
 
 static int
@@ -128,7 +133,7 @@ cmd_check(int argc, char **argv)
 			return o;
 	if (optind + 1 != argc)
 		return usage_error("%s", "check takes one CONFIG");
-	rc = load(&s, argv[optind]);
+	rc = loaded(&s, ucp_session_check(&s, argv[optind], verbose, quiet));
 	if (rc == EXIT_OK) {
 		print_diags(&s);
 		summary(argv[optind], &s.diags);

@@ -75,10 +75,11 @@ has_rule(const struct ucp_diags *d, enum ucp_rule_id rule)
 	return false;
 }
 
-enum ucp_status
-ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty)
+static enum ucp_status
+session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty, bool check)
 {
 	size_t v, i;
+	bool planned = false;
 
 	memset(s, 0, sizeof(*s));
 	ucp_diags_init(&s->diags);
@@ -89,18 +90,33 @@ ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool q
 		return UCP_EUSAGE;
 	s->model = ucp_model_from_config(config, &s->diags);
 	ucp_progress_stage(&s->progress, UCP_STAGE_PLAN);
-	if (s->model != NULL && s->diags.errors == 0 &&
-	    (s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now))) == NULL)
-		ucp_oom();
+	if (s->model != NULL && s->diags.errors == 0) {
+		if (check ? !ucp_plan_check(s->model, &s->diags, ucp_serial_today(s->now)) :
+		    (s->plan = ucp_plan_new(s->model, &s->diags, ucp_serial_today(s->now))) == NULL)
+			ucp_oom();
+		planned = true;
+	}
 	for (v = 0; s->plan != NULL && v < UCP_VIEW_COUNT; v++) {
 		s->progress.zones += s->plan->views[v].nzones;
 		for (i = 0; i < s->plan->views[v].nzones; i++)
 			s->progress.records += s->plan->views[v].zones[i].nrecords;
 	}
 	ucp_diags_sort(&s->diags);
-	if (s->diags.errors > 0 || s->plan == NULL)
+	if (s->diags.errors > 0 || !planned)
 		return s->model == NULL && has_rule(&s->diags, UCP_R_CONFIG_IO) ? UCP_EIO : UCP_ECONFIG;
 	return UCP_OK;
+}
+
+enum ucp_status
+ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty)
+{
+	return session_load(s, config, verbose, quiet, tty, false);
+}
+
+enum ucp_status
+ucp_session_check(struct ucp_session *s, const char *config, bool verbose, bool quiet)
+{
+	return session_load(s, config, verbose, quiet, false, true);
 }
 
 _Static_assert(sizeof(((struct ucp_generate_opts *)0)->inputs) == UCP_STATE_DIGEST, "the inputs digest is SHA-256");

@@ -55,6 +55,11 @@ struct ucp_generate_opts {
  * a number. Free with ucp_session_clear() in every case.
  */
 enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool verbose, bool quiet, bool tty);
+/*
+ * As ucp_session_load() for check: the same diagnostics, but S->plan stays
+ * NULL (nothing is laid out for output).
+ */
+enum ucp_status ucp_session_check(struct ucp_session *s, const char *config, bool verbose, bool quiet);
 void ucp_session_clear(struct ucp_session *s);
 
 /*

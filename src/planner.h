@@ -14,5 +14,11 @@
  * when it has errors (check DIAGS->errors), or NULL when out of memory.
  */
 struct ucp_plan *ucp_plan_new(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
+/*
+ * Plans MODEL for its diagnostics alone (check): every rule is checked as
+ * ucp_plan_new() checks it, but the zones are not laid out for output, and
+ * nothing is kept. Returns false when out of memory.
+ */
+bool ucp_plan_check(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
 
 #endif

@@ -53,6 +53,7 @@ struct planner {
 	struct ucp_arena	*a;			/* the plan's: what the plan keeps */
 	struct ucp_arena	*tmp;			/* the planner's records and indexes, freed when the plan is done */
 	uint32_t		 serial;
+	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
 
 	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
 	/*

@@ -87,8 +87,8 @@ choose_products(struct planner *p)
 	return ok;
 }
 
-struct ucp_plan *
-ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
+static struct ucp_plan *
+plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, bool diagnostics_only)
 {
 	struct planner p;
 	struct ucp_plan *plan;
@@ -105,6 +105,7 @@ ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial
 	if ((p.tmp = ucp_arena_new()) == NULL)
 		ucp_oom();
 	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
+	p.diagnostics_only = diagnostics_only;
 	plan->config_name = ucp_arena_strdup(p.a, m->basename);
 	plan->organization = (struct ucp_org){
 		.name = ucp_arena_strdup(p.a, m->org.name.v), .unit = ucp_arena_strdup(p.a, m->org.unit.v),
@@ -159,4 +160,19 @@ finish(struct planner *p, struct ucp_plan *plan)
 	ucp_arena_free(p->tmp);
 	p->tmp = NULL;
 	return plan;
+}
+
+struct ucp_plan *
+ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
+{
+	return plan_model(m, diags, serial, false);
+}
+
+bool
+ucp_plan_check(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
+{
+	struct ucp_plan *p = plan_model(m, diags, serial, true);
+
+	ucp_plan_free(p);
+	return p != NULL;
 }
