@@ -16,8 +16,8 @@
 /* A certificate being built: names with the setting that put each there. */
 struct cb {
 	struct ucp_cert		*cert;
-	struct ucp_ptrs		 san;		/* struct pname * per SAN name */
-	struct ucp_ptrs		 locs;		/* const struct ucp_loc * per SAN name */
+	struct plan_vec		 san;		/* struct pname * per SAN name */
+	struct plan_vec		 locs;		/* const struct ucp_loc * per SAN name */
 	enum ucp_role		 used_by[UCP_ROLE_COUNT];
 	size_t			 nused_by;
 	uint32_t		 names;		/* the set of its names (struct pname marks) */
@@ -46,8 +46,8 @@ cb_node(struct planner *p, struct cb *b, struct pname *n, const struct ucp_loc *
 	if (n->mark == b->names)
 		return;
 	n->mark = b->names;
-	ucp_ptrs_add(p->tmp, &b->san, n);
-	ucp_ptrs_add(p->tmp, &b->locs, loc);
+	plan_vec_add(&b->san, n);
+	plan_vec_add(&b->locs, loc);
 }
 
 /* Adds NAME (from the setting at LOC) unless it is already on the certificate. */
@@ -107,7 +107,9 @@ cb_done(struct planner *p, struct cb *b)
 			    c->name);
 	}
 	ucp_ptrs_add(p->a, &p->certs, c);
-	ucp_ptrs_add(p->tmp, &p->cert_nodes, b->san.items);
+	/* The SAN's nodes stay, for the checks that follow (plan_cert_nodes); freed with the planner. */
+	plan_vec_add(&p->cert_nodes, b->san.items);
+	plan_vec_free(&b->locs);
 }
 
 /* The Autodiscover names that go on a certificate: a/cname mode, the service published. */

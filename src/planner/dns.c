@@ -39,7 +39,7 @@ zone_add(struct zb *z, struct prec *r)
 /* A view's zones, in the order they were made (each is also one of its apex node's zones). */
 struct view_zones {
 	enum ucp_view		 view;
-	struct ucp_ptrs		 list;	/* struct zb * */
+	struct plan_vec		 list;	/* struct zb * */
 };
 
 /* N's zone in VIEW, or NULL. */
@@ -115,7 +115,7 @@ zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoin
 		z->pinpoint = pinpoint;
 		z->next_at_node = n->zones;
 		n->zones = z;
-		ucp_ptrs_add(p->tmp, &vz->list, z);
+		plan_vec_add(&vz->list, z);
 	}
 	return z;
 }
@@ -213,7 +213,7 @@ build_external(struct planner *p, struct view_zones *vz)
 static void
 build_internal(struct planner *p, const struct view_zones *ext, struct view_zones *vz)
 {
-	const struct ucp_ptrs *in = &p->recs[UCP_VIEW_INTERNAL];
+	const struct plan_vec *in = &p->recs[UCP_VIEW_INTERNAL];
 	bool pinpoint = p->m->dns.style == UCP_STYLE_PINPOINT;
 	size_t i;
 
@@ -720,6 +720,7 @@ plan_zones(struct planner *p)
 		/* The zones' sorted copies are for output: check needs only what was found above. */
 		if (!p->diagnostics_only)
 			emit_view(p, (enum ucp_view)v, &vz[v]);
+		plan_vec_free(&vz[v].list);
 	}
 	ucp_strmap_clear(&internal_only);
 	plan_bind(p);

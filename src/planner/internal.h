@@ -14,6 +14,21 @@
 struct zb;
 
 /*
+ * A growable array of pointers on the heap, for the planner's lists that grow
+ * with the tenants: an arena array that doubles leaves every smaller copy
+ * behind (as much again as the list), realloc() leaves none.
+ */
+struct plan_vec {
+	const void	**items;
+	size_t		 len;
+	size_t		 cap;
+};
+/* Appends P to V. */
+void plan_vec_add(struct plan_vec *v, const void *p);
+/* Frees V's array and empties it. */
+void plan_vec_free(struct plan_vec *v);
+
+/*
  * A name the planner has seen, kept once however many records, zones and
  * checks ask about it: what each stage asks of a name is a field here, so
  * placing a record follows pointers up its name instead of probing a table
@@ -55,7 +70,7 @@ struct planner {
 	uint32_t		 serial;
 	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
 
-	struct ucp_ptrs		 recs[UCP_VIEW_COUNT];	/* struct prec * */
+	struct plan_vec		 recs[UCP_VIEW_COUNT];	/* struct prec * */
 	/*
 	 * Every struct pname by name: open addressing, a slot being 32 bits of
 	 * hash and the node's number + 1 (0: empty); the nodes in chunks.
@@ -70,7 +85,7 @@ struct planner {
 	 * sip.domains entry, autodiscover.<d> per effective SMTP domain.
 	 */
 	struct pname		**sip_names, **autodiscover_names;
-	struct ucp_ptrs		  cert_nodes;		/* per p->certs entry: its SAN's nodes (struct pname **) */
+	struct plan_vec		  cert_nodes;		/* per p->certs entry: its SAN's nodes (struct pname **, heap) */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;

@@ -155,6 +155,11 @@ finish(struct planner *p, struct ucp_plan *plan)
 	for (i = 0; i < p->rules.len; i++)
 		plan->publishing.rules[i] = *(const struct ucp_rule *)p->rules.items[i];
 
+	for (i = 0; i < UCP_VIEW_COUNT; i++)
+		plan_vec_free(&p->recs[i]);
+	for (i = 0; i < p->cert_nodes.len; i++)
+		free((void *)p->cert_nodes.items[i]);
+	plan_vec_free(&p->cert_nodes);
 	plan_names_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
 	ucp_arena_free(p->tmp);

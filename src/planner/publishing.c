@@ -242,7 +242,7 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 {
 	const struct ucp_model *m = p->m;
 	struct ucp_buf missing;
-	struct ucp_ptrs names = { 0 };
+	struct plan_vec names = { 0 };
 	uint32_t seen = plan_set_new(p), on_cert;
 	size_t i, j;
 
@@ -257,7 +257,7 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 			if (n->mark == seen)
 				continue;
 			n->mark = seen;
-			ucp_ptrs_add(p->tmp, &names, n);
+			plan_vec_add(&names, n);
 			if (!resolves_to(p, n->name, m->rp.external_ip.v, 0))
 				plan_report(p, UCP_R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
 				    "listener address %s in the external view", n->name, m->rp.external_ip.v);
@@ -280,6 +280,7 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 	if (missing.len > 0)
 		plan_report(p, UCP_R_CERT_COVERAGE, &m->rp.loc, "the listener certificate %s does not cover %s",
 		    cert != NULL ? cert->name : "(none)", ucp_buf_str(&missing));
+	plan_vec_free(&names);
 	check_isa_bridging(p);
 	ucp_buf_clear(&missing);
 }

@@ -170,6 +170,26 @@ plan_name_up(struct planner *p, struct pname *n)
 	return n->parent;
 }
 
+void
+plan_vec_add(struct plan_vec *v, const void *p)
+{
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+
+		if ((v->items = realloc(v->items, cap * sizeof(*v->items))) == NULL)
+			ucp_oom();
+		v->cap = cap;
+	}
+	v->items[v->len++] = p;
+}
+
+void
+plan_vec_free(struct plan_vec *v)
+{
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
 struct prec *
 plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 {
@@ -220,7 +240,7 @@ vrecord(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrty
 		last->next_same_owner = r;
 	else
 		node->first[view] = r;
-	ucp_ptrs_add(p->tmp, &p->recs[view], r);
+	plan_vec_add(&p->recs[view], r);
 	return r;
 }
 
