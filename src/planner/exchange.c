@@ -51,15 +51,15 @@ plan_exchange(struct planner *p)
 			switch (m->exchange.autodiscover) {
 			case UCP_AUTODISCOVER_A:
 				if (rp_ip != NULL)
-					plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_A, &d->loc,
-					    "Autodiscover through the reverse proxy", "%s", rp_ip);
+					plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_A,
+					    &d->loc, "Autodiscover through the reverse proxy", "%s", rp_ip);
 				if (p->cas_vips != NULL)
-					plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_autodiscover_name(p, i), p->cas_vips, &d->loc,
-					    "internal Autodiscover: CAS");
+					plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_autodiscover_name(p, i), p->cas_vips,
+					    &d->loc, "internal Autodiscover: CAS");
 				break;
 			case UCP_AUTODISCOVER_CNAME:
-				plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_CNAME, &d->loc,
-				    "Autodiscover alias of the client namespace", "%s.", ext);
+				plan_record_at(p, UCP_VIEW_EXTERNAL, plan_autodiscover_name(p, i), UCP_RR_CNAME,
+				    &d->loc, "Autodiscover alias of the client namespace", "%s.", ext);
 				break;
 			case UCP_AUTODISCOVER_SRV:
 				plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "_autodiscover._tcp.%s", d->v),

@@ -38,7 +38,7 @@ struct pname {
 	const char	*name;				/* in the plan's arena */
 	struct pname	*parent;			/* valid when PN_PARENT is set; NULL at the top label */
 	struct prec	*first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or NULL */
-	struct zb	*zones;				/* the zones of which it is the apex (one per view at most) */
+	struct zb	*zones;				/* the zones it is the apex of (one per view at most) */
 	uint16_t	 types[UCP_VIEW_COUNT];	/* bit per record type placed at it (plan_zones' checks) */
 	uint32_t	 mark : 24;			/* the last set (plan_set_new) it was put in */
 	uint32_t	 flags : 8;
@@ -85,7 +85,7 @@ struct planner {
 	 * sip.domains entry, autodiscover.<d> per effective SMTP domain.
 	 */
 	struct pname		**sip_names, **autodiscover_names;
-	struct plan_vec		  cert_nodes;		/* per p->certs entry: its SAN's nodes (struct pname **, heap) */
+	struct plan_vec		  cert_nodes;		/* per p->certs entry: its SAN's nodes (heap) */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;
