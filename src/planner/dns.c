@@ -76,7 +76,7 @@ longest(struct planner *p, const struct view_zones *vz, struct pname *n)
 }
 
 /*
- * As longest(), for a name that may have no node (nothing is added): the walk
+ * As longest(), for a name that may have no node (NAME is not added): the walk
  * starts at its nearest suffix that has one. *NODE is NAME's node or NULL.
  */
 static struct zb *

@@ -140,9 +140,9 @@ plan_name(struct planner *p, const char *name)
 uint32_t
 plan_set_new(struct planner *p)
 {
-	/* 24 bits of marks: a plan makes a few dozen sets. */
+	/* 24 bits of marks: a plan makes a few dozen sets, never sixteen million. */
 	if (++p->sets >= 1u << 24)
-		ucp_oom();
+		abort();
 	return p->sets;
 }
 
