@@ -40,6 +40,7 @@ zone_add(struct zb *z, struct prec *r)
 struct view_zones {
 	enum ucp_view		 view;
 	struct plan_vec		 list;	/* struct zb * */
+	struct ucp_arena	*arena;	/* the zones', freed when they are laid out */
 };
 
 /* N's zone in VIEW, or NULL. */
@@ -109,7 +110,7 @@ zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoin
 	struct zb *z = zone_at(n, vz->view);
 
 	if (z == NULL) {
-		z = UCP_ARENA_NEW(p->tmp, struct zb);
+		z = UCP_ARENA_NEW(vz->arena, struct zb);
 		z->node = n;
 		z->view = vz->view;
 		z->pinpoint = pinpoint;
@@ -694,8 +695,12 @@ plan_zones(struct planner *p)
 
 	ucp_strmap_init(&internal_only);
 	memset(vz, 0, sizeof(vz));
-	for (v = 0; v < UCP_VIEW_COUNT; v++)
+	if ((vz[0].arena = ucp_arena_new()) == NULL)
+		ucp_oom();
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		vz[v].view = (enum ucp_view)v;
+		vz[v].arena = vz[0].arena;
+	}
 
 	if (p->m->dns.ext_ns.len == 1)
 		plan_report(p, UCP_R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
@@ -720,8 +725,19 @@ plan_zones(struct planner *p)
 		/* The zones' sorted copies are for output: check needs only what was found above. */
 		if (!p->diagnostics_only)
 			emit_view(p, (enum ucp_view)v, &vz[v]);
-		plan_vec_free(&vz[v].list);
 	}
+	/*
+	 * The zones are laid out (the plan holds copies) and every record is
+	 * placed: no later stage walks either, so both go before the planner's
+	 * peak (check's, at hosting scale).
+	 */
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		for (i = 0; i < vz[v].list.len; i++)
+			((const struct zb *)vz[v].list.items[i])->node->zones = NULL;
+		plan_vec_free(&vz[v].list);
+		plan_vec_free(&p->recs[v]);
+	}
+	ucp_arena_free(vz[0].arena);
 	ucp_strmap_clear(&internal_only);
 	plan_bind(p);
 }
