@@ -252,6 +252,7 @@ build_internal(struct planner *p, const struct view_zones *ext, struct view_zone
 		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->r.type, r->r.data,
 		    r->extra ? "copy of the external record" : r->r.why, r->loc);
 		copy->r.ttl = r->r.ttl;
+		copy->target = r->target;
 		copy->extra = r->extra;
 		copy->copy = true;
 		zone_add(z, copy);
@@ -418,6 +419,8 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 
 		for (r = z->first; r != NULL; r = r->next_in_zone) {
 			const char *target, *what;
+			const struct zb *tzone;
+			struct pname *tnode;
 			char tbuf[256];
 			unsigned t;
 
@@ -439,14 +442,25 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 			target = data_target(r, tbuf);
 			if (r->r.type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
-			/* A zone's SRV records mostly share their target: the last one is looked up once. */
-			if (strcmp(target, last) != 0) {
-				snprintf(last, sizeof(last), "%s", target);
-				last_zone = longest_name(p, vz, target, &last_node);
+			/*
+			 * The target's node, kept by the stage that planned the record
+			 * (the tenant's data in cache then), else looked up by name; a
+			 * zone's SRV records mostly share their target, looked up once.
+			 */
+			if (r->target != NULL) {
+				tzone = longest(p, vz, r->target);
+				tnode = r->target;
+			} else {
+				if (strcmp(target, last) != 0) {
+					snprintf(last, sizeof(last), "%s", target);
+					last_zone = longest_name(p, vz, target, &last_node);
+				}
+				tzone = last_zone;
+				tnode = last_node;
 			}
-			if (last_zone == NULL)
+			if (tzone == NULL)
 				continue;
-			t = types_at(last_node, view);
+			t = types_at(tnode, view);
 			if (t & (1u << UCP_RR_CNAME))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s is a CNAME in the %s view",
 				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));

@@ -51,6 +51,7 @@ struct pname {
 struct prec {
 	struct ucp_record	 r;
 	struct pname		*node;		/* its owner's */
+	struct pname		*target;	/* an SRV's target, when the stage that made it knew its node */
 	const struct ucp_loc	*loc;		/* the setting that caused it (the model's), or NULL */
 	struct prec		*next_same_owner;
 	struct prec		*next_in_zone;	/* the zone's records, in the order they were placed */

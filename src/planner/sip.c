@@ -10,15 +10,21 @@
 #include "name.h"
 #include "planner/internal.h"
 
-/* The SRV target that satisfies strict naming for domain D (reference 2.4). */
+/*
+ * The SRV target that satisfies strict naming for sip.domains entry I
+ * (reference 2.4): FQDN when it lies directly in the domain (*NODE NULL),
+ * else sip.<d> (*NODE its node).
+ */
 static const char *
-signin_target(struct planner *p, const char *fqdn, const char *d)
+signin_target(struct planner *p, const char *fqdn, size_t i, struct pname **node)
 {
 	const char *parent = ucp_name_parent(fqdn);
 
-	if (parent != NULL && strcmp(parent, d) == 0)
+	*node = NULL;
+	if (parent != NULL && strcmp(parent, p->m->sip.domains.items[i].v) == 0)
 		return fqdn;
-	return ucp_arena_printf(p->a, "sip.%s", d);
+	*node = plan_sip_name(p, i);
+	return (*node)->name;
 }
 
 static bool
@@ -279,7 +285,8 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 		return;
 	for (i = 0; i < m->sip.domains.len; i++) {
 		const struct ucp_str *d = &m->sip.domains.items[i];
-		const char *target = signin_target(p, p->signin_fqdn, d->v);
+		struct pname *tnode;
+		const char *target = signin_target(p, p->signin_fqdn, i, &tnode);
 
 		if (strcmp(target, p->signin_fqdn) != 0)
 			plan_note(p, &d->loc, "_sipinternaltls._tcp.%s targets %s: the sign-in server %s is not "
@@ -291,7 +298,7 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 			if (row->view != UCP_VIEW_INTERNAL || !wanted(p, row->when))
 				continue;
 			plan_record(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
-			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target);
+			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target)->target = tnode;
 		}
 		plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_sip_name(p, i), p->signin_addrs, &d->loc,
 		    m->sip.director.present ? "internal sign-in: Director" : "internal sign-in: pool");
@@ -347,6 +354,7 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 	const struct ucp_host *wc = &m->sip.edge_webconf, *av = &m->sip.edge_av;
 	const struct ucp_str *access = plan_edge_public(&m->sip.edge_access);
 	char owner[PLAN_NAME_MAX];
+	struct prec *r;
 	size_t i, j;
 
 	if (!p->edge) {
@@ -367,9 +375,11 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 
 			if (row->view != UCP_VIEW_EXTERNAL || !wanted(p, row->when))
 				continue;
-			plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
+			r = plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.%s.", row->port,
 			    row->target == UCP_SRV_TARGET_XMPP ? "xmpp" : "sip", d->v);
+			if (row->target != UCP_SRV_TARGET_XMPP)
+				r->target = plan_sip_name(p, i);
 		}
 		if (p->xmpp)
 			plan_addrs(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "xmpp.%s", d->v), access, &m->sip.xmpp.loc,
