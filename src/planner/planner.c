@@ -177,7 +177,8 @@ bool
 ucp_plan_check(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
 {
 	struct ucp_plan *p = plan_model(m, diags, serial, true);
+	bool planned = p != NULL;
 
 	ucp_plan_free(p);
-	return p != NULL;
+	return planned;
 }
