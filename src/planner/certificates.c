@@ -107,7 +107,7 @@ cb_done(struct planner *p, struct cb *b)
 			    c->name);
 	}
 	ucp_ptrs_add(p->a, &p->certs, c);
-	/* The SAN's nodes stay, for the checks that follow (plan_cert_nodes); freed with the planner. */
+	/* The SAN's nodes stay, for the checks that follow (plan_cert_set); freed with the planner. */
 	plan_vec_add(&p->cert_nodes, b->san.items);
 	plan_vec_free(&b->locs);
 }
@@ -478,15 +478,20 @@ plan_cert(const struct planner *p, const char *name)
 	return NULL;
 }
 
-struct pname *const *
-plan_cert_nodes(const struct planner *p, const struct ucp_cert *c)
+uint32_t
+plan_cert_set(struct planner *p, const struct ucp_cert *c)
 {
+	struct pname *const *nodes = NULL;
+	uint32_t set = plan_set_new(p);
 	size_t i;
 
+	/* A planned certificate's SAN was kept as nodes (cb_done): no name is looked up again. */
 	for (i = 0; i < p->certs.len; i++)
 		if (p->certs.items[i] == c)
-			return (struct pname *const *)p->cert_nodes.items[i];
-	return NULL;
+			nodes = (struct pname *const *)p->cert_nodes.items[i];
+	for (i = 0; i < c->nsan; i++)
+		(nodes != NULL ? nodes[i] : plan_name(p, c->san[i]))->mark = set;
+	return set;
 }
 
 bool

@@ -244,11 +244,8 @@ check_coverage(struct planner *p)
 		if (e->role != UCP_ROLE_ACCESS_EDGE || e->port != 443)
 			continue;
 		/* One set of the SAN, not a scan of it per SIP domain: hosters list tens of thousands. */
-		uint32_t san = plan_set_new(p);
-		struct pname *const *nodes = plan_cert_nodes(p, c);
+		uint32_t san = plan_cert_set(p, c);
 
-		for (j = 0; j < c->nsan; j++)
-			(nodes != NULL ? nodes[j] : plan_name(p, c->san[j]))->mark = san;
 		for (j = 0; j < m->sip.domains.len; j++) {
 			const struct pname *want = plan_sip_name(p, j);
 

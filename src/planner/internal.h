@@ -180,8 +180,8 @@ void plan_addrs_at(struct planner *p, enum ucp_view view, struct pname *node, co
 struct pname *plan_sip_name(struct planner *p, size_t i);
 /* The node of autodiscover.<d> for effective SMTP domain I (p->smtp, set by plan_exchange). */
 struct pname *plan_autodiscover_name(struct planner *p, size_t i);
-/* The nodes of certificate C's SAN names, in its order (C one of the planned certificates), or NULL. */
-struct pname *const *plan_cert_nodes(const struct planner *p, const struct ucp_cert *c);
+/* A new set (plan_set_new) holding the names on certificate C's SAN. */
+uint32_t plan_cert_set(struct planner *p, const struct ucp_cert *c);
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */
 struct prec *plan_owner(const struct planner *p, enum ucp_view view, const char *owner);
 

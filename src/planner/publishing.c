@@ -264,13 +264,7 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 		}
 	}
 	/* Then the names the listener's certificate leaves out (the marks now say: on the certificate). */
-	on_cert = plan_set_new(p);
-	if (cert != NULL) {
-		struct pname *const *nodes = plan_cert_nodes(p, cert);
-
-		for (i = 0; i < cert->nsan; i++)
-			(nodes != NULL ? nodes[i] : plan_name(p, cert->san[i]))->mark = on_cert;
-	}
+	on_cert = cert != NULL ? plan_cert_set(p, cert) : plan_set_new(p);
 	for (i = 0; i < names.len; i++) {
 		const struct pname *n = names.items[i];
 
