@@ -80,10 +80,7 @@ ucp_arena_alloc_aligned(struct ucp_arena *a, size_t size, size_t align)
 void *
 ucp_arena_alloc(struct ucp_arena *a, size_t size)
 {
-	void *p = take(a, size > 0 ? size : 1, sizeof(max_align_t));
-
-	memset(p, 0, size);
-	return p;
+	return ucp_arena_alloc_aligned(a, size, sizeof(max_align_t));
 }
 
 char *
