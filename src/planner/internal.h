@@ -149,7 +149,7 @@ struct prec *plan_record_at(struct planner *p, enum ucp_view view, struct pname 
  */
 struct prec *plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const char *data, const char *why, const struct ucp_loc *loc);
-/* Frees the name table (the nodes are the planner's arena's). */
+/* Frees the name table and its nodes (their names are the plan's, and stay). */
 void plan_names_clear(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
 struct pname *plan_name(struct planner *p, const char *name);
