@@ -491,6 +491,24 @@ loc_of(struct loader *ld, const config_setting_t *s)
 	return loc;
 }
 
+/*
+ * The location of element I of the list or array located at LIST: what
+ * loc_of() finds, without walking up the tree to the root or looking up
+ * the element's position (a hosting list has a hundred thousand).
+ */
+static struct ucp_loc
+elem_loc(struct loader *ld, const struct ucp_loc *list, const config_setting_t *e, int i)
+{
+	struct ucp_loc loc = *list;
+
+	if (config_setting_source_line(e) != 0) {
+		loc.line = config_setting_source_line(e);
+		loc.file = source_file(ld, config_setting_source_file(e));
+	}
+	loc.path = ucp_arena_printf(ld->m->arena, "%s[%d]", list->path != NULL ? list->path : "", i);
+	return loc;
+}
+
 /* The location of setting NAME inside GROUP (which may not have it). */
 static struct ucp_loc
 child_loc(struct loader *ld, const config_setting_t *group, const char *name)
@@ -607,21 +625,25 @@ check_setting(struct loader *ld, const config_setting_t *s, const struct schema 
 		n = config_setting_length(s);
 		for (i = 0; i < n; i++) {
 			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-			struct ucp_loc eloc = loc_of(ld, e);
 
-			if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+			if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+				struct ucp_loc eloc = elem_loc(ld, &loc, e, i);
+
 				REPORT(ld, &eloc, UCP_R_CONFIG_TYPE, "must be a group { ... }");
-			else
+			} else {
 				check_group(ld, e, sc->sub);
+			}
 		}
 	} else if (sc->type == S_MAP) {
 		n = config_setting_length(s);
 		for (i = 0; i < n; i++) {
 			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-			struct ucp_loc eloc = loc_of(ld, e);
 
-			if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+				struct ucp_loc eloc = elem_loc(ld, &loc, e, i);
+
 				REPORT(ld, &eloc, UCP_R_CONFIG_TYPE, "must be a string");
+			}
 		}
 	}
 }
@@ -841,7 +863,7 @@ get_addr(struct loader *ld, const config_setting_t *group, const char *name)
 	all = ucp_arena_alloc(ld->m->arena, sizeof(*all) * (size_t)n);
 	for (i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-		struct ucp_loc eloc = loc_of(ld, e);
+		struct ucp_loc eloc = elem_loc(ld, &r.loc, e, i);
 		const char *v = config_setting_get_string(e), *a;
 		size_t j;
 
@@ -1131,7 +1153,7 @@ get_names(struct loader *ld, const config_setting_t *group, const char *name, no
 		struct ucp_str *it = &r.items[r.len];
 		const char *v = config_setting_get_string(e);
 
-		it->loc = loc_of(ld, e);
+		it->loc = elem_loc(ld, &r.loc, e, i);
 		if (has_text_problem(ld, e, v))
 			continue;
 		it->v = norm(ld, v, &it->loc);
@@ -1183,7 +1205,7 @@ get_hosts(struct loader *ld, const config_setting_t *group, const char *name, si
 		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
 			continue;
 		hosts[*countp].present = true;
-		hosts[*countp].loc = loc_of(ld, e);
+		hosts[*countp].loc = elem_loc(ld, locp, e, i);
 		hosts[*countp].fqdn = get_name(ld, e, "fqdn");
 		hosts[*countp].ip = get_addr(ld, e, "ip");
 		(*countp)++;
@@ -1351,11 +1373,13 @@ load_records(struct loader *ld, const config_setting_t *dns)
 {
 	const config_setting_t *s = member(dns, "records");
 	struct ucp_model *m = ld->m;
+	struct ucp_loc list;
 	int i, n;
 
 	if (s == NULL || config_setting_type(s) != CONFIG_TYPE_LIST)
 		return;
 	n = config_setting_length(s);
+	list = loc_of(ld, s);
 	m->dns.records = ucp_arena_alloc(m->arena, sizeof(*m->dns.records) * (size_t)(n > 0 ? n : 1));
 	for (i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
@@ -1366,7 +1390,7 @@ load_records(struct loader *ld, const config_setting_t *dns)
 
 		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
 			continue;
-		r->loc = loc_of(ld, e);
+		r->loc = elem_loc(ld, &list, e, i);
 		r->views = (unsigned)get_choice(ld, e, record_schema, "view", NULL);
 		type = get_str(ld, e, "type");
 		if (type.v != NULL && !ucp_rrtype_parse(type.v, &r->type)) {
@@ -1812,7 +1836,7 @@ load_exchange(struct loader *ld, const config_setting_t *root)
 
 		for (i = 0; i < n; i++) {
 			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-			struct ucp_loc eloc = loc_of(ld, e);
+			struct ucp_loc eloc = elem_loc(ld, &m->exchange.services_loc, e, i);
 			const struct choice *c;
 
 			for (c = row(exchange_schema, "services")->choices; c->word != NULL; c++)
