@@ -151,7 +151,8 @@ derive_zone_set(struct planner *p)
 	}
 	for (i = 0; i < m->sip.domains.len; i++)
 		plan_name(p, m->sip.domains.items[i].v)->flags |= PN_ZONE_SET;
-	for (i = 0; i < p->smtp.len; i++)
+	/* The SMTP domains are the SIP domains unless exchange.smtp_domains lists its own. */
+	for (i = 0; p->smtp.items != m->sip.domains.items && i < p->smtp.len; i++)
 		plan_name(p, p->smtp.items[i].v)->flags |= PN_ZONE_SET;
 	/*
 	 * Every other host name's parent. A service owner such as

@@ -175,13 +175,13 @@ lync_rules(struct planner *p)
 	}
 }
 
-/* True when NAME resolves to IP in the external view, directly or through one CNAME. */
+/* True when node N's name resolves to IP in the external view, directly or through CNAMEs. */
 static bool
-resolves_to(const struct planner *p, const char *name, const char *ip, int depth)
+resolves_to(const struct planner *p, const struct pname *n, const char *ip, int depth)
 {
 	const struct prec *r;
 
-	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, name); r != NULL; r = r->next_same_owner) {
+	for (r = n != NULL ? n->first[UCP_VIEW_EXTERNAL] : NULL; r != NULL; r = r->next_same_owner) {
 		if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, ip) == 0)
 			return true;
 		if (r->r.type == UCP_RR_CNAME && depth < 8) {
@@ -189,7 +189,7 @@ resolves_to(const struct planner *p, const char *name, const char *ip, int depth
 			char target[PLAN_NAME_MAX];
 
 			plan_fmt(target, "%.*s", (int)(len > 0 ? len - 1 : 0), r->r.data);
-			if (resolves_to(p, target, ip, depth + 1))
+			if (resolves_to(p, plan_name_find(p, target), ip, depth + 1))
 				return true;
 		}
 	}
@@ -258,7 +258,7 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 				continue;
 			n->mark = seen;
 			plan_vec_add(&names, n);
-			if (!resolves_to(p, n->name, m->rp.external_ip.v, 0))
+			if (!resolves_to(p, n, m->rp.external_ip.v, 0))
 				plan_report(p, UCP_R_PUBLISH_DNS, &m->rp.loc, "the published name %s does not resolve to the "
 				    "listener address %s in the external view", n->name, m->rp.external_ip.v);
 		}
