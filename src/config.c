@@ -640,7 +640,7 @@ check_setting(struct loader *ld, const config_setting_t *s, const struct schema 
 			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 
 			if (config_setting_type(e) != CONFIG_TYPE_STRING) {
-				struct ucp_loc eloc = elem_loc(ld, &loc, e, i);
+				struct ucp_loc eloc = loc_of(ld, e);	/* a named member, not an element */
 
 				REPORT(ld, &eloc, UCP_R_CONFIG_TYPE, "must be a string");
 			}
