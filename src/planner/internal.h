@@ -87,6 +87,7 @@ struct planner {
 	 */
 	struct pname		**sip_names, **autodiscover_names;
 	struct plan_vec		  cert_nodes;		/* per p->certs entry: its SAN's nodes (heap) */
+	struct plan_vec		  rule_names;		/* per p->rules entry: its public names' nodes (heap) */
 
 	const struct ucp_sip_product *sip;		/* the chosen generations' descriptors (NULL: absent) */
 	const struct ucp_exchange_product *exchange;

@@ -160,6 +160,9 @@ finish(struct planner *p, struct ucp_plan *plan)
 	for (i = 0; i < p->cert_nodes.len; i++)
 		free((void *)p->cert_nodes.items[i]);
 	plan_vec_free(&p->cert_nodes);
+	for (i = 0; i < p->rule_names.len; i++)
+		free((void *)p->rule_names.items[i]);
+	plan_vec_free(&p->rule_names);
 	plan_names_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
 	ucp_arena_free(p->tmp);

@@ -5,6 +5,7 @@
  * cover every public name, each name must resolve to the listener externally,
  * and ISA Server before 2006 SP1 must not be asked to read SAN entries.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "planner/internal.h"
@@ -25,6 +26,7 @@ rule_new(struct planner *p, const char *name, const char *id, enum ucp_role back
 	r->forward_host_header = true;
 	r->authentication = auth;
 	ucp_ptrs_add(p->a, &p->rules, r);
+	plan_vec_add(&p->rule_names, NULL);
 	return r;
 }
 
@@ -35,6 +37,38 @@ set_list(struct planner *p, const char *const **out, size_t *n, const struct ucp
 	*n = v->len;
 }
 
+/* Adds NAME's node to NAMES, a rule's public names. */
+static void
+add_name(struct planner *p, struct plan_vec *names, const char *name)
+{
+	plan_vec_add(names, plan_name(p, name));
+}
+
+/*
+ * Sets R's public names from NAMES, nodes: the rule points at their names
+ * (the plan's already), and the planner keeps the nodes for the listener
+ * check, which then looks none of them up again.
+ */
+static void
+set_names(struct planner *p, struct ucp_rule *r, const struct plan_vec *names)
+{
+	const char **out = ucp_arena_alloc(p->a, sizeof(*out) * (names->len + 1));
+	struct pname **nodes = calloc(names->len + 1, sizeof(*nodes));
+	size_t i;
+
+	if (nodes == NULL)
+		ucp_oom();
+	for (i = 0; i < names->len; i++) {
+		nodes[i] = (struct pname *)names->items[i];
+		out[i] = nodes[i]->name;
+	}
+	r->public_names = out;
+	r->npublic_names = names->len;
+	for (i = 0; i < p->rules.len; i++)
+		if (p->rules.items[i] == r)
+			p->rule_names.items[i] = nodes;
+}
+
 static void
 exchange_rules(struct planner *p)
 {
@@ -42,36 +76,39 @@ exchange_rules(struct planner *p)
 	const char *ext = m->exchange.external_fqdn.v;
 	enum ucp_auth auth = m->rp.authentication;
 	unsigned svc = p->services;
-	struct ucp_ptrs names = { 0 }, paths = { 0 };
+	struct ucp_ptrs paths = { 0 };
+	struct plan_vec names = { 0 };
 	struct ucp_rule *r;
 	size_t i;
 
 	if (!m->exchange.present || ext == NULL)
 		return;
-	ucp_ptrs_add(p->a, &names, ext);
+	add_name(p, &names, ext);
 	if (svc & (UCP_SVC_OWA | UCP_SVC_ECP)) {
 		r = rule_new(p, "Exchange OWA", "exchange-owa", UCP_ROLE_CAS, ext, p->cas_vip, auth);
 		for (i = 0; i < p->exchange->nowa_paths; i++)
 			if (svc & p->exchange->owa_paths[i].service)
 				ucp_ptrs_add(p->a, &paths, p->exchange->owa_paths[i].path);
-		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_names(p, r, &names);
 		set_list(p, &r->paths, &r->npaths, &paths);
 	}
 	if (svc & (UCP_SVC_OUTLOOK_ANYWHERE | UCP_SVC_OAB | UCP_SVC_EWS | UCP_SVC_AUTODISCOVER)) {
-		struct ucp_ptrs oa_names = { 0 }, oa = { 0 };
+		struct ucp_ptrs oa = { 0 };
+		struct plan_vec oa_names = { 0 };
 
 		r = rule_new(p, "Exchange Outlook Anywhere", "exchange-outlook-anywhere", UCP_ROLE_CAS, ext, p->cas_vip,
 		    auth);
 		r->long_timeouts = true;
-		ucp_ptrs_add(p->a, &oa_names, ext);
+		add_name(p, &oa_names, ext);
 		if ((svc & UCP_SVC_AUTODISCOVER) && m->exchange.autodiscover != UCP_AUTODISCOVER_SRV)
 			for (i = 0; i < p->smtp.len; i++)
-				ucp_ptrs_add(p->a, &oa_names, plan_autodiscover_name(p, i)->name);
+				plan_vec_add(&oa_names, plan_autodiscover_name(p, i));
 		for (i = 0; i < p->exchange->noa_paths; i++)
 			if (svc & p->exchange->oa_paths[i].service)
 				ucp_ptrs_add(p->a, &oa, p->exchange->oa_paths[i].path);
-		set_list(p, &r->public_names, &r->npublic_names, &oa_names);
+		set_names(p, r, &oa_names);
 		set_list(p, &r->paths, &r->npaths, &oa);
+		plan_vec_free(&oa_names);
 	}
 	if (svc & UCP_SVC_ACTIVESYNC) {
 		struct ucp_ptrs eas = { 0 };
@@ -79,16 +116,18 @@ exchange_rules(struct planner *p)
 		r = rule_new(p, "Exchange ActiveSync", "exchange-activesync", UCP_ROLE_CAS, ext, p->cas_vip, auth);
 		r->long_timeouts = true;
 		ucp_ptrs_add(p->a, &eas, "/Microsoft-Server-ActiveSync/*");
-		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_names(p, r, &names);
 		set_list(p, &r->paths, &r->npaths, &eas);
 	}
+	plan_vec_free(&names);
 }
 
 static void
 ocs_rule(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	struct ucp_ptrs names = { 0 }, paths = { 0 };
+	struct ucp_ptrs paths = { 0 };
+	struct plan_vec names = { 0 };
 	struct ucp_rule *r;
 	size_t i;
 
@@ -97,32 +136,33 @@ ocs_rule(struct planner *p)
 	/* Address book, meeting content and device updates are fetched without forms logon. */
 	r = rule_new(p, "OCS web components", "ocs-web", UCP_ROLE_POOL, p->web_int_fqdn, m->sip.pool_ip.v,
 	    UCP_AUTH_PASS_THROUGH);
-	ucp_ptrs_add(p->a, &names, m->sip.web_external_fqdn.v);
+	add_name(p, &names, m->sip.web_external_fqdn.v);
 	r->internal_port = p->sip->web_port;
 	for (i = 0; i < p->sip->nweb_paths; i++)
 		ucp_ptrs_add(p->a, &paths, p->sip->web_paths[i]);
-	set_list(p, &r->public_names, &r->npublic_names, &names);
+	set_names(p, r, &names);
 	set_list(p, &r->paths, &r->npaths, &paths);
+	plan_vec_free(&names);
 }
 
 /* Adds meet.<d>, the dial-in URL and lyncdiscover.<d>: the simple URLs and Autodiscover a rule publishes. */
 static void
-simple_url_names(struct planner *p, struct ucp_ptrs *names)
+simple_url_names(struct planner *p, struct plan_vec *names)
 {
 	const struct ucp_model *m = p->m;
 	size_t i;
 
 	for (i = 0; i < m->sip.domains.len; i++)
-		ucp_ptrs_add(p->a, names, p->meets[i]);
+		add_name(p, names, p->meets[i]);
 	if (p->dialin != NULL)
-		ucp_ptrs_add(p->a, names, p->dialin);
+		add_name(p, names, p->dialin);
 	for (i = 0; p->mobility && i < m->sip.domains.len; i++)
-		ucp_ptrs_add(p->a, names, p->discovers[i]);
+		add_name(p, names, p->discovers[i]);
 }
 
 /* A rule bridged to the web services' ports (443 -> 4443, 80 -> 8080), whole site, pass-through. */
 static struct ucp_rule *
-web_rule(struct planner *p, const char *name, const char *id, enum ucp_role backend, const struct ucp_ptrs *names,
+web_rule(struct planner *p, const char *name, const char *id, enum ucp_role backend, const struct plan_vec *names,
     const struct ucp_str *vip)
 {
 	struct ucp_ptrs paths = { 0 };
@@ -130,12 +170,13 @@ web_rule(struct planner *p, const char *name, const char *id, enum ucp_role back
 	size_t i;
 
 	/* The internal site is the rule's first public name (reverse-proxy.md; spec 9.5). */
-	r = rule_new(p, name, id, backend, names->items[0], vip != NULL ? vip->v : NULL, UCP_AUTH_PASS_THROUGH);
+	r = rule_new(p, name, id, backend, ((const struct pname *)names->items[0])->name, vip != NULL ? vip->v : NULL,
+	    UCP_AUTH_PASS_THROUGH);
 	r->internal_port = p->sip->web_port;
 	r->http_port = p->sip->web_http_port;
 	for (i = 0; i < p->sip->nweb_paths; i++)
 		ucp_ptrs_add(p->a, &paths, p->sip->web_paths[i]);
-	set_list(p, &r->public_names, &r->npublic_names, names);
+	set_names(p, r, names);
 	set_list(p, &r->paths, &r->npaths, &paths);
 	return r;
 }
@@ -149,13 +190,13 @@ static void
 lync_rules(struct planner *p)
 {
 	const struct ucp_model *m = p->m;
-	struct ucp_ptrs pool = { 0 }, dir = { 0 };
+	struct plan_vec pool = { 0 }, dir = { 0 };
 
 	if (p->web_ext_fqdn == NULL)
 		return;
-	ucp_ptrs_add(p->a, &pool, p->web_ext_fqdn);
+	add_name(p, &pool, p->web_ext_fqdn);
 	if (p->dir_web_ext != NULL) {
-		ucp_ptrs_add(p->a, &dir, p->dir_web_ext);
+		add_name(p, &dir, p->dir_web_ext);
 		simple_url_names(p, &dir);
 	} else {
 		simple_url_names(p, &pool);
@@ -164,15 +205,19 @@ lync_rules(struct planner *p)
 	if (p->dir_web_ext != NULL)
 		web_rule(p, "Lync Director web services", "lync-director-web", UCP_ROLE_DIRECTOR, &dir, p->dir_web);
 	if (m->sip.office_web_apps.present && m->sip.office_web_apps.fqdn.v != NULL) {
-		struct ucp_ptrs names = { 0 }, paths = { 0 };
+		struct ucp_ptrs paths = { 0 };
+		struct plan_vec names = { 0 };
 		struct ucp_rule *r = rule_new(p, "Office Web Apps", "office-web-apps", UCP_ROLE_OFFICE_WEB_APPS,
 		    m->sip.office_web_apps.fqdn.v, m->sip.office_web_apps.ip.v, UCP_AUTH_PASS_THROUGH);
 
-		ucp_ptrs_add(p->a, &names, m->sip.office_web_apps.fqdn.v);
+		add_name(p, &names, m->sip.office_web_apps.fqdn.v);
 		ucp_ptrs_add(p->a, &paths, "/*");
-		set_list(p, &r->public_names, &r->npublic_names, &names);
+		set_names(p, r, &names);
 		set_list(p, &r->paths, &r->npaths, &paths);
+		plan_vec_free(&names);
 	}
+	plan_vec_free(&pool);
+	plan_vec_free(&dir);
 }
 
 /* True when node N's name resolves to IP in the external view, directly or through CNAMEs. */
@@ -250,9 +295,10 @@ check_listener(struct planner *p, const struct ucp_cert *cert)
 	/* Each published name once, in the rules' order. */
 	for (i = 0; i < p->rules.len; i++) {
 		const struct ucp_rule *r = p->rules.items[i];
+		struct pname *const *nodes = p->rule_names.items[i];
 
 		for (j = 0; j < r->npublic_names; j++) {
-			struct pname *n = plan_name(p, r->public_names[j]);
+			struct pname *n = nodes[j];
 
 			if (n->mark == seen)
 				continue;
