@@ -105,20 +105,26 @@ node_new(struct planner *p)
 	return &p->name_chunks[n / PN_CHUNK][n % PN_CHUNK];
 }
 
-/* NAME's node, added when new with NAME as its name if OWNED (already the plan's), else a copy. */
-static struct pname *
-intern(struct planner *p, const char *name, bool owned)
+/*
+ * True when one more name would fill the table past 7/8. That is fuller
+ * than a string map (3/4): a probe past another name reads the 8-byte slot
+ * beside it, so long runs stay cheap, and at hosting scale this keeps the
+ * table half the size.
+ */
+static bool
+names_full(const struct planner *p)
 {
-	uint32_t h = (uint32_t)ucp_strmap_hash(name);
+	return (p->names_len + 1) * 8 > p->names_cap * 7;
+}
+
+/* NAME's node (hash H), added when new with NAME as its name if OWNED (already the plan's), else a copy. */
+static struct pname *
+intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
+{
 	struct pname *n;
 	size_t i;
 
-	/*
-	 * Fuller than a string map (7/8, not 3/4): a probe past another name
-	 * reads the 8-byte slot beside it, so long runs stay cheap, and at
-	 * hosting scale this keeps the table half the size.
-	 */
-	if ((p->names_len + 1) * 8 > p->names_cap * 7)
+	if (names_full(p))
 		names_grow(p);
 	i = name_slot(p, name, h);
 	if (p->names[i] != 0)
@@ -129,6 +135,12 @@ intern(struct planner *p, const char *name, bool owned)
 	n->name = owned ? name : ucp_arena_strdup(p->a, name);
 	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->names_len;
 	return n;
+}
+
+static struct pname *
+intern(struct planner *p, const char *name, bool owned)
+{
+	return intern_hashed(p, name, (uint32_t)ucp_strmap_hash(name), owned);
 }
 
 struct pname *
@@ -215,15 +227,23 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	return r;
 }
 
+/* FMT formatted, malloc'd. */
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		ucp_oom();
+	return s;
+}
+
+/* Adds the record of NODE with DATA (malloc'd, taken) to VIEW, unless an identical one is there. */
 static struct prec *
-vrecord(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
-    const struct ucp_loc *loc, const char *why, const char *fmt, va_list ap)
+record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
+    const struct ucp_loc *loc, const char *why, char *data)
 {
 	struct prec *r, *first, *last = NULL;
-	char *data;
-
-	if (vasprintf(&data, fmt, ap) < 0)
-		ucp_oom();
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
 		type = UCP_RR_AAAA;
@@ -248,26 +268,33 @@ struct prec *
 plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
-	struct prec *r;
+	uint32_t h = (uint32_t)ucp_strmap_hash(owner);
+	char *data;
 	va_list ap;
 
+	/*
+	 * The owner's table slot loads while the data is formatted: at hosting
+	 * scale a new name's slot is a miss to memory, the formatting as long.
+	 */
+	if (!names_full(p))
+		__builtin_prefetch(&p->names[h & (p->names_cap - 1)]);
 	va_start(ap, fmt);
-	r = vrecord(p, view, plan_name(p, owner), type, loc, why, fmt, ap);
+	data = vformat(fmt, ap);
 	va_end(ap);
-	return r;
+	return record_data(p, view, intern_hashed(p, owner, h, false), type, loc, why, data);
 }
 
 struct prec *
 plan_record_at(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
-	struct prec *r;
+	char *data;
 	va_list ap;
 
 	va_start(ap, fmt);
-	r = vrecord(p, view, node, type, loc, why, fmt, ap);
+	data = vformat(fmt, ap);
 	va_end(ap);
-	return r;
+	return record_data(p, view, node, type, loc, why, data);
 }
 
 void
