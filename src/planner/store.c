@@ -244,6 +244,7 @@ record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_
     const struct ucp_loc *loc, const char *why, char *data)
 {
 	struct prec *r, *first, *last = NULL;
+
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
 		type = UCP_RR_AAAA;
