@@ -188,7 +188,7 @@ place_in(struct planner *p, struct zb *z, struct prec *r)
 {
 	if (z == NULL) {
 		plan_report(p, UCP_R_DNS_NO_ZONE, r->loc, "%s (%s, %s view) lies in none of the zones %s",
-		    r->r.owner, ucp_rrtype_name(r->r.type), ucp_view_name(r->view),
+		    r->node->name, ucp_rrtype_name(r->type), ucp_view_name(r->view),
 		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
 	}
@@ -250,9 +250,9 @@ build_internal(struct planner *p, const struct view_zones *ext, struct view_zone
 			continue;
 		if ((z = longest(p, vz, r->node)) == NULL)
 			continue;
-		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->r.type, r->r.data,
-		    r->extra ? "copy of the external record" : r->r.why, r->loc);
-		copy->r.ttl = r->r.ttl;
+		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->type, r->data,
+		    r->extra ? "copy of the external record" : r->why, r->loc);
+		copy->ttl = r->ttl;
 		copy->target = r->target;
 		copy->extra = r->extra;
 		copy->copy = true;
@@ -289,9 +289,9 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			if (!ucp_name_in(target, child->node->name))
 				continue;
 			for (r = child->first; r != NULL; r = r->next_in_zone) {
-				if (strcmp(r->r.owner, target) != 0 || (r->r.type != UCP_RR_A && r->r.type != UCP_RR_AAAA))
+				if (strcmp(r->node->name, target) != 0 || (r->type != UCP_RR_A && r->type != UCP_RR_AAAA))
 					continue;
-				zone_add(parent, plan_prec_new(p, view, r->node, r->r.type, r->r.data, "glue", r->loc));
+				zone_add(parent, plan_prec_new(p, view, r->node, r->type, r->data, "glue", r->loc));
 				glued = true;
 			}
 			if (!glued)
@@ -307,18 +307,18 @@ static int
 cmp_prec(const void *pa, const void *pb)
 {
 	const struct prec *a = *(const struct prec *const *)pa, *b = *(const struct prec *const *)pb;
-	int c = ucp_name_compare(a->r.owner, b->r.owner);
+	int c = ucp_name_compare(a->node->name, b->node->name);
 
 	if (c != 0)
 		return c;
-	if (a->r.type != b->r.type)
-		return a->r.type < b->r.type ? -1 : 1;
-	if ((c = strcmp(a->r.data, b->r.data)) != 0)
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if ((c = strcmp(a->data, b->data)) != 0)
 		return c;
 	/* Whatever the sort, records equal so far come out in one order: their text differs only here. */
-	if (a->r.ttl != b->r.ttl)
-		return a->r.ttl < b->r.ttl ? -1 : 1;
-	return strcmp(a->r.why, b->r.why);
+	if (a->ttl != b->ttl)
+		return a->ttl < b->ttl ? -1 : 1;
+	return strcmp(a->why, b->why);
 }
 
 static int
@@ -333,8 +333,8 @@ cmp_zone(const void *pa, const void *pb)
 static const char *
 data_target(const struct prec *r, char out[256])
 {
-	const char *sp = strrchr(r->r.data, ' ');
-	const char *t = sp != NULL ? sp + 1 : r->r.data;
+	const char *sp = strrchr(r->data, ' ');
+	const char *t = sp != NULL ? sp + 1 : r->data;
 	size_t len = strlen(t);
 
 	if (len > 0 && t[len - 1] == '.')
@@ -368,21 +368,21 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 	unsigned prio, weight, port;
 	size_t i;
 
-	if (sscanf(r->r.data, "%u %u %u", &prio, &weight, &port) != 3)
+	if (sscanf(r->data, "%u %u %u", &prio, &weight, &port) != 3)
 		return;
 	for (i = 0; i < sizeof(srv_ports) / sizeof(srv_ports[0]); i++) {
 		const struct srv_port *s = &srv_ports[i];
 		size_t n = strlen(s->prefix);
 		const char *d;
 
-		if (strncmp(r->r.owner, s->prefix, n) != 0)
+		if (strncmp(r->node->name, s->prefix, n) != 0)
 			continue;
-		d = r->r.owner + n;
+		d = r->node->name + n;
 		if (port != s->port)
-			plan_report(p, UCP_R_DNS_SRV_PORT, r->loc, "%s must use port %u, not %u", r->r.owner, s->port, port);
+			plan_report(p, UCP_R_DNS_SRV_PORT, r->loc, "%s must use port %u, not %u", r->node->name, s->port, port);
 		if (s->sip && !ucp_name_in(target, d))
 			plan_report(p, UCP_R_DNS_SRV_DOMAIN, r->loc,
-			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->r.owner,
+			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->node->name,
 			    target, d);
 		if (s->strict && ucp_name_in(target, d) && strcmp(target, d) != 0) {
 			const char *parent = ucp_name_parent(target);
@@ -390,7 +390,7 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 			if (parent != NULL && strcmp(parent, d) != 0)
 				plan_report(p, UCP_R_DNS_STRICT, r->loc,
 				    "%s targets %s, more than one label below %s: strict DNS naming refuses it unless "
-				    "clients set DisableStrictDNSNaming; use sip.%s", r->r.owner, target, d, d);
+				    "clients set DisableStrictDNSNaming; use sip.%s", r->node->name, target, d, d);
 		}
 		return;
 	}
@@ -413,7 +413,7 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 
 		z->node->types[view] |= 1u << UCP_RR_SOA | 1u << UCP_RR_NS;
 		for (r = z->first; r != NULL; r = r->next_in_zone)
-			r->node->types[view] |= 1u << r->r.type;
+			r->node->types[view] |= 1u << r->type;
 	}
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
@@ -425,23 +425,23 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 			char tbuf[256];
 			unsigned t;
 
-			if (r->r.type == UCP_RR_CNAME && (r->node->types[view] & ~(1u << UCP_RR_CNAME)))
+			if (r->type == UCP_RR_CNAME && (r->node->types[view] & ~(1u << UCP_RR_CNAME)))
 				plan_report(p, UCP_R_DNS_CNAME, r->loc, "%s has a CNAME and other records in the %s view",
-				    r->r.owner, ucp_view_name(view));
+				    r->node->name, ucp_view_name(view));
 			what = view == UCP_VIEW_EXTERNAL && (r->node->flags & PN_INTERNAL) ?
-			    ucp_strmap_get(internal_only, r->r.owner) : NULL;
+			    ucp_strmap_get(internal_only, r->node->name) : NULL;
 			if (what != NULL)
 				plan_report(p, strcmp(what, CAS_ARRAY) == 0 ? UCP_R_DNS_CAS_ARRAY : UCP_R_DNS_INTERNAL_NAME, r->loc,
 				    "%s is an internal-only name (%s) and should not resolve in the external view",
-				    r->r.owner, what);
-			if (view == UCP_VIEW_EXTERNAL && (r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) &&
-			    ucp_addr_is_private(r->r.data))
+				    r->node->name, what);
+			if (view == UCP_VIEW_EXTERNAL && (r->type == UCP_RR_A || r->type == UCP_RR_AAAA) &&
+			    ucp_addr_is_private(r->data))
 				plan_report(p, UCP_R_DNS_INTERNAL_NAME, r->loc, "%s points to the private address %s in the "
-				    "external view", r->r.owner, r->r.data);
-			if (r->r.type != UCP_RR_SRV && r->r.type != UCP_RR_MX)
+				    "external view", r->node->name, r->data);
+			if (r->type != UCP_RR_SRV && r->type != UCP_RR_MX)
 				continue;
 			target = data_target(r, tbuf);
-			if (r->r.type == UCP_RR_SRV && !r->copy)
+			if (r->type == UCP_RR_SRV && !r->copy)
 				check_srv(p, r, target);
 			/*
 			 * The target's node, kept by the stage that planned the record
@@ -464,10 +464,10 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 			t = types_at(tnode, view);
 			if (t & (1u << UCP_RR_CNAME))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s is a CNAME in the %s view",
-				    ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
+				    ucp_rrtype_name(r->type), target, r->node->name, ucp_view_name(view));
 			else if (!(t & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s has no A or AAAA record "
-				    "in the %s view", ucp_rrtype_name(r->r.type), target, r->r.owner, ucp_view_name(view));
+				    "in the %s view", ucp_rrtype_name(r->type), target, r->node->name, ucp_view_name(view));
 		}
 	}
 	/* Apex nameservers inside one of the view's zones need addresses there. */
@@ -655,7 +655,9 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 		out->nrecords = z->nrecs;
 		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->nrecs + 1));
 		for (j = 0; j < z->nrecs; j++)
-			out->records[j] = sorted[j]->r;
+			out->records[j] = (struct ucp_record){ .owner = sorted[j]->node->name,
+			    .type = (enum ucp_rrtype)sorted[j]->type, .ttl = sorted[j]->ttl, .data = sorted[j]->data,
+			    .why = sorted[j]->why };
 	}
 	free(sorted);
 }

@@ -102,11 +102,11 @@ plan_mx_check(struct planner *p)
 		return;
 	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v); r != NULL; r = r->next_same_owner) {
 		for (i = 0; i < rp->nall; i++) {
-			if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, rp->all[i]) == 0) {
+			if ((r->type == UCP_RR_A || r->type == UCP_RR_AAAA) && strcmp(r->data, rp->all[i]) == 0) {
 				plan_report(p, UCP_R_MX_LISTENER, &m->exchange.mx.fqdn.loc, "the MX host %s resolves to the "
 				    "reverse-proxy listener %s (%s), which speaks HTTPS, not SMTP: name the "
 				    "Internet-facing transport server and give its address in exchange.mx.ip",
-				    m->exchange.mx.fqdn.v, r->r.data, r->r.why);
+				    m->exchange.mx.fqdn.v, r->data, r->why);
 				return;
 			}
 		}

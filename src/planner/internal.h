@@ -47,20 +47,27 @@ struct pname {
 #define PN_INTERNAL	0x04		/* an internal-only name (plan_zones) */
 };
 
-/* A record before zone placement. */
+/*
+ * A record before zone placement: its owner is its node's name, and the
+ * plan's struct ucp_record is made from it only when a zone is laid out for
+ * output. 64 bytes, the size of a cache line: at hosting scale there are six
+ * per tenant domain, all alive until the zones are checked.
+ */
 struct prec {
-	struct ucp_record	 r;
 	struct pname		*node;		/* its owner's */
 	struct pname		*target;	/* an SRV's target, when the stage that made it knew its node */
 	const struct ucp_loc	*loc;		/* the setting that caused it (the model's), or NULL */
+	const char		*data;		/* as struct ucp_record's */
+	const char		*why;
 	struct prec		*next_same_owner;
 	struct prec		*next_in_zone;	/* the zone's records, in the order they were placed */
+	uint32_t		 ttl;
+	uint8_t			 type;		/* enum ucp_rrtype */
 	uint8_t			 view;		/* enum ucp_view */
-	bool			 extra;		/* from dns.records */
-	bool			 copy;		/* split-brain copy of an external record */
-	bool			 external_only;	/* never copied into the internal view (lyncdiscover) */
+	bool			 extra : 1;	/* from dns.records */
+	bool			 copy : 1;	/* split-brain copy of an external record */
+	bool			 external_only : 1; /* never copied into the internal view (lyncdiscover) */
 };
-
 
 struct planner {
 	const struct ucp_model	*m;

@@ -227,13 +227,13 @@ resolves_to(const struct planner *p, const struct pname *n, const char *ip, int 
 	const struct prec *r;
 
 	for (r = n != NULL ? n->first[UCP_VIEW_EXTERNAL] : NULL; r != NULL; r = r->next_same_owner) {
-		if ((r->r.type == UCP_RR_A || r->r.type == UCP_RR_AAAA) && strcmp(r->r.data, ip) == 0)
+		if ((r->type == UCP_RR_A || r->type == UCP_RR_AAAA) && strcmp(r->data, ip) == 0)
 			return true;
-		if (r->r.type == UCP_RR_CNAME && depth < 8) {
-			size_t len = strlen(r->r.data);
+		if (r->type == UCP_RR_CNAME && depth < 8) {
+			size_t len = strlen(r->data);
 			char target[PLAN_NAME_MAX];
 
-			plan_fmt(target, "%.*s", (int)(len > 0 ? len - 1 : 0), r->r.data);
+			plan_fmt(target, "%.*s", (int)(len > 0 ? len - 1 : 0), r->data);
 			if (resolves_to(p, plan_name_find(p, target), ip, depth + 1))
 				return true;
 		}

@@ -22,6 +22,7 @@ plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...)
 }
 
 _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
+_Static_assert(sizeof(struct prec) <= 64, "a planned record fits a cache line");
 
 /* Nodes per chunk: node N is name_chunks[N / PN_CHUNK][N % PN_CHUNK], and never moves. */
 #define PN_CHUNK 4096
@@ -217,11 +218,10 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	struct prec *r = UCP_ARENA_NEW(p->tmp, struct prec);
 
 	r->node = node;
-	r->r.owner = node->name;
-	r->r.type = type;
-	r->r.ttl = (uint32_t)p->m->dns.ttl.v;
-	r->r.data = data;
-	r->r.why = why;
+	r->type = (uint8_t)type;
+	r->ttl = (uint32_t)p->m->dns.ttl.v;
+	r->data = data;
+	r->why = why;
 	r->view = (uint8_t)view;
 	r->loc = loc;
 	return r;
@@ -250,7 +250,7 @@ record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_
 		type = UCP_RR_AAAA;
 	first = node->first[view];
 	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
-		if (r->r.type == type && strcmp(r->r.data, data) == 0) {
+		if (r->type == type && strcmp(r->data, data) == 0) {
 			free(data);
 			return r;
 		}
@@ -423,24 +423,24 @@ plan_extra_records(struct planner *p)
 			if (x->type == UCP_RR_CNAME && o != NULL && !o->extra) {
 				plan_report(p, UCP_R_DNS_PLANNED_CNAME, &x->name.loc,
 				    "%s is planned by ucplan in the %s view (%s); a CNAME there would hide it",
-				    x->name.v, ucp_view_name((enum ucp_view)v), o->r.why);
+				    x->name.v, ucp_view_name((enum ucp_view)v), o->why);
 				continue;
 			}
-			for (; o != NULL && (o->extra || o->r.type != x->type); o = o->next_same_owner)
+			for (; o != NULL && (o->extra || o->type != x->type); o = o->next_same_owner)
 				;
 			if (o != NULL) {
 				plan_report(p, UCP_R_DNS_PLANNED_EXTRA, &x->loc,
 				    "ucplan already plans %s %s %s in the %s view (%s); this record would join it "
 				    "silently (a round robin for addresses): remove it, or change the setting that "
-				    "plans the name", x->name.v, ucp_rrtype_name(x->type), o->r.data,
-				    ucp_view_name((enum ucp_view)v), o->r.why);
+				    "plans the name", x->name.v, ucp_rrtype_name(x->type), o->data,
+				    ucp_view_name((enum ucp_view)v), o->why);
 				continue;
 			}
 			r = plan_record(p, (enum ucp_view)v, x->name.v, x->type, &x->loc,
 			    "from dns.records", "%s", x->data.v);
 			r->extra = true;
 			if (x->ttl.set)
-				r->r.ttl = (uint32_t)x->ttl.v;
+				r->ttl = (uint32_t)x->ttl.v;
 		}
 	}
 	check_cname_loops(p);
