@@ -632,18 +632,31 @@ test_names(void **state)
 	a = plan_name(&p, "_sip._tls.example.com");
 	assert_ptr_equal(plan_name(&p, "_sip._tls.example.com"), a);
 	assert_ptr_equal(plan_name_find(&p, "_sip._tls.example.com"), a);
-	/* Looking up adds nothing: the parent is not there until asked for. */
+	/* Looking up adds nothing, and neither does going up: a name without a node is passed over. */
 	assert_null(plan_name_find(&p, "_tls.example.com"));
+	assert_null(plan_name_up(&p, a));
+	assert_null(plan_name_find(&p, "_tls.example.com"));
+	assert_null(plan_name_find(&p, "example.com"));
+	/* The parent is the nearest suffix that has a node, and it is kept. */
+	a = plan_name(&p, "_sipfederationtls._tcp.example.org");
+	top = plan_name(&p, "example.org");
 	up = plan_name_up(&p, a);
-	assert_string_equal(up->name, "_tls.example.com");
-	assert_ptr_equal(up->name, a->name + strlen("_sip."));
-	assert_ptr_equal(plan_name_find(&p, "_tls.example.com"), up);
-	assert_ptr_equal(plan_name_up(&p, a), up);
-	top = plan_name_up(&p, plan_name_up(&p, up));
-	assert_string_equal(top->name, "com");
+	assert_ptr_equal(up, top);
+	assert_null(plan_name_find(&p, "_tcp.example.org"));
 	assert_null(plan_name_up(&p, top));
-	/* An existing node is the parent, whatever string made it. */
-	assert_ptr_equal(plan_name_up(&p, plan_name(&p, "www.example.com")), plan_name_find(&p, "example.com"));
+	up = plan_name(&p, "_tcp.example.org");
+	assert_ptr_equal(plan_name_up(&p, up), top);
+	assert_ptr_equal(plan_name_up(&p, plan_name(&p, "_sipinternaltls._tcp.example.org")), up);
+	/* A name made from a tail of another shares its string; an existing one keeps its node. */
+	up = plan_name_owned(&p, a->name + strlen("_sipfederationtls._tcp.example."));
+	assert_ptr_equal(up->name, a->name + strlen("_sipfederationtls._tcp.example."));
+	assert_ptr_equal(plan_name_owned(&p, a->name + strlen("_sipfederationtls._tcp.")), top);
+	/* The answer is kept: a suffix given a node after it was asked for is not seen. */
+	assert_null(plan_name_up(&p, top));
+	assert_string_equal(plan_name_tail("sip.example.org"), "example.org");
+	assert_null(plan_name_tail("org"));
+	assert_null(plan_name_tail("org."));
+	a = plan_name(&p, "_sip._tls.example.com");
 	/* Through several growths every name keeps its node. */
 	for (i = 0; i < 20000; i++) {
 		snprintf(name, sizeof(name), "sip.tenant%d.example.org", i);

@@ -162,22 +162,39 @@ derive_zone_set(struct planner *p)
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < p->recs[v].len; i++) {
 			const struct prec *r = p->recs[v].items[i];
-			struct pname *zone = NULL;
+			const char *zone = NULL;
 			size_t below;
 
 			if (r->node->flags & PN_ZONE_SET)
 				continue;
-			/* Read off the string: the walk up stops at the zone, not at the root. */
+			/*
+			 * Read off the string: the walk up stops at the zone, not at
+			 * the root, and no name on the way needs a node.
+			 */
 			if ((below = last_underscore_label(r->node->name)) > 0)
-				for (zone = r->node; zone != NULL && below-- > 0;)
-					zone = plan_name_up(p, zone);
-			if (zone == NULL) {
-				zone = plan_name_up(p, r->node);
-				if (zone == NULL || ucp_name_labels(zone->name) < 2)
-					zone = r->node;
+				for (zone = r->node->name; zone != NULL && below-- > 0;)
+					zone = plan_name_tail(zone);
+			if (zone != NULL) {
+				if (ucp_name_labels(zone) >= 2)
+					plan_name_owned(p, zone)->flags |= PN_ZONE_SET;
+				continue;
 			}
-			if (ucp_name_labels(zone->name) >= 2)
-				zone->flags |= PN_ZONE_SET;
+			/*
+			 * Else its parent (itself under a top-level label), whose node
+			 * the name keeps: the nearest suffix that has one, found here
+			 * once for all its records.
+			 */
+			if (!(r->node->flags & PN_PARENT)) {
+				zone = plan_name_tail(r->node->name);
+				if (zone == NULL || ucp_name_labels(zone) < 2) {
+					if (ucp_name_labels(r->node->name) >= 2)
+						r->node->flags |= PN_ZONE_SET;
+					continue;
+				}
+				r->node->parent = plan_name_owned(p, zone);
+				r->node->flags |= PN_PARENT;
+			}
+			r->node->parent->flags |= PN_ZONE_SET;
 		}
 	}
 }

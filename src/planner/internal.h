@@ -161,6 +161,8 @@ struct prec *plan_prec_new(struct planner *p, enum ucp_view view, struct pname *
 void plan_names_clear(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
 struct pname *plan_name(struct planner *p, const char *name);
+/* As plan_name(), for a NAME in the plan's arena already (a tail of a node's name): no copy. */
+struct pname *plan_name_owned(struct planner *p, const char *name);
 /*
  * A new, empty set of names: a node is in it while its mark is the value
  * returned (one set per node at a time; a new set empties none of the others).
@@ -168,8 +170,16 @@ struct pname *plan_name(struct planner *p, const char *name);
 uint32_t plan_set_new(struct planner *p);
 /* The node of NAME, or NULL: nothing is added. */
 struct pname *plan_name_find(const struct planner *p, const char *name);
-/* The node of N's parent name (added when new), or NULL for a single label. */
+/*
+ * The node of the nearest suffix of N's name that has one (nothing is
+ * added), or NULL; kept on N. The walks up a name look for zones, and every
+ * zone's apex has its node before the first walk (plan_zones derives the
+ * zone set first), so the names between need none: at hosting scale
+ * _tls.<d> and _tcp.<d> were a quarter of the nodes.
+ */
 struct pname *plan_name_up(struct planner *p, struct pname *n);
+/* The name one label up from NAME (a tail of it), or NULL for a single label. */
+const char *plan_name_tail(const char *name);
 /* Room for a formatted owner name: a prefix and a name of at most 253 characters. */
 #define PLAN_NAME_MAX 512
 /*

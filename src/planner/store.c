@@ -150,6 +150,12 @@ plan_name(struct planner *p, const char *name)
 	return intern(p, name, false);
 }
 
+struct pname *
+plan_name_owned(struct planner *p, const char *name)
+{
+	return intern(p, name, true);
+}
+
 uint32_t
 plan_set_new(struct planner *p)
 {
@@ -170,14 +176,24 @@ plan_name_find(const struct planner *p, const char *name)
 	return s != 0 ? node_at(p, s) : NULL;
 }
 
+const char *
+plan_name_tail(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return dot != NULL && dot[1] != '\0' ? dot + 1 : NULL;
+}
+
 struct pname *
 plan_name_up(struct planner *p, struct pname *n)
 {
 	if (!(n->flags & PN_PARENT)) {
-		const char *dot = strchr(n->name, '.');
+		const char *s = n->name;
+		struct pname *up = NULL;
 
-		/* The parent's name is the tail of this one, already in the plan's arena. */
-		n->parent = dot != NULL && dot[1] != '\0' ? intern(p, dot + 1, true) : NULL;
+		while (up == NULL && (s = plan_name_tail(s)) != NULL)
+			up = plan_name_find(p, s);
+		n->parent = up;
 		n->flags |= PN_PARENT;
 	}
 	return n->parent;
