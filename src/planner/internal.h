@@ -93,6 +93,12 @@ struct planner {
 	 * sip.domains entry, autodiscover.<d> per effective SMTP domain.
 	 */
 	struct pname		**sip_names, **autodiscover_names;
+	/*
+	 * Record data recently copied into the plan, by length and type: every
+	 * tenant domain's address and alias records carry the same data (the
+	 * Edge's address, the Exchange name), kept once.
+	 */
+	const char		 *recent_data[32];
 	struct plan_vec		  cert_nodes;		/* per p->certs entry: its SAN's nodes (heap) */
 	struct plan_vec		  rule_names;		/* per p->rules entry: its public names' nodes (heap) */
 

@@ -254,6 +254,18 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* DATA (of a TYPE record) in the plan's arena: the copy made for an earlier record when it is still at hand. */
+static const char *
+plan_data(struct planner *p, enum ucp_rrtype type, const char *data)
+{
+	size_t len = strlen(data);
+	const char **slot = &p->recent_data[(len * 8 + (size_t)type) % (sizeof(p->recent_data) / sizeof(p->recent_data[0]))];
+
+	if (*slot == NULL || strcmp(*slot, data) != 0)
+		*slot = ucp_arena_strdup(p->a, data);
+	return *slot;
+}
+
 /* Adds the record of NODE with DATA (malloc'd, taken) to VIEW, unless an identical one is there. */
 static struct prec *
 record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
@@ -271,7 +283,7 @@ record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_
 			return r;
 		}
 	}
-	r = plan_prec_new(p, view, node, type, ucp_arena_strdup(p->a, data), why, loc);
+	r = plan_prec_new(p, view, node, type, plan_data(p, type, data), why, loc);
 	free(data);
 	if (last != NULL)
 		last->next_same_owner = r;
