@@ -13,14 +13,15 @@
 #include "name.h"
 #include "planner/internal.h"
 
+/* A zone while it is built: 40 bytes, three per tenant domain at hosting scale. */
 struct zb {
 	struct pname	*node;		/* its apex */
 	struct zb	*next_at_node;	/* the apex's zone in another view */
-	enum ucp_view	 view;
+	struct prec	*first, *last;	/* its records, linked through next_in_zone */
+	uint32_t	 nrecs;
+	uint8_t		 view;		/* enum ucp_view */
 	bool		 pinpoint;
 	bool		 catalog;
-	struct prec	*first, *last;	/* its records, linked through next_in_zone */
-	size_t		 nrecs;
 };
 
 /* Appends R to Z's records. */
@@ -33,7 +34,8 @@ zone_add(struct zb *z, struct prec *r)
 	else
 		z->first = r;
 	z->last = r;
-	z->nrecs++;
+	if (++z->nrecs == UINT32_MAX)
+		ucp_oom();
 }
 
 /* A view's zones, in the order they were made (each is also one of its apex node's zones). */
@@ -112,7 +114,7 @@ zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoin
 	if (z == NULL) {
 		z = UCP_ARENA_NEW(vz->arena, struct zb);
 		z->node = n;
-		z->view = vz->view;
+		z->view = (uint8_t)vz->view;
 		z->pinpoint = pinpoint;
 		z->next_at_node = n->zones;
 		n->zones = z;
@@ -670,7 +672,7 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			p->plan->bind.views[view].catalog = z->node->name;
 		}
 		out->nrecords = z->nrecs;
-		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * (z->nrecs + 1));
+		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * ((size_t)z->nrecs + 1));
 		for (j = 0; j < z->nrecs; j++)
 			out->records[j] = (struct ucp_record){ .owner = sorted[j]->node->name,
 			    .type = (enum ucp_rrtype)sorted[j]->type, .ttl = sorted[j]->ttl, .data = sorted[j]->data,
