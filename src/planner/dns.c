@@ -152,10 +152,10 @@ derive_zone_set(struct planner *p)
 		return;
 	}
 	for (i = 0; i < m->sip.domains.len; i++)
-		plan_name(p, m->sip.domains.items[i].v)->flags |= PN_ZONE_SET;
+		plan_sip_domain(p, i)->flags |= PN_ZONE_SET;
 	/* The SMTP domains are the SIP domains unless exchange.smtp_domains lists its own. */
 	for (i = 0; p->smtp.items != m->sip.domains.items && i < p->smtp.len; i++)
-		plan_name(p, p->smtp.items[i].v)->flags |= PN_ZONE_SET;
+		plan_smtp_domain(p, i)->flags |= PN_ZONE_SET;
 	/*
 	 * Every other host name's parent. A service owner such as
 	 * _sip._tls.example.org or sel._domainkey.example.org derives the

@@ -204,6 +204,10 @@ void plan_addrs_at(struct planner *p, enum ucp_view view, struct pname *node, co
 struct pname *plan_sip_name(struct planner *p, size_t i);
 /* The node of autodiscover.<d> for effective SMTP domain I (p->smtp, set by plan_exchange). */
 struct pname *plan_autodiscover_name(struct planner *p, size_t i);
+/* The node of sip.domains entry I (its name a tail of sip.<d>'s when that is made). */
+struct pname *plan_sip_domain(struct planner *p, size_t i);
+/* The node of effective SMTP domain I (its name a tail of autodiscover.<d>'s when that is made). */
+struct pname *plan_smtp_domain(struct planner *p, size_t i);
 /* A new set (plan_set_new) holding the names on certificate C's SAN. */
 uint32_t plan_cert_set(struct planner *p, const struct ucp_cert *c);
 /* The first record of OWNER in VIEW (follow next_same_owner), or NULL. */

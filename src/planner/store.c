@@ -369,6 +369,27 @@ plan_autodiscover_name(struct planner *p, size_t i)
 	return domain_name(p, &p->autodiscover_names, &p->smtp, i, "autodiscover");
 }
 
+/* The node of entry I of DOMAINS, named by the tail of PREFIX.<d> when CACHE has that: no second copy. */
+static struct pname *
+domain_node(struct planner *p, struct pname **cache, const struct ucp_strs *domains, size_t i, const char *prefix)
+{
+	if (cache != NULL && cache[i] != NULL)
+		return plan_name_owned(p, cache[i]->name + strlen(prefix) + 1);
+	return plan_name(p, domains->items[i].v);
+}
+
+struct pname *
+plan_sip_domain(struct planner *p, size_t i)
+{
+	return domain_node(p, p->sip_names, &p->m->sip.domains, i, "sip");
+}
+
+struct pname *
+plan_smtp_domain(struct planner *p, size_t i)
+{
+	return domain_node(p, p->autodiscover_names, &p->smtp, i, "autodiscover");
+}
+
 const char *const *
 plan_names(struct planner *p, const struct ucp_ptrs *v)
 {
