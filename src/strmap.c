@@ -7,21 +7,29 @@
 #include "strmap.h"
 #include "ucplan/buf.h"
 
+/*
+ * Eight bytes a step, each multiplied in and rotated so the next step's
+ * multiply carries the high bits down; then MurmurHash3's finaliser, since a
+ * power-of-two table reads the low bits. Byte-at-a-time FNV-1a took a
+ * dependent multiply per character, a tenth of check's time at hosting scale.
+ */
 uint64_t
 ucp_strmap_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = ((h << 23 | h >> 41) ^ w) * 0x517cc1b727220a95ULL;
 	}
-	/*
-	 * FNV-1a's low bits, the ones a power-of-two table uses, depend only on
-	 * the low bits of every step: mix the high bits down.
-	 */
+	w = 0;
+	memcpy(&w, s, n);
+	h = ((h << 23 | h >> 41) ^ w) * 0x517cc1b727220a95ULL;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
 }

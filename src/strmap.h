@@ -14,7 +14,7 @@ struct ucp_strmap {
 	size_t		 len;
 };
 
-/* The hash the map uses (FNV-1a, its high bits mixed down), for tables of their own. */
+/* The hash the map uses (eight bytes a step, then MurmurHash3's finaliser), for tables of their own. */
 uint64_t ucp_strmap_hash(const char *s);
 /* Initialises an empty map. */
 void ucp_strmap_init(struct ucp_strmap *m);
