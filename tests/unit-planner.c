@@ -60,6 +60,37 @@ test_base(void **state)
 	ucp_diags_clear(&d);
 }
 
+/* Record data longer than the planner's formatting buffer (a DKIM key) comes through whole. */
+static void
+test_long_record_data(void **state)
+{
+	const char *text = TU_BASE, *at = strstr(text, "records = ( ") + strlen("records = ( ");
+	const struct ucp_record *r;
+	struct ucp_diags d;
+	struct ucp_plan *p;
+	struct ucp_buf b;
+	char key[401];
+
+	(void)state;
+	memset(key, 'A', sizeof(key) - 1);
+	key[sizeof(key) - 1] = '\0';
+	ucp_buf_init(&b);
+	ucp_buf_printf(&b, "%.*s{ view = \"external\"; name = \"sel._domainkey.example.com\"; type = \"TXT\"; "
+	    "data = \"v=DKIM1; k=rsa; p=%s\"; },\n%s", (int)(at - text), text, key, at);
+	p = plan_of(ucp_buf_str(&b), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	r = tu_record(p, UCP_VIEW_EXTERNAL, "sel._domainkey.example.com", "TXT", NULL);
+	assert_non_null(r);
+	assert_true(strlen(r->data) > sizeof(key));
+	assert_non_null(strstr(r->data, "v=DKIM1; k=rsa; p=AAAA"));
+	assert_int_equal(r->data[strlen(r->data) - 1], '"');
+	assert_int_equal(r->data[strlen(r->data) - 2], 'A');
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+	ucp_buf_clear(&b);
+}
+
 static void
 test_dotted_names_are_syntax_errors(void **state)
 {
@@ -681,6 +712,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_base),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_long_record_data),
 		cmocka_unit_test(test_derived_zones),
 		cmocka_unit_test(test_dotted_names_are_syntax_errors),
 		cmocka_unit_test(test_director_tcp_updates),

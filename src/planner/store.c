@@ -243,15 +243,29 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	return r;
 }
 
-/* FMT formatted, malloc'd. */
-static char *
-vformat(const char *fmt, va_list ap)
+/*
+ * FMT formatted into BUF (PLAN_DATA_MAX bytes), or into *HEAP (malloc'd, for
+ * the caller to free) when it does not fit: record data is short but for a
+ * TXT record's, and one record per tenant took a malloc and a free.
+ */
+#define PLAN_DATA_MAX 256
+static const char *
+vformat(char buf[PLAN_DATA_MAX], char **heap, const char *fmt, va_list ap)
 {
-	char *s;
+	va_list aq;
+	int n;
 
-	if (vasprintf(&s, fmt, ap) < 0)
+	*heap = NULL;
+	va_copy(aq, ap);
+	n = vsnprintf(buf, PLAN_DATA_MAX, fmt, aq);
+	va_end(aq);
+	if (n < 0)
 		ucp_oom();
-	return s;
+	if (n < PLAN_DATA_MAX)
+		return buf;
+	if (vasprintf(heap, fmt, ap) < 0)
+		ucp_oom();
+	return *heap;
 }
 
 /* DATA (of a TYPE record) in the plan's arena: the copy made for an earlier record when it is still at hand. */
@@ -266,10 +280,10 @@ plan_data(struct planner *p, enum ucp_rrtype type, const char *data)
 	return *slot;
 }
 
-/* Adds the record of NODE with DATA (malloc'd, taken) to VIEW, unless an identical one is there. */
+/* Adds the record of NODE with DATA (copied) to VIEW, unless an identical one is there. */
 static struct prec *
 record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
-    const struct ucp_loc *loc, const char *why, char *data)
+    const struct ucp_loc *loc, const char *why, const char *data)
 {
 	struct prec *r, *first, *last = NULL;
 
@@ -278,13 +292,10 @@ record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_
 		type = UCP_RR_AAAA;
 	first = node->first[view];
 	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
-		if (r->type == type && strcmp(r->data, data) == 0) {
-			free(data);
+		if (r->type == type && strcmp(r->data, data) == 0)
 			return r;
-		}
 	}
 	r = plan_prec_new(p, view, node, type, plan_data(p, type, data), why, loc);
-	free(data);
 	if (last != NULL)
 		last->next_same_owner = r;
 	else
@@ -298,7 +309,9 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
 	uint32_t h = (uint32_t)ucp_strmap_hash(owner);
-	char *data;
+	char buf[PLAN_DATA_MAX], *heap;
+	const char *data;
+	struct prec *r;
 	va_list ap;
 
 	/*
@@ -308,22 +321,28 @@ plan_record(struct planner *p, enum ucp_view view, const char *owner, enum ucp_r
 	if (!names_full(p))
 		__builtin_prefetch(&p->names[h & (p->names_cap - 1)]);
 	va_start(ap, fmt);
-	data = vformat(fmt, ap);
+	data = vformat(buf, &heap, fmt, ap);
 	va_end(ap);
-	return record_data(p, view, intern_hashed(p, owner, h, false), type, loc, why, data);
+	r = record_data(p, view, intern_hashed(p, owner, h, false), type, loc, why, data);
+	free(heap);
+	return r;
 }
 
 struct prec *
 plan_record_at(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
 {
-	char *data;
+	char buf[PLAN_DATA_MAX], *heap;
+	const char *data;
+	struct prec *r;
 	va_list ap;
 
 	va_start(ap, fmt);
-	data = vformat(fmt, ap);
+	data = vformat(buf, &heap, fmt, ap);
 	va_end(ap);
-	return record_data(p, view, node, type, loc, why, data);
+	r = record_data(p, view, node, type, loc, why, data);
+	free(heap);
+	return r;
 }
 
 void
@@ -333,7 +352,7 @@ plan_addrs_at(struct planner *p, enum ucp_view view, struct pname *node, const s
 	size_t i;
 
 	for (i = 0; i < addrs->nall; i++)
-		plan_record_at(p, view, node, UCP_RR_A, loc, why, "%s", addrs->all[i]);
+		record_data(p, view, node, UCP_RR_A, loc, why, addrs->all[i]);
 }
 
 void
