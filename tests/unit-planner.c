@@ -60,6 +60,49 @@ test_base(void **state)
 	ucp_diags_clear(&d);
 }
 
+/*
+ * A name between a service owner and its zone that has records of its own
+ * (_tcp.example.com) is a pin-point zone, and the owner's pin-point zone
+ * below it is delegated from it: walks up a name must not pass it over.
+ */
+#define PINPOINT_WITH(record) \
+	"ucplan = 1;\n" \
+	"dns = { internal = { nameservers = [ \"ns.corp.example.com\" ]; clients = [ \"10.0.0.0/8\" ]; " \
+	"style = \"pinpoint\"; };\n" \
+	"  external = { nameservers = [ \"ns1.example.com\", \"ns2.example.org\" ]; };\n" \
+	"  records = ( { view = \"external\"; name = \"ns1.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n" \
+	"    { view = \"internal\"; name = \"ns.corp.example.com\"; type = \"A\"; data = \"10.0.0.53\"; }" record " ); };\n" \
+	"sip = { product = \"ocs2007r2\"; edition = \"standard\"; domains = [ \"example.com\" ];\n" \
+	"  pool = { fqdn = \"ocs.corp.example.com\"; ip = \"10.0.0.5\"; };\n" \
+	"  edge = { internal = { fqdn = \"edge.corp.example.com\"; ip = \"10.0.1.5\"; }; access = { ip = \"192.0.2.20\"; };\n" \
+	"    av = { fqdn = \"av.example.com\"; ip = \"192.0.2.22\"; }; }; };\n"
+
+static void
+test_intermediate_name_zone(void **state)
+{
+	struct ucp_diags d;
+	struct ucp_plan *p;
+
+	(void)state;
+	p = plan_of(PINPOINT_WITH(",\n    { view = \"internal\"; name = \"_tcp.example.com\"; type = \"TXT\"; "
+	    "data = \"marker\"; }"), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_tcp.example.com", "TXT", NULL));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "NS", "ns.corp.example.com."));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV", NULL));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+	/* Without it the owner's zone stands alone. */
+	p = plan_of(PINPOINT_WITH(""), &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "NS", NULL));
+	assert_non_null(tu_record(p, UCP_VIEW_INTERNAL, "_sipinternaltls._tcp.example.com", "SRV", NULL));
+	ucp_plan_free(p);
+	ucp_diags_clear(&d);
+}
+
 /* Record data longer than the planner's formatting buffer (a DKIM key) comes through whole. */
 static void
 test_long_record_data(void **state)
@@ -713,6 +756,7 @@ main(void)
 		cmocka_unit_test(test_base),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_long_record_data),
+		cmocka_unit_test(test_intermediate_name_zone),
 		cmocka_unit_test(test_derived_zones),
 		cmocka_unit_test(test_dotted_names_are_syntax_errors),
 		cmocka_unit_test(test_director_tcp_updates),

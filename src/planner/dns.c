@@ -140,6 +140,30 @@ last_underscore_label(const char *name)
 	return last;
 }
 
+/*
+ * The node of ZONE, the tail of N's name below its last underscore label,
+ * added when new. N's parent is found on the way and kept on N (PN_PARENT):
+ * the nearest suffix that has a node, ZONE's unless a name between has one,
+ * so the walks from N that follow need no lookup. It stays the nearest:
+ * every name between N and ZONE has an underscore label, and zone
+ * derivation adds only names without one.
+ */
+static struct pname *
+zone_below(struct planner *p, struct pname *n, const char *zone)
+{
+	struct pname *up = NULL, *z;
+	const char *s = n->name;
+
+	if (n->flags & PN_PARENT)
+		return plan_name_owned(p, zone);
+	while ((s = plan_name_tail(s)) != zone && (up = plan_name_find(p, s)) == NULL)
+		;
+	z = plan_name_owned(p, zone);
+	n->parent = up != NULL ? up : z;
+	n->flags |= PN_PARENT;
+	return z;
+}
+
 static void
 derive_zone_set(struct planner *p)
 {
@@ -178,7 +202,7 @@ derive_zone_set(struct planner *p)
 					zone = plan_name_tail(zone);
 			if (zone != NULL) {
 				if (ucp_name_labels(zone) >= 2)
-					plan_name_owned(p, zone)->flags |= PN_ZONE_SET;
+					zone_below(p, r->node, zone)->flags |= PN_ZONE_SET;
 				continue;
 			}
 			/*
