@@ -727,6 +727,14 @@ test_names(void **state)
 	assert_ptr_equal(plan_name_owned(&p, a->name + strlen("_sipfederationtls._tcp.")), top);
 	/* The answer is kept: a suffix given a node after it was asked for is not seen. */
 	assert_null(plan_name_up(&p, top));
+	/* A name with an underscore label is found whatever its first label. */
+	a = plan_name(&p, "sel._domainkey.example.org");
+	assert_ptr_equal(plan_name_find(&p, "sel._domainkey.example.org"), a);
+	assert_null(plan_name_find(&p, "other._domainkey.example.org"));
+	assert_null(plan_name_find(&p, "_domainkey.example.org"));
+	up = plan_name(&p, "_domainkey.example.org");
+	assert_ptr_equal(plan_name_find(&p, "_domainkey.example.org"), up);
+	assert_ptr_equal(plan_name_find(&p, "sel._domainkey.example.org"), a);
 	assert_string_equal(plan_name_tail("sip.example.org"), "example.org");
 	assert_null(plan_name_tail("org"));
 	assert_null(plan_name_tail("org."));

@@ -88,6 +88,14 @@ struct planner {
 	struct pname		**name_chunks;
 	uint32_t		  sets;			/* the last set plan_set_new() made */
 	/*
+	 * The first labels of the names with an underscore label, as hashes
+	 * (open addressing, 0 empty): a handful of service labels (_sip,
+	 * _sipfederationtls...), so asking whether _tls.<d> has a node is
+	 * answered here, in the cache, for every tenant domain.
+	 */
+	uint64_t		 *ulabels;
+	size_t			  ulabels_cap, ulabels_len;
+	/*
 	 * Names every tenant domain has, kept per domain once made, so the
 	 * stages after the first reach them without a lookup: sip.<d> per
 	 * sip.domains entry, autodiscover.<d> per effective SMTP domain.

@@ -36,6 +36,9 @@ plan_names_clear(struct planner *p)
 		free(p->name_chunks[i]);
 	free(p->name_chunks);
 	free(p->names);
+	free(p->ulabels);
+	p->ulabels = NULL;
+	p->ulabels_cap = p->ulabels_len = 0;
 	p->names = NULL;
 	p->name_chunks = NULL;
 	p->names_cap = p->names_len = 0;
@@ -118,6 +121,79 @@ names_full(const struct planner *p)
 	return (p->names_len + 1) * 8 > p->names_cap * 7;
 }
 
+/* True when one of NAME's labels starts with an underscore. */
+static bool
+has_underscore_label(const char *name)
+{
+	const char *s;
+
+	for (s = strchr(name, '_'); s != NULL; s = strchr(s + 1, '_'))
+		if (s == name || s[-1] == '.')
+			return true;
+	return false;
+}
+
+/* A hash of NAME's first label, never 0. */
+static uint64_t
+first_label_hash(const char *name)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *name != '\0' && *name != '.'; name++) {
+		h ^= (unsigned char)*name;
+		h *= 1099511628211ULL;
+	}
+	return h != 0 ? h : 1;
+}
+
+/* The slot of H in the first-label set: its own, or the empty one where it would go. */
+static size_t
+ulabel_slot(const struct planner *p, uint64_t h)
+{
+	size_t mask = p->ulabels_cap - 1, i = (h ^ h >> 29) & mask;
+
+	while (p->ulabels[i] != 0 && p->ulabels[i] != h)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Adds the first label of NAME, a name with an underscore label, to the set. */
+static void
+ulabel_add(struct planner *p, const char *name)
+{
+	uint64_t h = first_label_hash(name);
+	size_t i;
+
+	if ((p->ulabels_len + 1) * 4 > p->ulabels_cap * 3) {
+		uint64_t *old = p->ulabels;
+		size_t cap = p->ulabels_cap;
+
+		p->ulabels_cap = cap ? cap * 2 : 64;
+		if ((p->ulabels = calloc(p->ulabels_cap, sizeof(*p->ulabels))) == NULL)
+			ucp_oom();
+		for (i = 0; i < cap; i++)
+			if (old[i] != 0)
+				p->ulabels[ulabel_slot(p, old[i])] = old[i];
+		free(old);
+	}
+	if (p->ulabels[i = ulabel_slot(p, h)] == 0) {
+		p->ulabels[i] = h;
+		p->ulabels_len++;
+	}
+}
+
+/*
+ * False when NAME can have no node: it has an underscore label, and no node
+ * with one starts with NAME's first label. Walks up a service owner ask
+ * about _tls.<d> and _tcp.<d>, which have none, and each asked the table.
+ */
+static bool
+may_have_node(const struct planner *p, const char *name)
+{
+	return !has_underscore_label(name) ||
+	    (p->ulabels_cap != 0 && p->ulabels[ulabel_slot(p, first_label_hash(name))] != 0);
+}
+
 /* NAME's node (hash H), added when new with NAME as its name if OWNED (already the plan's), else a copy. */
 static struct pname *
 intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
@@ -134,6 +210,8 @@ intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
 		ucp_oom();
 	n = node_new(p);
 	n->name = owned ? name : ucp_arena_strdup(p->a, name);
+	if (has_underscore_label(n->name))
+		ulabel_add(p, n->name);
 	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->names_len;
 	return n;
 }
@@ -170,7 +248,7 @@ plan_name_find(const struct planner *p, const char *name)
 {
 	uint64_t s;
 
-	if (p->names_cap == 0)
+	if (p->names_cap == 0 || !may_have_node(p, name))
 		return NULL;
 	s = p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))];
 	return s != 0 ? node_at(p, s) : NULL;
