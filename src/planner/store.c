@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "planner/internal.h"
 #include "ucplan/buf.h"
@@ -69,14 +70,39 @@ name_slot(const struct planner *p, const char *name, uint32_t h)
 	return i;
 }
 
+/*
+ * CAP empty slots. A table of a huge page or more is aligned to one and
+ * asked to be backed by them (Linux): its probes land at random, and at
+ * hosting scale each one also missed the TLB, a page table walk on top of
+ * the miss to memory.
+ */
+#define HUGE_PAGE ((size_t)2 << 20)
+static uint64_t *
+slots_new(size_t cap)
+{
+	size_t size = cap * sizeof(uint64_t);
+	uint64_t *slots;
+
+#ifdef MADV_HUGEPAGE
+	if (size >= HUGE_PAGE) {
+		if ((slots = aligned_alloc(HUGE_PAGE, size)) == NULL)
+			ucp_oom();
+		(void)madvise(slots, size, MADV_HUGEPAGE);
+		memset(slots, 0, size);
+		return slots;
+	}
+#endif
+	if ((slots = calloc(cap, sizeof(*slots))) == NULL)
+		ucp_oom();
+	return slots;
+}
+
 static void
 names_grow(struct planner *p)
 {
 	size_t cap = p->names_cap ? p->names_cap * 2 : 1024, i, j;
-	uint64_t *slots = calloc(cap, sizeof(*slots));
+	uint64_t *slots = slots_new(cap);
 
-	if (slots == NULL)
-		ucp_oom();
 	for (i = 0; i < p->names_cap; i++) {
 		if (p->names[i] == 0)
 			continue;
