@@ -735,6 +735,22 @@ test_names(void **state)
 	up = plan_name(&p, "_domainkey.example.org");
 	assert_ptr_equal(plan_name_find(&p, "_domainkey.example.org"), up);
 	assert_ptr_equal(plan_name_find(&p, "sel._domainkey.example.org"), a);
+	/* plan_join() is snprintf("%s.%s"), cut where it would be. */
+	{
+		char out[PLAN_NAME_MAX], want[PLAN_NAME_MAX], longname[600];
+
+		assert_string_equal(plan_join(out, "_sip._tls", "example.org"), "_sip._tls.example.org");
+		memset(longname, 'x', sizeof(longname) - 1);
+		longname[sizeof(longname) - 1] = '\0';
+		for (i = 0; i < 3; i++) {
+			const char *label = i == 0 ? "sip" : i == 1 ? longname + 100 : longname;
+
+			assert_true(snprintf(want, sizeof(want), "%s.%s", label, "example.org") > 0);
+			assert_string_equal(plan_join(out, label, "example.org"), want);
+			assert_true(snprintf(want, sizeof(want), "%s.%s", "sip", label) > 0);
+			assert_string_equal(plan_join(out, "sip", label), want);
+		}
+	}
 	assert_string_equal(plan_name_tail("sip.example.org"), "example.org");
 	assert_null(plan_name_tail("org"));
 	assert_null(plan_name_tail("org."));

@@ -405,13 +405,37 @@ static const struct srv_port srv_ports[] = {
 	{ "_autodiscover._tcp.", 443, false, false },
 };
 
+/*
+ * The priority, weight and port at the start of an SRV record's DATA, as
+ * sscanf("%u %u %u") reads them (strtoul() is its definition of %u), without
+ * scanf's machinery: three per tenant domain.
+ */
+static bool
+srv_numbers(const char *data, unsigned *prio, unsigned *weight, unsigned *port)
+{
+	unsigned *out[3] = { prio, weight, port };
+	const char *s = data;
+	char *end;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		unsigned long v = strtoul(s, &end, 10);
+
+		if (end == s)
+			return false;
+		*out[i] = (unsigned)v;
+		s = end;
+	}
+	return true;
+}
+
 static void
 check_srv(struct planner *p, const struct prec *r, const char *target)
 {
 	unsigned prio, weight, port;
 	size_t i;
 
-	if (sscanf(r->data, "%u %u %u", &prio, &weight, &port) != 3)
+	if (!srv_numbers(r->data, &prio, &weight, &port))
 		return;
 	for (i = 0; i < sizeof(srv_ports) / sizeof(srv_ports[0]); i++) {
 		const struct srv_port *s = &srv_ports[i];

@@ -202,6 +202,8 @@ const char *plan_name_tail(const char *name);
  * the plan's arena left a second copy behind.
  */
 const char *plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* LABEL.NAME in OUT, as plan_fmt(OUT, "%s.%s", LABEL, NAME) without the formatting: once per tenant domain and name. */
+const char *plan_join(char out[PLAN_NAME_MAX], const char *label, const char *name);
 /* One A per IPv4 and one AAAA per IPv6 address of ADDRS (spec 9.2), in their order. */
 void plan_addrs(struct planner *p, enum ucp_view view, const char *owner, const struct ucp_str *addrs,
     const struct ucp_loc *loc, const char *why);

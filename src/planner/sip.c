@@ -297,7 +297,7 @@ plan_internal(struct planner *p, const struct ucp_sip_product *prod)
 
 			if (row->view != UCP_VIEW_INTERNAL || !wanted(p, row->when))
 				continue;
-			plan_record(p, UCP_VIEW_INTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
+			plan_record(p, UCP_VIEW_INTERNAL, plan_join(owner, row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.", row->port, target)->target = tnode;
 		}
 		plan_addrs_at(p, UCP_VIEW_INTERNAL, plan_sip_name(p, i), p->signin_addrs, &d->loc,
@@ -375,7 +375,7 @@ plan_external(struct planner *p, const struct ucp_sip_product *prod)
 
 			if (row->view != UCP_VIEW_EXTERNAL || !wanted(p, row->when))
 				continue;
-			r = plan_record(p, UCP_VIEW_EXTERNAL, plan_fmt(owner, "%s.%s", row->prefix, d->v),
+			r = plan_record(p, UCP_VIEW_EXTERNAL, plan_join(owner, row->prefix, d->v),
 			    UCP_RR_SRV, &d->loc, row->why, "0 0 %u %s.%s.", row->port,
 			    row->target == UCP_SRV_TARGET_XMPP ? "xmpp" : "sip", d->v);
 			if (row->target != UCP_SRV_TARGET_XMPP)

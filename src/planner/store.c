@@ -22,6 +22,24 @@ plan_fmt(char out[PLAN_NAME_MAX], const char *fmt, ...)
 	return out;
 }
 
+const char *
+plan_join(char out[PLAN_NAME_MAX], const char *label, const char *name)
+{
+	size_t a = strlen(label), b = strlen(name);
+
+	/* As snprintf("%s.%s") would, cut at PLAN_NAME_MAX - 1 characters. */
+	if (a > PLAN_NAME_MAX - 1)
+		a = PLAN_NAME_MAX - 1;
+	memcpy(out, label, a);
+	if (a < PLAN_NAME_MAX - 1)
+		out[a++] = '.';
+	if (b > PLAN_NAME_MAX - 1 - a)
+		b = PLAN_NAME_MAX - 1 - a;
+	memcpy(out + a, name, b);
+	out[a + b] = '\0';
+	return out;
+}
+
 _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
 _Static_assert(sizeof(struct prec) <= 64, "a planned record fits a cache line");
 
@@ -476,7 +494,7 @@ domain_name(struct planner *p, struct pname ***cache, const struct ucp_strs *dom
 	if (*cache == NULL)
 		*cache = ucp_arena_alloc(p->tmp, sizeof(**cache) * (domains->len + 1));
 	if ((*cache)[i] == NULL)
-		(*cache)[i] = plan_name(p, plan_fmt(buf, "%s.%s", prefix, domains->items[i].v));
+		(*cache)[i] = plan_name(p, plan_join(buf, prefix, domains->items[i].v));
 	return (*cache)[i];
 }
 
