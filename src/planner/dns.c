@@ -13,27 +13,29 @@
 #include "name.h"
 #include "planner/internal.h"
 
-/* A zone while it is built: 40 bytes, three per tenant domain at hosting scale. */
+/* A zone while it is built: three per tenant domain at hosting scale. */
 struct zb {
 	struct pname	*node;		/* its apex */
 	struct zb	*next_at_node;	/* the apex's zone in another view */
-	struct prec	*first, *last;	/* its records, linked through next_in_zone */
+	uint32_t	 first, last;	/* its records (plan_rec), linked through next_in_zone */
 	uint32_t	 nrecs;
 	uint8_t		 view;		/* enum ucp_view */
 	bool		 pinpoint;
 	bool		 catalog;
 };
 
-/* Appends R to Z's records. */
+_Static_assert(sizeof(struct zb) <= 32, "a zone being built is four words");
+
+/* Appends record ID to Z's records. */
 static void
-zone_add(struct zb *z, struct prec *r)
+zone_add(const struct planner *p, struct zb *z, uint32_t id)
 {
-	r->next_in_zone = NULL;
-	if (z->last != NULL)
-		z->last->next_in_zone = r;
+	plan_rec(p, id)->next_in_zone = 0;
+	if (z->last != 0)
+		plan_rec(p, z->last)->next_in_zone = id;
 	else
-		z->first = r;
-	z->last = r;
+		z->first = id;
+	z->last = id;
 	if (++z->nrecs == UINT32_MAX)
 		ucp_oom();
 }
@@ -187,7 +189,7 @@ derive_zone_set(struct planner *p)
 	 */
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < p->recs[v].len; i++) {
-			const struct prec *r = p->recs[v].items[i];
+			const struct prec *r = plan_rec(p, p->recs[v].items[i]);
 			const char *zone = NULL;
 			size_t below;
 
@@ -225,17 +227,19 @@ derive_zone_set(struct planner *p)
 	}
 }
 
-/* Puts R into Z, the longest of the view's zones above it (NULL: none, reported). */
+/* Puts record ID into Z, the longest of the view's zones above it (NULL: none, reported). */
 static void
-place_in(struct planner *p, struct zb *z, struct prec *r)
+place_in(struct planner *p, struct zb *z, uint32_t id)
 {
+	const struct prec *r = plan_rec(p, id);
+
 	if (z == NULL) {
 		plan_report(p, UCP_R_DNS_NO_ZONE, r->loc, "%s (%s, %s view) lies in none of the zones %s",
 		    r->node->name, ucp_rrtype_name(r->type), ucp_view_name(r->view),
 		    p->m->dns.zones.len > 0 ? "in dns.zones" : "ucplan derives: list its zone in dns.zones");
 		return;
 	}
-	zone_add(z, r);
+	zone_add(p, z, id);
 }
 
 static void
@@ -244,21 +248,22 @@ build_external(struct planner *p, struct view_zones *vz)
 	size_t i;
 
 	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
-		struct prec *r = (struct prec *)p->recs[UCP_VIEW_EXTERNAL].items[i];
-		struct pname *zn = zone_of(p, r->node);
+		uint32_t id = p->recs[UCP_VIEW_EXTERNAL].items[i];
+		struct pname *zn = zone_of(p, plan_rec(p, id)->node);
 
 		/*
 		 * The external view's zones all come from the set, so the longest of
-		 * them above R is the one just found: no second walk up its name.
+		 * them above the record is the one just found: no second walk up its
+		 * name.
 		 */
-		place_in(p, zn != NULL ? zone_get(p, vz, zn, false) : NULL, r);
+		place_in(p, zn != NULL ? zone_get(p, vz, zn, false) : NULL, id);
 	}
 }
 
 static void
 build_internal(struct planner *p, const struct view_zones *ext, struct view_zones *vz)
 {
-	const struct plan_vec *in = &p->recs[UCP_VIEW_INTERNAL];
+	const struct plan_ids *in = &p->recs[UCP_VIEW_INTERNAL];
 	bool pinpoint = p->m->dns.style == UCP_STYLE_PINPOINT;
 	size_t i;
 
@@ -266,7 +271,7 @@ build_internal(struct planner *p, const struct view_zones *ext, struct view_zone
 		for (i = 0; i < ext->list.len; i++)
 			zone_get(p, vz, ((const struct zb *)ext->list.items[i])->node, false);
 	for (i = 0; i < in->len; i++) {
-		const struct prec *r = in->items[i];
+		const struct prec *r = plan_rec(p, in->items[i]);
 		struct pname *zn = zone_of(p, r->node);
 
 		if (zn == NULL)
@@ -276,30 +281,30 @@ build_internal(struct planner *p, const struct view_zones *ext, struct view_zone
 		else
 			zone_get(p, vz, zn, false);
 	}
-	for (i = 0; i < in->len; i++) {
-		struct prec *r = (struct prec *)in->items[i];
-
-		place_in(p, longest(p, vz, r->node), r);
-	}
+	for (i = 0; i < in->len; i++)
+		place_in(p, longest(p, vz, plan_rec(p, in->items[i])->node), in->items[i]);
 	if (pinpoint)
 		return;
 	/* Split-brain: every external node without internal records is copied. */
 	for (i = 0; i < p->recs[UCP_VIEW_EXTERNAL].len; i++) {
-		const struct prec *r = p->recs[UCP_VIEW_EXTERNAL].items[i];
+		const struct prec *r = plan_rec(p, p->recs[UCP_VIEW_EXTERNAL].items[i]);
 		struct prec *copy;
 		struct zb *z;
+		uint32_t id;
 
-		if (r->external_only || r->node->first[UCP_VIEW_INTERNAL] != NULL)
+		if (r->external_only || r->node->first[UCP_VIEW_INTERNAL] != 0)
 			continue;
 		if ((z = longest(p, vz, r->node)) == NULL)
 			continue;
-		copy = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->type, r->data,
+		/* A record never moves: R stays valid while records are added. */
+		id = plan_prec_new(p, UCP_VIEW_INTERNAL, r->node, r->type, r->data,
 		    r->extra ? "copy of the external record" : r->why, r->loc);
+		copy = plan_rec(p, id);
 		copy->ttl = r->ttl;
 		copy->target = r->target;
 		copy->extra = r->extra;
 		copy->copy = true;
-		zone_add(z, copy);
+		zone_add(p, z, id);
 	}
 }
 
@@ -327,14 +332,14 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			const char *target = ns->items[j].v;
 			bool glued = false;
 
-			zone_add(parent, plan_prec_new(p, view, child->node, UCP_RR_NS, ucp_arena_printf(p->a, "%s.", target),
-			    "delegation of the nested zone", &ns->items[j].loc));
+			zone_add(p, parent, plan_prec_new(p, view, child->node, UCP_RR_NS,
+			    ucp_arena_printf(p->a, "%s.", target), "delegation of the nested zone", &ns->items[j].loc));
 			if (!ucp_name_in(target, child->node->name))
 				continue;
-			for (r = child->first; r != NULL; r = r->next_in_zone) {
+			for (r = plan_rec(p, child->first); r != NULL; r = plan_rec(p, r->next_in_zone)) {
 				if (strcmp(r->node->name, target) != 0 || (r->type != UCP_RR_A && r->type != UCP_RR_AAAA))
 					continue;
-				zone_add(parent, plan_prec_new(p, view, r->node, r->type, r->data, "glue", r->loc));
+				zone_add(p, parent, plan_prec_new(p, view, r->node, r->type, r->data, "glue", r->loc));
 				glued = true;
 			}
 			if (!glued)
@@ -479,13 +484,13 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 		const struct zb *z = vz->list.items[i];
 
 		z->node->types[view] |= 1u << UCP_RR_SOA | 1u << UCP_RR_NS;
-		for (r = z->first; r != NULL; r = r->next_in_zone)
+		for (r = plan_rec(p, z->first); r != NULL; r = plan_rec(p, r->next_in_zone))
 			r->node->types[view] |= 1u << r->type;
 	}
 	for (i = 0; i < vz->list.len; i++) {
 		const struct zb *z = vz->list.items[i];
 
-		for (r = z->first; r != NULL; r = r->next_in_zone) {
+		for (r = plan_rec(p, z->first); r != NULL; r = plan_rec(p, r->next_in_zone)) {
 			const char *target, *what;
 			const struct zb *tzone;
 			struct pname *tnode;
@@ -634,14 +639,14 @@ add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	}
 	cat = zone_get(p, vz, node, false);
 	cat->catalog = true;
-	zone_add(cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "version.%s", name)), UCP_RR_TXT,
+	zone_add(p, cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "version.%s", name)), UCP_RR_TXT,
 	    "\"2\"", "catalog zone schema version (RFC 9432)", &m->dns.bind.catalog_loc));
 	for (i = 0; i < n; i++) {
 		const struct zb *z = vz->list.items[i];
 		char id[17];
 
 		member_id(z->node->name, id);
-		zone_add(cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "%s.zones.%s", id, name)),
+		zone_add(p, cat, plan_prec_new(p, view, loose_name(p, ucp_arena_printf(p->a, "%s.zones.%s", id, name)),
 		    UCP_RR_PTR, ucp_arena_printf(p->a, "%s.", z->node->name), "member zone: secondaries serve it",
 		    &m->dns.bind.catalog_loc));
 	}
@@ -693,7 +698,7 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			cap = z->nrecs;
 			sorted = ucp_xrealloc(sorted, cap * sizeof(*sorted));
 		}
-		for (j = 0, r = z->first; r != NULL; r = r->next_in_zone)
+		for (j = 0, r = plan_rec(p, z->first); r != NULL; r = plan_rec(p, r->next_in_zone))
 			sorted[j++] = r;
 		if (z->nrecs > 1)
 			qsort(sorted, z->nrecs, sizeof(*sorted), cmp_prec);
@@ -819,7 +824,7 @@ plan_zones(struct planner *p)
 		for (i = 0; i < vz[v].list.len; i++)
 			((const struct zb *)vz[v].list.items[i])->node->zones = NULL;
 		plan_vec_free(&vz[v].list);
-		plan_vec_free(&p->recs[v]);
+		plan_ids_free(&p->recs[v]);
 	}
 	ucp_arena_free(vz[0].arena);
 	ucp_strmap_clear(&internal_only);

@@ -100,7 +100,8 @@ plan_mx_check(struct planner *p)
 
 	if (!m->exchange.present || !m->exchange.mx.present || m->exchange.mx.fqdn.v == NULL || rp->v == NULL)
 		return;
-	for (r = plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v); r != NULL; r = r->next_same_owner) {
+	r = plan_owner(p, UCP_VIEW_EXTERNAL, m->exchange.mx.fqdn.v);
+	for (; r != NULL; r = plan_rec(p, r->next_same_owner)) {
 		for (i = 0; i < rp->nall; i++) {
 			if ((r->type == UCP_RR_A || r->type == UCP_RR_AAAA) && strcmp(r->data, rp->all[i]) == 0) {
 				plan_report(p, UCP_R_MX_LISTENER, &m->exchange.mx.fqdn.loc, "the MX host %s resolves to the "

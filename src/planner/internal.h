@@ -28,6 +28,20 @@ void plan_vec_add(struct plan_vec *v, const void *p);
 /* Frees V's array and empties it. */
 void plan_vec_free(struct plan_vec *v);
 
+/* A growable array of record numbers (struct prec), as struct plan_vec. */
+struct plan_ids {
+	uint32_t	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+/* Appends ID to V. */
+void plan_ids_add(struct plan_ids *v, uint32_t id);
+/* Frees V's array and empties it. */
+void plan_ids_free(struct plan_ids *v);
+
+/* Records per chunk: a record never moves. */
+#define PR_CHUNK 4096
+
 /*
  * A name the planner has seen, kept once however many records, zones and
  * checks ask about it: what each stage asks of a name is a field here, so
@@ -37,8 +51,8 @@ void plan_vec_free(struct plan_vec *v);
 struct pname {
 	const char	*name;				/* in the plan's arena */
 	struct pname	*parent;			/* valid when PN_PARENT is set; NULL at the top label */
-	struct prec	*first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or NULL */
 	struct zb	*zones;				/* the zones it is the apex of (one per view at most) */
+	uint32_t	 first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or 0 */
 	uint16_t	 types[UCP_VIEW_COUNT];	/* bit per record type placed at it (plan_zones' checks) */
 	uint32_t	 mark : 24;			/* the last set (plan_set_new) it was put in */
 	uint32_t	 flags : 8;
@@ -50,8 +64,9 @@ struct pname {
 /*
  * A record before zone placement: its owner is its node's name, and the
  * plan's struct ucp_record is made from it only when a zone is laid out for
- * output. 64 bytes, the size of a cache line: at hosting scale there are six
- * per tenant domain, all alive until the zones are checked.
+ * output. Records are numbered from 1 (plan_rec() finds one by its number,
+ * 0 is none) and link to one another by number: 56 bytes, six per tenant
+ * domain at hosting scale, all alive until the zones are checked.
  */
 struct prec {
 	struct pname		*node;		/* its owner's */
@@ -59,8 +74,8 @@ struct prec {
 	const struct ucp_loc	*loc;		/* the setting that caused it (the model's), or NULL */
 	const char		*data;		/* as struct ucp_record's */
 	const char		*why;
-	struct prec		*next_same_owner;
-	struct prec		*next_in_zone;	/* the zone's records, in the order they were placed */
+	uint32_t		 next_same_owner;
+	uint32_t		 next_in_zone;	/* the zone's records, in the order they were placed */
 	uint32_t		 ttl;
 	uint8_t			 type;		/* enum ucp_rrtype */
 	uint8_t			 view;		/* enum ucp_view */
@@ -78,7 +93,10 @@ struct planner {
 	uint32_t		 serial;
 	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
 
-	struct plan_vec		 recs[UCP_VIEW_COUNT];	/* struct prec * */
+	struct plan_ids		 recs[UCP_VIEW_COUNT];	/* record numbers, in the order they were made */
+	/* Every record, in chunks (plan_rec()): record N is the (N - 1)th. */
+	struct prec		**rec_chunks;
+	size_t			  recs_len;
 	/*
 	 * Every struct pname by name: open addressing, a slot being 32 bits of
 	 * hash and the node's number + 1 (0: empty); the nodes in chunks.
@@ -166,11 +184,20 @@ struct prec *plan_record_at(struct planner *p, enum ucp_view view, struct pname 
     const struct ucp_loc *loc, const char *why, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 /*
- * Allocates a record of NODE's name that is not yet in any index: DATA must
- * live in the plan's arena, LOC as long as the model; the TTL is dns.ttl.
+ * Allocates a record of NODE's name that is not yet in any index and returns
+ * its number: DATA must live in the plan's arena, LOC as long as the model;
+ * the TTL is dns.ttl.
  */
-struct prec *plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
+uint32_t plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const char *data, const char *why, const struct ucp_loc *loc);
+/* Record ID (plan_prec_new), or NULL for 0. */
+static inline struct prec *
+plan_rec(const struct planner *p, uint32_t id)
+{
+	return id != 0 ? &p->rec_chunks[(id - 1) / PR_CHUNK][(id - 1) % PR_CHUNK] : NULL;
+}
+/* Frees every record. */
+void plan_recs_clear(struct planner *p);
 /* Frees the name table and its nodes (their names are the plan's, and stay). */
 void plan_names_clear(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */

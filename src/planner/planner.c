@@ -156,7 +156,7 @@ finish(struct planner *p, struct ucp_plan *plan)
 		plan->publishing.rules[i] = *(const struct ucp_rule *)p->rules.items[i];
 
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
-		plan_vec_free(&p->recs[i]);
+		plan_ids_free(&p->recs[i]);
 	for (i = 0; i < p->cert_nodes.len; i++)
 		free((void *)p->cert_nodes.items[i]);
 	plan_vec_free(&p->cert_nodes);
@@ -164,6 +164,7 @@ finish(struct planner *p, struct ucp_plan *plan)
 		free((void *)p->rule_names.items[i]);
 	plan_vec_free(&p->rule_names);
 	plan_names_clear(p);
+	plan_recs_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
 	ucp_arena_free(p->tmp);
 	p->tmp = NULL;

@@ -226,7 +226,9 @@ resolves_to(const struct planner *p, const struct pname *n, const char *ip, int 
 {
 	const struct prec *r;
 
-	for (r = n != NULL ? n->first[UCP_VIEW_EXTERNAL] : NULL; r != NULL; r = r->next_same_owner) {
+	if (n == NULL)
+		return false;
+	for (r = plan_rec(p, n->first[UCP_VIEW_EXTERNAL]); r != NULL; r = plan_rec(p, r->next_same_owner)) {
 		if ((r->type == UCP_RR_A || r->type == UCP_RR_AAAA) && strcmp(r->data, ip) == 0)
 			return true;
 		if (r->type == UCP_RR_CNAME && depth < 8) {

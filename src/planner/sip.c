@@ -342,7 +342,8 @@ plan_published(struct planner *p)
 			continue;
 		addrs(p, UCP_VIEW_EXTERNAL, p->discovers[i], rp, &d->loc, "reverse proxy: external Autodiscover (mobility)");
 		/* Not resolvable inside (reference 5.8): split-brain must not copy it. */
-		for (r = plan_owner(p, UCP_VIEW_EXTERNAL, p->discovers[i]); r != NULL; r = r->next_same_owner)
+		r = plan_owner(p, UCP_VIEW_EXTERNAL, p->discovers[i]);
+		for (; r != NULL; r = plan_rec(p, r->next_same_owner))
 			r->external_only = true;
 	}
 }

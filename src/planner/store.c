@@ -41,7 +41,8 @@ plan_join(char out[PLAN_NAME_MAX], const char *label, const char *name)
 }
 
 _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
-_Static_assert(sizeof(struct prec) <= 64, "a planned record fits a cache line");
+_Static_assert(sizeof(struct prec) <= 56, "a planned record is seven words");
+_Static_assert(sizeof(struct pname) <= 40, "a name node is five words");
 
 /* Nodes per chunk: node N is name_chunks[N / PN_CHUNK][N % PN_CHUNK], and never moves. */
 #define PN_CHUNK 4096
@@ -341,20 +342,55 @@ plan_vec_free(struct plan_vec *v)
 	memset(v, 0, sizeof(*v));
 }
 
+void
+plan_ids_add(struct plan_ids *v, uint32_t id)
+{
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+
+		if ((v->items = realloc(v->items, cap * sizeof(*v->items))) == NULL)
+			ucp_oom();
+		v->cap = cap;
+	}
+	v->items[v->len++] = id;
+}
+
+void
+plan_ids_free(struct plan_ids *v)
+{
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
 struct prec *
 plan_owner(const struct planner *p, enum ucp_view view, const char *owner)
 {
 	const struct pname *n = plan_name_find(p, owner);
 
-	return n != NULL ? n->first[view] : NULL;
+	return n != NULL ? plan_rec(p, n->first[view]) : NULL;
 }
 
-struct prec *
+uint32_t
 plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type, const char *data,
     const char *why, const struct ucp_loc *loc)
 {
-	struct prec *r = UCP_ARENA_NEW(p->tmp, struct prec);
+	size_t n = p->recs_len;
+	struct prec *r;
 
+	if (n % PR_CHUNK == 0) {
+		/* The chunk table doubles when it fills: a power of two of chunks. */
+		size_t c = n / PR_CHUNK;
+
+		if ((c & (c - 1)) == 0 &&
+		    (p->rec_chunks = realloc(p->rec_chunks, (c ? 2 * c : 1) * sizeof(*p->rec_chunks))) == NULL)
+			ucp_oom();
+		if ((p->rec_chunks[c] = calloc(PR_CHUNK, sizeof(struct prec))) == NULL)
+			ucp_oom();
+	}
+	if (n >= UINT32_MAX - 1)
+		ucp_oom();
+	r = &p->rec_chunks[n / PR_CHUNK][n % PR_CHUNK];
+	p->recs_len++;
 	r->node = node;
 	r->type = (uint8_t)type;
 	r->ttl = (uint32_t)p->m->dns.ttl.v;
@@ -362,7 +398,19 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	r->why = why;
 	r->view = (uint8_t)view;
 	r->loc = loc;
-	return r;
+	return (uint32_t)p->recs_len;
+}
+
+void
+plan_recs_clear(struct planner *p)
+{
+	size_t i;
+
+	for (i = 0; i < (p->recs_len + PR_CHUNK - 1) / PR_CHUNK; i++)
+		free(p->rec_chunks[i]);
+	free(p->rec_chunks);
+	p->rec_chunks = NULL;
+	p->recs_len = 0;
 }
 
 /*
@@ -407,23 +455,23 @@ static struct prec *
 record_data(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type,
     const struct ucp_loc *loc, const char *why, const char *data)
 {
-	struct prec *r, *first, *last = NULL;
+	struct prec *r, *last = NULL;
+	uint32_t id;
 
 	/* An address record follows its data: IPv6 is AAAA, never A. */
 	if (type == UCP_RR_A && strchr(data, ':') != NULL)
 		type = UCP_RR_AAAA;
-	first = node->first[view];
-	for (r = first; r != NULL; last = r, r = r->next_same_owner) {
+	for (r = plan_rec(p, node->first[view]); r != NULL; last = r, r = plan_rec(p, r->next_same_owner)) {
 		if (r->type == type && strcmp(r->data, data) == 0)
 			return r;
 	}
-	r = plan_prec_new(p, view, node, type, plan_data(p, type, data), why, loc);
+	id = plan_prec_new(p, view, node, type, plan_data(p, type, data), why, loc);
 	if (last != NULL)
-		last->next_same_owner = r;
+		last->next_same_owner = id;
 	else
-		node->first[view] = r;
-	plan_vec_add(&p->recs[view], r);
-	return r;
+		node->first[view] = id;
+	plan_ids_add(&p->recs[view], id);
+	return plan_rec(p, id);
 }
 
 struct prec *
@@ -616,7 +664,7 @@ plan_extra_records(struct planner *p)
 				    x->name.v, ucp_view_name((enum ucp_view)v), o->why);
 				continue;
 			}
-			for (; o != NULL && (o->extra || o->type != x->type); o = o->next_same_owner)
+			for (; o != NULL && (o->extra || o->type != x->type); o = plan_rec(p, o->next_same_owner))
 				;
 			if (o != NULL) {
 				plan_report(p, UCP_R_DNS_PLANNED_EXTRA, &x->loc,
