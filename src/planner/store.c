@@ -322,16 +322,22 @@ plan_name_up(struct planner *p, struct pname *n)
 	return n->parent;
 }
 
+/* ITEMS, LEN elements of SIZE bytes, with room for one more (*CAP doubles when full). */
+static void *
+room_for_one(void *items, size_t len, size_t *cap, size_t size)
+{
+	if (len == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		if ((items = realloc(items, *cap * size)) == NULL)
+			ucp_oom();
+	}
+	return items;
+}
+
 void
 plan_vec_add(struct plan_vec *v, const void *p)
 {
-	if (v->len == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-
-		if ((v->items = realloc(v->items, cap * sizeof(*v->items))) == NULL)
-			ucp_oom();
-		v->cap = cap;
-	}
+	v->items = room_for_one(v->items, v->len, &v->cap, sizeof(*v->items));
 	v->items[v->len++] = p;
 }
 
@@ -345,13 +351,7 @@ plan_vec_free(struct plan_vec *v)
 void
 plan_ids_add(struct plan_ids *v, uint32_t id)
 {
-	if (v->len == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-
-		if ((v->items = realloc(v->items, cap * sizeof(*v->items))) == NULL)
-			ucp_oom();
-		v->cap = cap;
-	}
+	v->items = room_for_one(v->items, v->len, &v->cap, sizeof(*v->items));
 	v->items[v->len++] = id;
 }
 
