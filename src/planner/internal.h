@@ -39,7 +39,20 @@ void plan_ids_add(struct plan_ids *v, uint32_t id);
 /* Frees V's array and empties it. */
 void plan_ids_free(struct plan_ids *v);
 
-/* Records per chunk: a record never moves. */
+/*
+ * An array that grows in chunks of a fixed number of elements, so that an
+ * element never moves: the records and the name nodes, numbered.
+ */
+struct plan_chunks {
+	void		**chunks;	/* a table that doubles as it fills */
+	size_t		  len;		/* elements */
+};
+/* A new element of SIZE bytes, zeroed, at index C->len (which grows by one); PER elements a chunk. */
+void *plan_chunks_new(struct plan_chunks *c, size_t per, size_t size);
+/* Frees C's chunks (PER elements each) and empties it. */
+void plan_chunks_free(struct plan_chunks *c, size_t per);
+
+/* Records per chunk. */
 #define PR_CHUNK 4096
 
 /*
@@ -94,16 +107,14 @@ struct planner {
 	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
 
 	struct plan_ids		 recs[UCP_VIEW_COUNT];	/* record numbers, in the order they were made */
-	/* Every record, in chunks (plan_rec()): record N is the (N - 1)th. */
-	struct prec		**rec_chunks;
-	size_t			  recs_len;
+	struct plan_chunks	 precs;			/* every record (plan_rec()): record N is the (N - 1)th */
 	/*
 	 * Every struct pname by name: open addressing, a slot being 32 bits of
 	 * hash and the node's number + 1 (0: empty); the nodes in chunks.
 	 */
 	uint64_t		 *names;
-	size_t			  names_cap, names_len;
-	struct pname		**name_chunks;
+	size_t			  names_cap;
+	struct plan_chunks	  nodes;
 	uint32_t		  sets;			/* the last set plan_set_new() made */
 	/*
 	 * The first labels of the names with an underscore label, as hashes
@@ -194,7 +205,7 @@ uint32_t plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node
 static inline struct prec *
 plan_rec(const struct planner *p, uint32_t id)
 {
-	return id != 0 ? &p->rec_chunks[(id - 1) / PR_CHUNK][(id - 1) % PR_CHUNK] : NULL;
+	return id != 0 ? (struct prec *)p->precs.chunks[(id - 1) / PR_CHUNK] + (id - 1) % PR_CHUNK : NULL;
 }
 /* Frees every record. */
 void plan_recs_clear(struct planner *p);

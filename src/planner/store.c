@@ -44,24 +44,46 @@ _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
 _Static_assert(sizeof(struct prec) <= 56, "a planned record is seven words");
 _Static_assert(sizeof(struct pname) <= 40, "a name node is five words");
 
-/* Nodes per chunk: node N is name_chunks[N / PN_CHUNK][N % PN_CHUNK], and never moves. */
+/* Nodes per chunk: node N is element N % PN_CHUNK of chunk N / PN_CHUNK. */
 #define PN_CHUNK 4096
+
+void *
+plan_chunks_new(struct plan_chunks *c, size_t per, size_t size)
+{
+	size_t n = c->len, k = n / per;
+
+	if (n % per == 0) {
+		/* The chunk table doubles when it fills: a power of two of chunks. */
+		if ((k & (k - 1)) == 0 && (c->chunks = realloc(c->chunks, (k ? 2 * k : 1) * sizeof(*c->chunks))) == NULL)
+			ucp_oom();
+		if ((c->chunks[k] = calloc(per, size)) == NULL)
+			ucp_oom();
+	}
+	c->len++;
+	return (char *)c->chunks[k] + n % per * size;
+}
+
+void
+plan_chunks_free(struct plan_chunks *c, size_t per)
+{
+	size_t i;
+
+	for (i = 0; i < (c->len + per - 1) / per; i++)
+		free(c->chunks[i]);
+	free(c->chunks);
+	memset(c, 0, sizeof(*c));
+}
 
 void
 plan_names_clear(struct planner *p)
 {
-	size_t i;
-
-	for (i = 0; i < (p->names_len + PN_CHUNK - 1) / PN_CHUNK; i++)
-		free(p->name_chunks[i]);
-	free(p->name_chunks);
+	plan_chunks_free(&p->nodes, PN_CHUNK);
 	free(p->names);
 	free(p->ulabels);
 	p->ulabels = NULL;
 	p->ulabels_cap = p->ulabels_len = 0;
 	p->names = NULL;
-	p->name_chunks = NULL;
-	p->names_cap = p->names_len = 0;
+	p->names_cap = 0;
 }
 
 static struct pname *
@@ -69,7 +91,7 @@ node_at(const struct planner *p, uint64_t slot)
 {
 	size_t n = (size_t)(uint32_t)slot - 1;
 
-	return &p->name_chunks[n / PN_CHUNK][n % PN_CHUNK];
+	return (struct pname *)p->nodes.chunks[n / PN_CHUNK] + n % PN_CHUNK;
 }
 
 /*
@@ -138,20 +160,7 @@ names_grow(struct planner *p)
 static struct pname *
 node_new(struct planner *p)
 {
-	size_t n = p->names_len;
-
-	if (n % PN_CHUNK == 0) {
-		/* The chunk table doubles when it fills: a power of two of chunks. */
-		size_t c = n / PN_CHUNK;
-
-		if ((c & (c - 1)) == 0 &&
-		    (p->name_chunks = realloc(p->name_chunks, (c ? 2 * c : 1) * sizeof(*p->name_chunks))) == NULL)
-			ucp_oom();
-		if ((p->name_chunks[c] = calloc(PN_CHUNK, sizeof(struct pname))) == NULL)
-			ucp_oom();
-	}
-	p->names_len++;
-	return &p->name_chunks[n / PN_CHUNK][n % PN_CHUNK];
+	return plan_chunks_new(&p->nodes, PN_CHUNK, sizeof(struct pname));
 }
 
 /*
@@ -163,7 +172,7 @@ node_new(struct planner *p)
 static bool
 names_full(const struct planner *p)
 {
-	return (p->names_len + 1) * 8 > p->names_cap * 7;
+	return (p->nodes.len + 1) * 8 > p->names_cap * 7;
 }
 
 /* True when one of NAME's labels starts with an underscore. */
@@ -251,13 +260,13 @@ intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
 	i = name_slot(p, name, h);
 	if (p->names[i] != 0)
 		return node_at(p, p->names[i]);
-	if (p->names_len >= UINT32_MAX - 1)
+	if (p->nodes.len >= UINT32_MAX - 1)
 		ucp_oom();
 	n = node_new(p);
 	n->name = owned ? name : ucp_arena_strdup(p->a, name);
 	if (has_underscore_label(n->name))
 		ulabel_add(p, n->name);
-	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->names_len;
+	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->nodes.len;
 	return n;
 }
 
@@ -374,23 +383,11 @@ uint32_t
 plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum ucp_rrtype type, const char *data,
     const char *why, const struct ucp_loc *loc)
 {
-	size_t n = p->recs_len;
 	struct prec *r;
 
-	if (n % PR_CHUNK == 0) {
-		/* The chunk table doubles when it fills: a power of two of chunks. */
-		size_t c = n / PR_CHUNK;
-
-		if ((c & (c - 1)) == 0 &&
-		    (p->rec_chunks = realloc(p->rec_chunks, (c ? 2 * c : 1) * sizeof(*p->rec_chunks))) == NULL)
-			ucp_oom();
-		if ((p->rec_chunks[c] = calloc(PR_CHUNK, sizeof(struct prec))) == NULL)
-			ucp_oom();
-	}
-	if (n >= UINT32_MAX - 1)
+	if (p->precs.len >= UINT32_MAX - 1)
 		ucp_oom();
-	r = &p->rec_chunks[n / PR_CHUNK][n % PR_CHUNK];
-	p->recs_len++;
+	r = plan_chunks_new(&p->precs, PR_CHUNK, sizeof(struct prec));
 	r->node = node;
 	r->type = (uint8_t)type;
 	r->ttl = (uint32_t)p->m->dns.ttl.v;
@@ -398,19 +395,13 @@ plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node, enum uc
 	r->why = why;
 	r->view = (uint8_t)view;
 	r->loc = loc;
-	return (uint32_t)p->recs_len;
+	return (uint32_t)p->precs.len;
 }
 
 void
 plan_recs_clear(struct planner *p)
 {
-	size_t i;
-
-	for (i = 0; i < (p->recs_len + PR_CHUNK - 1) / PR_CHUNK; i++)
-		free(p->rec_chunks[i]);
-	free(p->rec_chunks);
-	p->rec_chunks = NULL;
-	p->recs_len = 0;
+	plan_chunks_free(&p->precs, PR_CHUNK);
 }
 
 /*
