@@ -146,9 +146,10 @@ last_underscore_label(const char *name)
  * The node of ZONE, the tail of N's name below its last underscore label,
  * added when new. N's parent is found on the way and kept on N (PN_PARENT):
  * the nearest suffix that has a node, ZONE's unless a name between has one,
- * so the walks from N that follow need no lookup. It stays the nearest:
- * every name between N and ZONE has an underscore label, and zone
- * derivation adds only names without one.
+ * so the walks from N that follow need no lookup. It stays the nearest: a
+ * name between N and ZONE has an underscore label and ends in ZONE, which
+ * has none, and no zone derivation adds is such a name (each has no
+ * underscore label, or ends in one).
  */
 static struct pname *
 zone_below(struct planner *p, struct pname *n, const char *zone)
@@ -337,7 +338,8 @@ delegate(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			if (!ucp_name_in(target, child->node->name))
 				continue;
 			for (r = plan_rec(p, child->first); r != NULL; r = plan_rec(p, r->next_in_zone)) {
-				if (strcmp(r->node->name, target) != 0 || (r->type != UCP_RR_A && r->type != UCP_RR_AAAA))
+				if (strcmp(r->node->name, target) != 0 ||
+				    (r->type != UCP_RR_A && r->type != UCP_RR_AAAA))
 					continue;
 				zone_add(p, parent, plan_prec_new(p, view, r->node, r->type, r->data, "glue", r->loc));
 				glued = true;
@@ -451,11 +453,12 @@ check_srv(struct planner *p, const struct prec *r, const char *target)
 			continue;
 		d = r->node->name + n;
 		if (port != s->port)
-			plan_report(p, UCP_R_DNS_SRV_PORT, r->loc, "%s must use port %u, not %u", r->node->name, s->port, port);
+			plan_report(p, UCP_R_DNS_SRV_PORT, r->loc, "%s must use port %u, not %u", r->node->name, s->port,
+			    port);
 		if (s->sip && !ucp_name_in(target, d))
 			plan_report(p, UCP_R_DNS_SRV_DOMAIN, r->loc,
-			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain", r->node->name,
-			    target, d);
+			    "%s targets %s, outside %s: clients refuse SRV targets outside the SIP domain",
+			    r->node->name, target, d);
 		if (s->strict && ucp_name_in(target, d) && strcmp(target, d) != 0) {
 			const char *parent = ucp_name_parent(target);
 
@@ -539,7 +542,8 @@ check_view(struct planner *p, const struct view_zones *vz, const struct ucp_strm
 				    ucp_rrtype_name(r->type), target, r->node->name, ucp_view_name(view));
 			else if (!(t & (1u << UCP_RR_A | 1u << UCP_RR_AAAA)))
 				plan_report(p, UCP_R_DNS_SRV_TARGET, r->loc, "the %s target %s of %s has no A or AAAA record "
-				    "in the %s view", ucp_rrtype_name(r->type), target, r->node->name, ucp_view_name(view));
+				    "in the %s view", ucp_rrtype_name(r->type), target, r->node->name,
+				    ucp_view_name(view));
 		}
 	}
 	/* Apex nameservers inside one of the view's zones need addresses there. */

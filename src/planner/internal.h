@@ -102,12 +102,12 @@ struct planner {
 	struct ucp_diags	*diags;
 	struct ucp_plan		*plan;
 	struct ucp_arena	*a;			/* the plan's: what the plan keeps */
-	struct ucp_arena	*tmp;			/* the planner's records and indexes, freed when the plan is done */
+	struct ucp_arena	*tmp;			/* the planner's indexes, freed when the plan is done */
 	uint32_t		 serial;
 	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
 
 	struct plan_ids		 recs[UCP_VIEW_COUNT];	/* record numbers, in the order they were made */
-	struct plan_chunks	 precs;			/* every record (plan_rec()): record N is the (N - 1)th */
+	struct plan_chunks	 precs;			/* every record: number N is element N - 1 (plan_rec()) */
 	/*
 	 * Every struct pname by name: open addressing, a slot being 32 bits of
 	 * hash and the node's number + 1 (0: empty); the nodes in chunks.

@@ -164,8 +164,8 @@ finish(struct planner *p, struct ucp_plan *plan)
 		free((void *)p->rule_names.items[i]);
 	plan_vec_free(&p->rule_names);
 	plan_names_clear(p);
-	plan_recs_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
+	plan_recs_clear(p);
 	ucp_arena_free(p->tmp);
 	p->tmp = NULL;
 	return plan;

@@ -54,7 +54,8 @@ plan_chunks_new(struct plan_chunks *c, size_t per, size_t size)
 
 	if (n % per == 0) {
 		/* The chunk table doubles when it fills: a power of two of chunks. */
-		if ((k & (k - 1)) == 0 && (c->chunks = realloc(c->chunks, (k ? 2 * k : 1) * sizeof(*c->chunks))) == NULL)
+		if ((k & (k - 1)) == 0 &&
+		    (c->chunks = realloc(c->chunks, (k ? 2 * k : 1) * sizeof(*c->chunks))) == NULL)
 			ucp_oom();
 		if ((c->chunks[k] = calloc(per, size)) == NULL)
 			ucp_oom();
@@ -433,8 +434,8 @@ vformat(char buf[PLAN_DATA_MAX], char **heap, const char *fmt, va_list ap)
 static const char *
 plan_data(struct planner *p, enum ucp_rrtype type, const char *data)
 {
-	size_t len = strlen(data);
-	const char **slot = &p->recent_data[(len * 8 + (size_t)type) % (sizeof(p->recent_data) / sizeof(p->recent_data[0]))];
+	size_t n = sizeof(p->recent_data) / sizeof(p->recent_data[0]);
+	const char **slot = &p->recent_data[(strlen(data) * 8 + (size_t)type) % n];
 
 	if (*slot == NULL || strcmp(*slot, data) != 0)
 		*slot = ucp_arena_strdup(p->a, data);
