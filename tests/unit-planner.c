@@ -755,18 +755,22 @@ test_names(void **state)
 	assert_null(plan_name_tail("org"));
 	assert_null(plan_name_tail("org."));
 	a = plan_name(&p, "_sip._tls.example.com");
-	/* Through several growths every name keeps its node. */
-	for (i = 0; i < 20000; i++) {
+	/*
+	 * Through several growths every name keeps its node, past the size
+	 * (2 MiB of slots) from which the table is asked for huge pages.
+	 */
+	for (i = 0; i < 150000; i++) {
 		snprintf(name, sizeof(name), "sip.tenant%d.example.org", i);
 		plan_name(&p, name)->types[0] = (uint16_t)(i & 0xffff);
 	}
-	for (i = 0; i < 20000; i += 7) {
+	assert_true(p.names_cap * sizeof(*p.names) >= (size_t)2 << 20);
+	for (i = 0; i < 150000; i += 7) {
 		snprintf(name, sizeof(name), "sip.tenant%d.example.org", i);
 		assert_non_null(plan_name_find(&p, name));
 		assert_int_equal(plan_name_find(&p, name)->types[0], i & 0xffff);
 		assert_string_equal(plan_name_find(&p, name)->name, name);
 	}
-	assert_null(plan_name_find(&p, "sip.tenant20000.example.org"));
+	assert_null(plan_name_find(&p, "sip.tenant150000.example.org"));
 	assert_ptr_equal(plan_name_find(&p, "_sip._tls.example.com"), a);
 	plan_names_clear(&p);
 	ucp_arena_free(p.tmp);
