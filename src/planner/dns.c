@@ -16,7 +16,7 @@
 /* A zone while it is built: three per tenant domain at hosting scale. */
 struct zb {
 	struct pname	*node;		/* its apex */
-	struct zb	*next_at_node;	/* the apex's zone in another view */
+	uint32_t	 next_at_node;	/* the apex's zone in another view (zone_num()), or 0 */
 	uint32_t	 first, last;	/* its records (plan_rec), linked through next_in_zone */
 	uint32_t	 nrecs;
 	uint8_t		 view;		/* enum ucp_view */
@@ -25,6 +25,16 @@ struct zb {
 };
 
 _Static_assert(sizeof(struct zb) <= 32, "a zone being built is four words");
+
+/* Zones per chunk of p->zbs. */
+#define ZB_CHUNK 4096
+
+/* Zone ID (zone_get), or NULL for 0. */
+static struct zb *
+zone_num(const struct planner *p, uint32_t id)
+{
+	return id != 0 ? (struct zb *)p->zbs.chunks[(id - 1) / ZB_CHUNK] + (id - 1) % ZB_CHUNK : NULL;
+}
 
 /* Appends record ID to Z's records. */
 static void
@@ -44,16 +54,15 @@ zone_add(const struct planner *p, struct zb *z, uint32_t id)
 struct view_zones {
 	enum ucp_view		 view;
 	struct plan_vec		 list;	/* struct zb * */
-	struct ucp_arena	*arena;	/* the zones', freed when they are laid out */
 };
 
 /* N's zone in VIEW, or NULL. */
 static struct zb *
-zone_at(const struct pname *n, enum ucp_view view)
+zone_at(const struct planner *p, const struct pname *n, enum ucp_view view)
 {
 	struct zb *z;
 
-	for (z = n->zones; z != NULL && z->view != view; z = z->next_at_node)
+	for (z = zone_num(p, n->zones); z != NULL && z->view != view; z = zone_num(p, z->next_at_node))
 		;
 	return z;
 }
@@ -75,7 +84,7 @@ longest(struct planner *p, const struct view_zones *vz, struct pname *n)
 	struct zb *z;
 
 	for (; n != NULL; n = plan_name_up(p, n))
-		if (n->zones != NULL && (z = zone_at(n, vz->view)) != NULL)
+		if (n->zones != 0 && (z = zone_at(p, n, vz->view)) != NULL)
 			return z;
 	return NULL;
 }
@@ -111,15 +120,17 @@ types_at(const struct pname *node, enum ucp_view view)
 static struct zb *
 zone_get(struct planner *p, struct view_zones *vz, struct pname *n, bool pinpoint)
 {
-	struct zb *z = zone_at(n, vz->view);
+	struct zb *z = zone_at(p, n, vz->view);
 
 	if (z == NULL) {
-		z = UCP_ARENA_NEW(vz->arena, struct zb);
+		if (p->zbs.len >= UINT32_MAX - 1)
+			ucp_oom();
+		z = plan_chunks_new(&p->zbs, ZB_CHUNK, sizeof(struct zb));
 		z->node = n;
 		z->view = (uint8_t)vz->view;
 		z->pinpoint = pinpoint;
 		z->next_at_node = n->zones;
-		n->zones = z;
+		n->zones = (uint32_t)p->zbs.len;
 		plan_vec_add(&vz->list, z);
 	}
 	return z;
@@ -154,17 +165,17 @@ last_underscore_label(const char *name)
 static struct pname *
 zone_below(struct planner *p, struct pname *n, const char *zone)
 {
-	struct pname *up = NULL, *z;
+	uint32_t up = 0, z;
 	const char *s = n->name;
 
 	if (n->flags & PN_PARENT)
 		return plan_name_owned(p, zone);
-	while ((s = plan_name_tail(s)) != zone && (up = plan_name_find(p, s)) == NULL)
+	while ((s = plan_name_tail(s)) != zone && (up = plan_name_find_id(p, s)) == 0)
 		;
-	z = plan_name_owned(p, zone);
-	n->parent = up != NULL ? up : z;
+	z = plan_name_owned_id(p, zone);
+	n->parent = up != 0 ? up : z;
 	n->flags |= PN_PARENT;
-	return z;
+	return plan_node(p, z);
 }
 
 static void
@@ -220,10 +231,10 @@ derive_zone_set(struct planner *p)
 						r->node->flags |= PN_ZONE_SET;
 					continue;
 				}
-				r->node->parent = plan_name_owned(p, zone);
+				r->node->parent = plan_name_owned_id(p, zone);
 				r->node->flags |= PN_PARENT;
 			}
-			r->node->parent->flags |= PN_ZONE_SET;
+			plan_node(p, r->node->parent)->flags |= PN_ZONE_SET;
 		}
 	}
 }
@@ -277,7 +288,7 @@ build_internal(struct planner *p, const struct view_zones *ext, struct view_zone
 
 		if (zn == NULL)
 			continue;	/* reported by place_in() */
-		if (pinpoint && zone_at(zn, UCP_VIEW_EXTERNAL) != NULL)
+		if (pinpoint && zone_at(p, zn, UCP_VIEW_EXTERNAL) != NULL)
 			zone_get(p, vz, r->node, true);
 		else
 			zone_get(p, vz, zn, false);
@@ -636,7 +647,7 @@ add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	struct zb *cat;
 	size_t i, n = vz->list.len;
 
-	if (zone_at(node, view) != NULL) {
+	if (zone_at(p, node, view) != NULL) {
 		plan_report(p, UCP_R_CONFIG_VALUE, &m->dns.bind.catalog_zone.loc, "the catalog zone %s is a zone of the %s "
 		    "view: name another", name, ucp_view_name(view));
 		return;
@@ -788,12 +799,8 @@ plan_zones(struct planner *p)
 
 	ucp_strmap_init(&internal_only);
 	memset(vz, 0, sizeof(vz));
-	if ((vz[0].arena = ucp_arena_new()) == NULL)
-		ucp_oom();
-	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+	for (v = 0; v < UCP_VIEW_COUNT; v++)
 		vz[v].view = (enum ucp_view)v;
-		vz[v].arena = vz[0].arena;
-	}
 
 	if (p->m->dns.ext_ns.len == 1)
 		plan_report(p, UCP_R_DNS_NS_COUNT, &p->m->dns.ext_ns.loc, "the external view has one name server: RFC 2182 "
@@ -805,7 +812,7 @@ plan_zones(struct planner *p)
 		const struct ucp_str *z = &p->m->dns.zones.items[i];
 		const struct pname *n = plan_name_find(p, z->v);
 
-		if (n == NULL || n->zones == NULL)
+		if (n == NULL || n->zones == 0)
 			plan_report(p, UCP_R_DNS_EMPTY_ZONE, &z->loc, "zone %s holds no records in either view and is not "
 			    "generated", z->v);
 	}
@@ -826,11 +833,11 @@ plan_zones(struct planner *p)
 	 */
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
 		for (i = 0; i < vz[v].list.len; i++)
-			((const struct zb *)vz[v].list.items[i])->node->zones = NULL;
+			((const struct zb *)vz[v].list.items[i])->node->zones = 0;
 		plan_vec_free(&vz[v].list);
 		plan_ids_free(&p->recs[v]);
 	}
-	ucp_arena_free(vz[0].arena);
+	plan_chunks_free(&p->zbs, ZB_CHUNK);
 	ucp_strmap_clear(&internal_only);
 	plan_bind(p);
 }

@@ -63,8 +63,8 @@ void plan_chunks_free(struct plan_chunks *c, size_t per);
  */
 struct pname {
 	const char	*name;				/* in the plan's arena */
-	struct pname	*parent;			/* valid when PN_PARENT is set; NULL at the top label */
-	struct zb	*zones;				/* the zones it is the apex of (one per view at most) */
+	uint32_t	 parent;			/* its node (plan_node), when PN_PARENT is set; 0: none */
+	uint32_t	 zones;				/* the zones it is the apex of (plan_zones' numbers), or 0 */
 	uint32_t	 first[UCP_VIEW_COUNT];	/* its first record per view (plan_record), or 0 */
 	uint16_t	 types[UCP_VIEW_COUNT];	/* bit per record type placed at it (plan_zones' checks) */
 	uint32_t	 mark : 24;			/* the last set (plan_set_new) it was put in */
@@ -114,7 +114,8 @@ struct planner {
 	 */
 	uint64_t		 *names;
 	size_t			  names_cap;
-	struct plan_chunks	  nodes;
+	struct plan_chunks	  nodes;		/* node N is element N - 1 (plan_node()) */
+	struct plan_chunks	  zbs;			/* the zones plan_zones builds, numbered as the nodes */
 	uint32_t		  sets;			/* the last set plan_set_new() made */
 	/*
 	 * The first labels of the names with an underscore label, as hashes
@@ -209,6 +210,14 @@ plan_rec(const struct planner *p, uint32_t id)
 }
 /* Frees every record. */
 void plan_recs_clear(struct planner *p);
+/* Nodes per chunk. */
+#define PN_CHUNK 4096
+/* Node ID (the name table's number), or NULL for 0. */
+static inline struct pname *
+plan_node(const struct planner *p, uint32_t id)
+{
+	return id != 0 ? (struct pname *)p->nodes.chunks[(id - 1) / PN_CHUNK] + (id - 1) % PN_CHUNK : NULL;
+}
 /* Frees the name table and its nodes (their names are the plan's, and stay). */
 void plan_names_clear(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
@@ -222,6 +231,9 @@ struct pname *plan_name_owned(struct planner *p, const char *name);
 uint32_t plan_set_new(struct planner *p);
 /* The node of NAME, or NULL: nothing is added. */
 struct pname *plan_name_find(const struct planner *p, const char *name);
+/* As plan_name_find() and plan_name_owned(), the node's number (plan_node()); 0 for none. */
+uint32_t plan_name_find_id(const struct planner *p, const char *name);
+uint32_t plan_name_owned_id(struct planner *p, const char *name);
 /*
  * The node of the nearest suffix of N's name that has one (nothing is
  * added), or NULL; kept on N. The walks up a name look for zones, and every

@@ -42,10 +42,8 @@ plan_join(char out[PLAN_NAME_MAX], const char *label, const char *name)
 
 _Static_assert(UCP_RR_COUNT <= 16, "a name's types are a 16-bit set");
 _Static_assert(sizeof(struct prec) <= 56, "a planned record is seven words");
-_Static_assert(sizeof(struct pname) <= 40, "a name node is five words");
+_Static_assert(sizeof(struct pname) <= 32, "a name node is four words");
 
-/* Nodes per chunk: node N is element N % PN_CHUNK of chunk N / PN_CHUNK. */
-#define PN_CHUNK 4096
 
 void *
 plan_chunks_new(struct plan_chunks *c, size_t per, size_t size)
@@ -90,9 +88,7 @@ plan_names_clear(struct planner *p)
 static struct pname *
 node_at(const struct planner *p, uint64_t slot)
 {
-	size_t n = (size_t)(uint32_t)slot - 1;
-
-	return (struct pname *)p->nodes.chunks[n / PN_CHUNK] + n % PN_CHUNK;
+	return plan_node(p, (uint32_t)slot);
 }
 
 /*
@@ -249,9 +245,12 @@ may_have_node(const struct planner *p, const char *name)
 	    (p->ulabels_cap != 0 && p->ulabels[ulabel_slot(p, first_label_hash(name))] != 0);
 }
 
-/* NAME's node (hash H), added when new with NAME as its name if OWNED (already the plan's), else a copy. */
-static struct pname *
-intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
+/*
+ * The number of NAME's node (hash H), added when new with NAME as its name
+ * if OWNED (already the plan's), else a copy.
+ */
+static uint32_t
+intern_id(struct planner *p, const char *name, uint32_t h, bool owned)
 {
 	struct pname *n;
 	size_t i;
@@ -260,7 +259,7 @@ intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
 		names_grow(p);
 	i = name_slot(p, name, h);
 	if (p->names[i] != 0)
-		return node_at(p, p->names[i]);
+		return (uint32_t)p->names[i];
 	if (p->nodes.len >= UINT32_MAX - 1)
 		ucp_oom();
 	n = node_new(p);
@@ -268,7 +267,14 @@ intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
 	if (has_underscore_label(n->name))
 		ulabel_add(p, n->name);
 	p->names[i] = (uint64_t)h << 32 | (uint64_t)p->nodes.len;
-	return n;
+	return (uint32_t)p->nodes.len;
+}
+
+/* NAME's node (hash H), as intern_id(). */
+static struct pname *
+intern_hashed(struct planner *p, const char *name, uint32_t h, bool owned)
+{
+	return plan_node(p, intern_id(p, name, h, owned));
 }
 
 static struct pname *
@@ -290,6 +296,12 @@ plan_name_owned(struct planner *p, const char *name)
 }
 
 uint32_t
+plan_name_owned_id(struct planner *p, const char *name)
+{
+	return intern_id(p, name, (uint32_t)ucp_strmap_hash(name), true);
+}
+
+uint32_t
 plan_set_new(struct planner *p)
 {
 	/* 24 bits of marks: a plan makes a few dozen sets, never sixteen million. */
@@ -298,15 +310,18 @@ plan_set_new(struct planner *p)
 	return p->sets;
 }
 
+uint32_t
+plan_name_find_id(const struct planner *p, const char *name)
+{
+	if (p->names_cap == 0 || !may_have_node(p, name))
+		return 0;
+	return (uint32_t)p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))];
+}
+
 struct pname *
 plan_name_find(const struct planner *p, const char *name)
 {
-	uint64_t s;
-
-	if (p->names_cap == 0 || !may_have_node(p, name))
-		return NULL;
-	s = p->names[name_slot(p, name, (uint32_t)ucp_strmap_hash(name))];
-	return s != 0 ? node_at(p, s) : NULL;
+	return plan_node(p, plan_name_find_id(p, name));
 }
 
 const char *
@@ -322,14 +337,14 @@ plan_name_up(struct planner *p, struct pname *n)
 {
 	if (!(n->flags & PN_PARENT)) {
 		const char *s = n->name;
-		struct pname *up = NULL;
+		uint32_t up = 0;
 
-		while (up == NULL && (s = plan_name_tail(s)) != NULL)
-			up = plan_name_find(p, s);
+		while (up == 0 && (s = plan_name_tail(s)) != NULL)
+			up = plan_name_find_id(p, s);
 		n->parent = up;
 		n->flags |= PN_PARENT;
 	}
-	return n->parent;
+	return plan_node(p, n->parent);
 }
 
 /* ITEMS, LEN elements of SIZE bytes, with room for one more (*CAP doubles when full). */
