@@ -11,7 +11,7 @@
  * Eight bytes a step, each multiplied in and rotated so the next step's
  * multiply carries the high bits down; then MurmurHash3's finaliser, since a
  * power-of-two table reads the low bits. Byte-at-a-time FNV-1a took a
- * dependent multiply per character, a tenth of check's time at hosting scale.
+ * dependent multiply per character.
  */
 uint64_t
 ucp_strmap_hash(const char *s)
