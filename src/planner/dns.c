@@ -33,7 +33,7 @@ _Static_assert(sizeof(struct zb) <= 32, "a zone being built is four words");
 static struct zb *
 zone_num(const struct planner *p, uint32_t id)
 {
-	return id != 0 ? (struct zb *)p->zbs.chunks[(id - 1) / ZB_CHUNK] + (id - 1) % ZB_CHUNK : NULL;
+	return plan_chunks_at(&p->zbs, ZB_CHUNK, sizeof(struct zb), id);
 }
 
 /* Appends record ID to Z's records. */

@@ -51,6 +51,12 @@ struct plan_chunks {
 void *plan_chunks_new(struct plan_chunks *c, size_t per, size_t size);
 /* Frees C's chunks (PER elements each) and empties it. */
 void plan_chunks_free(struct plan_chunks *c, size_t per);
+/* Element ID of C (numbered from 1, as plan_chunks_new() made them; SIZE bytes, PER a chunk), or NULL for 0. */
+static inline void *
+plan_chunks_at(const struct plan_chunks *c, size_t per, size_t size, uint32_t id)
+{
+	return id != 0 ? (char *)c->chunks[(id - 1) / per] + (id - 1) % per * size : NULL;
+}
 
 /* Records per chunk. */
 #define PR_CHUNK 4096
@@ -206,7 +212,7 @@ uint32_t plan_prec_new(struct planner *p, enum ucp_view view, struct pname *node
 static inline struct prec *
 plan_rec(const struct planner *p, uint32_t id)
 {
-	return id != 0 ? (struct prec *)p->precs.chunks[(id - 1) / PR_CHUNK] + (id - 1) % PR_CHUNK : NULL;
+	return plan_chunks_at(&p->precs, PR_CHUNK, sizeof(struct prec), id);
 }
 /* Frees every record. */
 void plan_recs_clear(struct planner *p);
@@ -216,7 +222,7 @@ void plan_recs_clear(struct planner *p);
 static inline struct pname *
 plan_node(const struct planner *p, uint32_t id)
 {
-	return id != 0 ? (struct pname *)p->nodes.chunks[(id - 1) / PN_CHUNK] + (id - 1) % PN_CHUNK : NULL;
+	return plan_chunks_at(&p->nodes, PN_CHUNK, sizeof(struct pname), id);
 }
 /* Frees the name table and its nodes (their names are the plan's, and stay). */
 void plan_names_clear(struct planner *p);

@@ -136,6 +136,17 @@ plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, 
 	return finish(&p, plan);
 }
 
+/* Frees V, a vector of malloc'd arrays (a certificate's or a rule's nodes), and each of them. */
+static void
+free_lists(struct plan_vec *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->len; i++)
+		free((void *)v->items[i]);
+	plan_vec_free(v);
+}
+
 /* Copies the planner's vectors into PLAN and frees the planner's indexes. */
 static struct ucp_plan *
 finish(struct planner *p, struct ucp_plan *plan)
@@ -157,12 +168,8 @@ finish(struct planner *p, struct ucp_plan *plan)
 
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
 		plan_ids_free(&p->recs[i]);
-	for (i = 0; i < p->cert_nodes.len; i++)
-		free((void *)p->cert_nodes.items[i]);
-	plan_vec_free(&p->cert_nodes);
-	for (i = 0; i < p->rule_names.len; i++)
-		free((void *)p->rule_names.items[i]);
-	plan_vec_free(&p->rule_names);
+	free_lists(&p->cert_nodes);
+	free_lists(&p->rule_names);
 	plan_names_clear(p);
 	/* The zones hold copies of the records: the planner's own go. */
 	plan_recs_clear(p);

@@ -85,12 +85,6 @@ plan_names_clear(struct planner *p)
 	p->names_cap = 0;
 }
 
-static struct pname *
-node_at(const struct planner *p, uint64_t slot)
-{
-	return plan_node(p, (uint32_t)slot);
-}
-
 /*
  * The slot of NAME (hash H): its node's, or the empty one where it would go.
  * A slot is 8 bytes, hash and node number side by side, so a probe reads one
@@ -103,7 +97,8 @@ name_slot(const struct planner *p, const char *name, uint32_t h)
 	size_t mask = p->names_cap - 1, i = h & mask;
 	uint64_t s;
 
-	while ((s = p->names[i]) != 0 && ((uint32_t)(s >> 32) != h || strcmp(node_at(p, s)->name, name) != 0))
+	while ((s = p->names[i]) != 0 &&
+	    ((uint32_t)(s >> 32) != h || strcmp(plan_node(p, (uint32_t)s)->name, name) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
