@@ -17,7 +17,9 @@ struct ucp_plan *ucp_plan_new(const struct ucp_model *model, struct ucp_diags *d
 /*
  * Plans MODEL for its diagnostics alone (check): every rule is checked as
  * ucp_plan_new() checks it, but the zones are not laid out for output, and
- * nothing is kept. Returns false when out of memory.
+ * nothing is kept. At hosting scale the tenant domains are planned a slice
+ * at a time (planner/slices.c), with the same diagnostics. Returns false
+ * when out of memory.
  */
 bool ucp_plan_check(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
 

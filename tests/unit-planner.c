@@ -777,6 +777,130 @@ test_names(void **state)
 	ucp_arena_free(p.a);
 }
 
+/*
+ * A hoster's configuration: PRODUCT with example.com and N tenant domains
+ * t<i>.example.org (EXTRA after them), TOP at the end of the file.
+ */
+static void
+hosting(struct ucp_buf *b, const char *product, int n, const char *extra, const char *top)
+{
+	int i;
+
+	ucp_buf_reset(b);
+	ucp_buf_printf(b, "ucplan = 1;\ndns = { internal = { nameservers = [ \"ns.corp.example.com\" ]; "
+	    "clients = [ \"10.0.0.0/8\" ]; }; external = { nameservers = [ \"ns1.example.com\", \"ns2.example.net\" ]; };\n"
+	    "records = ( { view = \"external\"; name = \"ns1.example.com\"; type = \"A\"; data = \"192.0.2.53\"; },\n"
+	    "{ view = \"internal\"; name = \"ns.corp.example.com\"; type = \"A\"; data = \"10.0.0.53\"; } ); };\n"
+	    "sip = { product = \"%s\"; edition = \"standard\"; pool = { fqdn = \"se.corp.example.com\"; "
+	    "ip = \"10.0.0.5\"; };\n web = { external_fqdn = \"webext.example.com\"; };\n"
+	    " edge = { internal = { fqdn = \"edge.corp.example.com\"; ip = \"10.0.1.5\"; }; "
+	    "access = { ip = \"192.0.2.20\"; }; };\n domains = [ \"example.com\"", product);
+	for (i = 1; i <= n; i++)
+		ucp_buf_printf(b, ", \"t%d.example.org\"", i);
+	ucp_buf_printf(b, "%s ]; };\nexchange = { version = \"2010\"; external_fqdn = \"mail.example.com\"; "
+	    "cas = ( { fqdn = \"cas.corp.example.com\"; ip = \"10.0.0.20\"; } ); };\n"
+	    "reverse_proxy = { product = \"tmg2010\"; external_ip = \"192.0.2.10\"; };\n%s", extra, top);
+}
+
+/*
+ * Checks TEXT in slices of PER tenant domains and whole; returns what
+ * plan_check_slices() did. Sliced, it must report what the whole plan
+ * reports; not, it must report nothing.
+ */
+static int
+sliced(const char *text, size_t per, bool verbose)
+{
+	const struct plan_run whole_run = { .diagnostics_only = true };
+	struct ucp_diags load, whole, parts;
+	struct ucp_model *m;
+	char *path = tu_write(text);
+	size_t i;
+	int r;
+
+	ucp_diags_init(&load);
+	ucp_diags_init(&whole);
+	ucp_diags_init(&parts);
+	whole.verbose = parts.verbose = verbose;
+	/* The locations borrow PATH: it goes last. */
+	m = ucp_model_from_config(path, &load);
+	unlink(path);
+	assert_non_null(m);
+	assert_int_equal(load.errors, 0);
+	ucp_plan_free(plan_model(m, &whole, 2026010100u, &whole_run));
+	r = plan_check_slices(m, &parts, 2026010100u, per);
+	ucp_diags_sort(&whole);
+	ucp_diags_sort(&parts);
+	assert_int_equal(parts.len, r ? whole.len : 0);
+	for (i = 0; i < parts.len; i++) {
+		assert_string_equal(parts.items[i].rule, whole.items[i].rule);
+		assert_string_equal(parts.items[i].message, whole.items[i].message);
+		assert_string_equal(parts.items[i].setting ? parts.items[i].setting : "",
+		    whole.items[i].setting ? whole.items[i].setting : "");
+		assert_int_equal(parts.items[i].line, whole.items[i].line);
+		assert_int_equal(parts.items[i].severity, whole.items[i].severity);
+	}
+	assert_int_equal(parts.errors, r ? whole.errors : 0);
+	assert_int_equal(parts.warnings, r ? whole.warnings : 0);
+	ucp_model_free(m);
+	ucp_diags_clear(&load);
+	ucp_diags_clear(&whole);
+	ucp_diags_clear(&parts);
+	free(path);
+	return r;
+}
+
+static void
+test_check_in_slices(void **state)
+{
+	struct ucp_buf b;
+
+	(void)state;
+	ucp_buf_init(&b);
+	/*
+	 * 60 tenants, 3 a slice (5 with the 2 dns.records): no slice's external
+	 * certificate reaches 100 names, the whole one does (121).
+	 */
+	hosting(&b, "ocs2007r2", 60, "", "");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 1);
+	/* -v: each tenant's decision note names it, so the slices differ: whole. */
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, true), 0);
+	/* Lync and later: meet, dialin, lyncdiscover per tenant, simple URLs, the web farm. */
+	hosting(&b, "lync2013", 30, "", "");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 1);
+	hosting(&b, "sfb2019", 30, "", "certificates = { design = \"per-role\"; };\n");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 1);
+	/* A domain below the first and one below a tenant: the rest, planned with each slice (as is a record below a tenant). */
+	hosting(&b, "sfb2019", 30, ", \"x.example.com\", \"sub.t3.example.org\"", "");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 1);
+	hosting(&b, "ocs2007r2", 30, "", "");
+	{
+		char *text = strdup(ucp_buf_str(&b)), *at = strstr(text, "records = ( ");
+		struct ucp_buf c;
+
+		ucp_buf_init(&c);
+		ucp_buf_add(&c, text, (size_t)(at - text) + strlen("records = ( "));
+		ucp_buf_puts(&c, "{ view = \"external\"; name = \"www.t7.example.org\"; type = \"A\"; data = \"192.0.2.99\"; },\n");
+		ucp_buf_puts(&c, at + strlen("records = ( "));
+		assert_int_equal(sliced(ucp_buf_str(&c), 3, false), 1);
+		/* Every tenant below a zone of dns.zones: none left to slice. */
+		ucp_buf_reset(&c);
+		at = strstr(text, "dns = { ");
+		ucp_buf_add(&c, text, (size_t)(at - text) + strlen("dns = { "));
+		ucp_buf_puts(&c, "zones = [ \"example.org\" ]; ");
+		ucp_buf_puts(&c, at + strlen("dns = { "));
+		assert_int_equal(sliced(ucp_buf_str(&c), 3, false), 0);
+		ucp_buf_clear(&c);
+		free(text);
+	}
+	/* A tenant whose name public CAs refuse: its own error makes its slice differ. */
+	hosting(&b, "ocs2007r2", 30, ", \"corp.local\"", "");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 0);
+	/* Too few tenants for two slices. */
+	hosting(&b, "ocs2007r2", 5, "", "");
+	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 0);
+	ucp_buf_clear(&b);
+}
+
 int
 main(void)
 {
@@ -796,6 +920,7 @@ main(void)
 		cmocka_unit_test(test_addresses),
 		cmocka_unit_test(test_several_cas_need_vip),
 		cmocka_unit_test(test_san_count),
+		cmocka_unit_test(test_check_in_slices),
 		cmocka_unit_test(test_lync_generations),
 		cmocka_unit_test(test_lync_nat_and_pools),
 	};

@@ -70,7 +70,7 @@ static void
 cb_done(struct planner *p, struct cb *b)
 {
 	struct ucp_cert *c = b->cert;
-	size_t i;
+	size_t i, nsan;
 
 	if (b->san.len == 0)
 		return;
@@ -94,10 +94,12 @@ cb_done(struct planner *p, struct cb *b)
 	if (c->nsan == 0 || strcmp(c->san[0], c->subject) != 0)
 		plan_report(p, UCP_R_CERT_SAN_SUBJECT, &p->m->certs.loc, "certificate %s: the subject %s is not the first "
 		    "SAN entry", c->name, c->subject);
-	if (c->ca == UCP_CA_PUBLIC && c->nsan > MAX_PUBLIC_SAN)
+	/* Checked in slices, the certificate has the names of the tenant domains of the other slices too. */
+	nsan = c->nsan + (p->certs.len < p->run->nsan_more ? p->run->san_more[p->certs.len] : 0);
+	if (c->ca == UCP_CA_PUBLIC && nsan > MAX_PUBLIC_SAN)
 		plan_report(p, UCP_R_CERT_SAN_COUNT, &p->m->certs.loc, "the public certificate %s needs %zu names; public "
 		    "CAs sell SAN certificates with at most %d: split the domains over several certificates "
-		    "(certificates.design = \"per-role\" separates the Edge from the web names)", c->name, c->nsan,
+		    "(certificates.design = \"per-role\" separates the Edge from the web names)", c->name, nsan,
 		    MAX_PUBLIC_SAN);
 	for (i = 0; c->ca == UCP_CA_PUBLIC && p->m->certs.public_ca && i < c->nsan; i++) {
 		if (ucp_name_is_internal(c->san[i]))

@@ -103,6 +103,32 @@ struct prec {
 	bool			 external_only : 1; /* never copied into the internal view (lyncdiscover) */
 };
 
+/*
+ * How one plan is made: ucp_plan_new() plans everything; check plans for its
+ * diagnostics alone, at hosting scale a slice of the tenant domains at a time
+ * (slices.c).
+ */
+struct plan_run {
+	bool			 diagnostics_only;	/* no zone laid out for output */
+	/*
+	 * Per planned certificate, in the order they are made: the SAN names
+	 * the tenant domains outside this slice add, counted with this slice's
+	 * when the size of the SAN is checked.
+	 */
+	const size_t		*san_more;
+	size_t			 nsan_more;
+	struct ucp_strmap	*names;			/* when set, given every name the plan made (the plan's strings) */
+};
+/* Plans M as RUN says; the plan, or NULL when out of memory. */
+struct ucp_plan *plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial,
+    const struct plan_run *run);
+/*
+ * Check in slices (slices.c): 1 when M was checked a slice of its tenant
+ * domains at a time (PER a slice; 0: the default) with every diagnostic a
+ * whole plan reports, 0 when it cannot be (nothing was reported).
+ */
+int plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, size_t per);
+
 struct planner {
 	const struct ucp_model	*m;
 	struct ucp_diags	*diags;
@@ -111,6 +137,7 @@ struct planner {
 	struct ucp_arena	*tmp;			/* the planner's indexes, freed when the plan is done */
 	uint32_t		 serial;
 	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
+	const struct plan_run	*run;
 
 	struct plan_ids		 recs[UCP_VIEW_COUNT];	/* record numbers, in the order they were made */
 	struct plan_chunks	 precs;			/* every record: number N is element N - 1 (plan_rec()) */

@@ -87,8 +87,8 @@ choose_products(struct planner *p)
 	return ok;
 }
 
-static struct ucp_plan *
-plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, bool diagnostics_only)
+struct ucp_plan *
+plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, const struct plan_run *run)
 {
 	struct planner p;
 	struct ucp_plan *plan;
@@ -105,7 +105,8 @@ plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, 
 	if ((p.tmp = ucp_arena_new()) == NULL)
 		ucp_oom();
 	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
-	p.diagnostics_only = diagnostics_only;
+	p.diagnostics_only = run->diagnostics_only;
+	p.run = run;
 	plan->config_name = ucp_arena_strdup(p.a, m->basename);
 	plan->organization = (struct ucp_org){
 		.name = ucp_arena_strdup(p.a, m->org.name.v), .unit = ucp_arena_strdup(p.a, m->org.unit.v),
@@ -168,6 +169,8 @@ finish(struct planner *p, struct ucp_plan *plan)
 
 	for (i = 0; i < UCP_VIEW_COUNT; i++)
 		plan_ids_free(&p->recs[i]);
+	for (i = 1; p->run->names != NULL && i <= p->nodes.len; i++)
+		ucp_strmap_put(p->run->names, plan_node(p, (uint32_t)i)->name, NULL);
 	free_lists(&p->cert_nodes);
 	free_lists(&p->rule_names);
 	plan_names_clear(p);
@@ -181,14 +184,22 @@ finish(struct planner *p, struct ucp_plan *plan)
 struct ucp_plan *
 ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
 {
-	return plan_model(m, diags, serial, false);
+	const struct plan_run run = { .diagnostics_only = false };
+
+	return plan_model(m, diags, serial, &run);
 }
 
 bool
 ucp_plan_check(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
 {
-	struct ucp_plan *p = plan_model(m, diags, serial, true);
-	bool planned = p != NULL;
+	const struct plan_run run = { .diagnostics_only = true };
+	struct ucp_plan *p;
+	bool planned;
+
+	if (plan_check_slices(m, diags, serial, 0))
+		return true;
+	p = plan_model(m, diags, serial, &run);
+	planned = p != NULL;
 
 	ucp_plan_free(p);
 	return planned;
