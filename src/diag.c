@@ -61,6 +61,22 @@ ucp_diags_override(struct ucp_diags *d, const char *rule, enum ucp_severity sev)
 	d->noverrides = n;
 }
 
+/* Room in D for one more diagnostic. */
+static void
+room_for_one(struct ucp_diags *d)
+{
+	struct ucp_diag *items;
+	size_t cap;
+
+	if (d->len < d->cap)
+		return;
+	cap = d->cap ? d->cap * 2 : 16;
+	if ((items = realloc(d->items, cap * sizeof(*items))) == NULL)
+		ucp_oom();
+	d->items = items;
+	d->cap = cap;
+}
+
 void
 ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity severity,
     bool fixed, const char *rule, const char *fmt, va_list ap)
@@ -76,15 +92,7 @@ ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity
 	}
 	if (severity == UCP_SEV_IGNORE || (severity == UCP_SEV_NOTE && !d->verbose))
 		return;
-	if (d->len == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct ucp_diag *items = realloc(d->items, cap * sizeof(*items));
-
-		if (items == NULL)
-			ucp_oom();
-		d->items = items;
-		d->cap = cap;
-	}
+	room_for_one(d);
 	g = &d->items[d->len];
 	memset(g, 0, sizeof(*g));
 	g->severity = severity;
@@ -187,6 +195,24 @@ ucp_diags_sort(struct ucp_diags *d)
 	forget(&seen, &keys);
 	ucp_strvec_clear(&keys);
 	d->len = out;
+}
+
+void
+ucp_diags_append(struct ucp_diags *d, struct ucp_diags *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->len; i++) {
+		room_for_one(d);
+		d->items[d->len] = from->items[i];
+		d->items[d->len].seq = d->len;
+		d->len++;
+	}
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	free(from->items);
+	from->items = NULL;
+	from->len = from->cap = from->errors = from->warnings = 0;
 }
 
 void

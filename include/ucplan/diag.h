@@ -61,6 +61,8 @@ void ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_sev
     bool fixed, const char *rule, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Sorts by file, then line, then insertion order. */
 void ucp_diags_sort(struct ucp_diags *d);
+/* Moves FROM's diagnostics to the end of D, in their order (FROM keeps its overrides, and no diagnostic). */
+void ucp_diags_append(struct ucp_diags *d, struct ucp_diags *from);
 /* Prints each as "FILE:LINE: SEVERITY: SETTING: MESSAGE [RULE]" (only errors when quiet). */
 void ucp_diags_print(const struct ucp_diags *d, FILE *fp);
 /* Returns "error", "warning", "note" or "ignore". */

@@ -11,13 +11,13 @@
  * other entry is the domain, below it or above it. Then its records, zones and
  * certificate names are its own, and the rest of the configuration is planned
  * with each slice of tenants in turn. That is check's answer when
- *   - every slice reports exactly what the first reports (a tenant's own
+ *   - every slice reports exactly what the others report (a tenant's own
  *     diagnostic names the tenant or its entry, so any makes the slices
  *     differ), and
  *   - the size of each certificate's SAN, the one check that counts every
  *     domain's names, is checked with the names of the other slices added:
- * the first slice, planned once more with those counts, reports what the
- * whole plan reports. Anything else is planned whole, as before.
+ * the first slice, planned last with those counts, reports what the whole
+ * plan reports. Anything else is planned whole, as before.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -210,9 +210,13 @@ meet_rest(struct slices *s, struct ucp_plan **base)
 	return alone;
 }
 
-/* Plans every slice after the first, comparing each with FIRST; adds to MORE what each adds to a SAN. */
+/*
+ * Plans every slice after the first into private lists: each must report
+ * what the second reports, kept in REF (empty before). Adds to MORE what
+ * each adds to a SAN.
+ */
 static bool
-other_slices(struct slices *s, size_t per, const struct ucp_plan *base, const struct ucp_diags *first, size_t *more)
+other_slices(struct slices *s, size_t per, const struct ucp_plan *base, struct ucp_diags *ref, size_t *more)
 {
 	const struct plan_run run = { .diagnostics_only = true };
 	size_t from, i;
@@ -226,11 +230,14 @@ other_slices(struct slices *s, size_t per, const struct ucp_plan *base, const st
 		if ((p = plan_slice(s, from, from + per, &d, &run)) == NULL)
 			ucp_oom();
 		ucp_diags_sort(&d);
-		same = same_certs(p, base) && same_diags(&d, first);
+		same = same_certs(p, base) && (from == per || same_diags(&d, ref));
 		for (i = 0; same && i < p->ncerts; i++)
 			more[i] += p->certs[i].nsan - base->certs[i].nsan;
 		ucp_plan_free(p);
-		ucp_diags_clear(&d);
+		if (from == per)
+			*ref = d;
+		else
+			ucp_diags_clear(&d);
 		if (!same)
 			return false;
 	}
@@ -256,7 +263,7 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 	const struct plan_run run = { .diagnostics_only = true };
 	struct slices s = { .m = m, .serial = serial, .like = diags };
 	struct ucp_plan *base = NULL, *first = NULL;
-	struct ucp_diags d;
+	struct ucp_diags d, ref;
 	struct plan_run last = run;
 	size_t forced = test_slice(), *more = NULL, round;
 	bool done = false;
@@ -284,21 +291,27 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 	if (!done || s.ntenants <= per || (forced == 0 && s.ntenants < 2 * per))
 		goto out;
 	room_for(&s, per);
-	diags_like(&d, diags);
-	if ((first = plan_slice(&s, 0, per, &d, &run)) == NULL || (more = calloc(first->ncerts + 1, sizeof(*more))) == NULL)
+	ucp_diags_init(&ref);
+	if ((more = calloc(base->ncerts + 1, sizeof(*more))) == NULL)
 		ucp_oom();
-	ucp_diags_sort(&d);
-	done = same_certs(first, base) && other_slices(&s, per, base, &d, more);
-	ucp_diags_clear(&d);
-	if (done) {
-		/* The first slice again, its SANs as large as the whole plan's. */
-		ucp_plan_free(first);
+	if (other_slices(&s, per, base, &ref, more)) {
+		/*
+		 * The first slice last, its SANs as large as the whole plan's: its
+		 * report is the whole plan's when it is the others'.
+		 */
 		last.san_more = more;
 		last.nsan_more = base->ncerts;
-		if ((first = plan_slice(&s, 0, per, diags, &last)) == NULL)
+		diags_like(&d, diags);
+		if ((first = plan_slice(&s, 0, per, &d, &last)) == NULL)
 			ucp_oom();
-		sliced = 1;
+		ucp_diags_sort(&d);
+		if (same_certs(first, base) && same_diags(&d, &ref)) {
+			ucp_diags_append(diags, &d);
+			sliced = 1;
+		}
+		ucp_diags_clear(&d);
 	}
+	ucp_diags_clear(&ref);
 out:
 	ucp_plan_free(first);
 	ucp_plan_free(base);
