@@ -494,7 +494,8 @@ loc_of(struct loader *ld, const config_setting_t *s)
 /*
  * The location of element I of the list or array located at LIST: what
  * loc_of() finds, without walking up the tree to the root or looking up
- * the element's position (a hosting list has a hundred thousand).
+ * the element's position (a hosting list has a hundred thousand), and
+ * with no string of its own (struct ucp_loc's elem).
  */
 static struct ucp_loc
 elem_loc(struct loader *ld, const struct ucp_loc *list, const config_setting_t *e, int i)
@@ -505,7 +506,14 @@ elem_loc(struct loader *ld, const struct ucp_loc *list, const config_setting_t *
 		loc.line = config_setting_source_line(e);
 		loc.file = source_file(ld, config_setting_source_file(e));
 	}
-	loc.path = ucp_arena_printf(ld->m->arena, "%s[%d]", list->path != NULL ? list->path : "", i);
+	if (list->elem != 0) {
+		/* An element of an element: the list's own path in full. */
+		loc.path = ucp_arena_printf(ld->m->arena, "%s[%u][%d]", list->path != NULL ? list->path : "",
+		    list->elem - 1, i);
+		loc.elem = 0;
+	} else {
+		loc.elem = (unsigned)i + 1;
+	}
 	return loc;
 }
 

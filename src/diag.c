@@ -101,7 +101,12 @@ ucp_diags_vadd(struct ucp_diags *d, const struct ucp_loc *loc, enum ucp_severity
 	if (loc != NULL) {
 		g->file = xstrdup(loc->file);
 		g->line = loc->line;
-		g->setting = xstrdup(loc->path);
+		if (loc->elem != 0) {
+			if (asprintf(&g->setting, "%s[%u]", loc->path != NULL ? loc->path : "", loc->elem - 1) < 0)
+				ucp_oom();
+		} else {
+			g->setting = xstrdup(loc->path);
+		}
 	}
 	n = vasprintf(&g->message, fmt, ap);
 	if (n < 0)

@@ -18,6 +18,12 @@ enum ucp_severity {
 struct ucp_loc {
 	const char	*file;	/* borrowed; NULL when unknown */
 	unsigned	 line;	/* 0 when unknown */
+	/*
+	 * An element of the list at path: its index + 1, the setting then
+	 * "path[index]" (0: the setting at path itself). A hoster's list of
+	 * 100,000 domains keeps no string per element this way.
+	 */
+	unsigned	 elem;
 	const char	*path;	/* setting path such as "sip.pool.fqdn"; may be NULL */
 };
 
