@@ -348,8 +348,10 @@ struct loader {
 	char			*dir;		/* its directory, for includes */
 	const char		*last_file;	/* interned copy of the last source file */
 	const char		*last_src;
-	struct source		*sources;	/* every file read, for integer literals */
+	struct source		*sources;	/* every file read, while the includes are checked */
 	size_t			 nsources;
+	char			*line;		/* a source line read again (int_literal) */
+	size_t			 linecap;
 	struct elem_index	*indexes;	/* list elements' positions, for setting paths */
 };
 
@@ -900,6 +902,9 @@ free_sources(struct loader *ld)
 	free(ld->sources);
 	ld->sources = NULL;
 	ld->nsources = 0;
+	free(ld->line);
+	ld->line = NULL;
+	ld->linecap = 0;
 	if (ld->indexes != NULL) {
 		free(ld->indexes->keys);
 		free(ld->indexes->vals);
@@ -928,6 +933,33 @@ source_text(struct loader *ld, const char *file)
 }
 
 /*
+ * Line LINE of FILE (from 1), or NULL. The sources' text is not kept while
+ * libconfig's tree and the model are built (at hosting scale it was as large
+ * as the tree's strings): the line of an integer setting is read again, the
+ * lines before it skipped a buffer at a time.
+ */
+static const char *
+source_line(struct loader *ld, const char *file, unsigned line)
+{
+	char skip[8192];
+	unsigned n = 1;
+	ssize_t len = -1;
+	size_t k;
+	FILE *fp;
+
+	if ((fp = fopen(file, "re")) == NULL)
+		return NULL;
+	while (n < line && fgets(skip, sizeof(skip), fp) != NULL) {
+		if ((k = strlen(skip)) > 0 && skip[k - 1] == '\n')
+			n++;
+	}
+	if (n == line)
+		len = getline(&ld->line, &ld->linecap, fp);
+	fclose(fp);
+	return len >= 0 ? ld->line : NULL;
+}
+
+/*
  * libconfig 1.5 keeps an integer without an L suffix in 32 bits, silently
  * wrapping larger values (4294970896 reads as 3600). The literal is read again
  * from the source line of setting S: *V is its full value, and false is
@@ -936,19 +968,13 @@ source_text(struct loader *ld, const char *file)
 static bool
 int_literal(struct loader *ld, const config_setting_t *s, long long *v, const char **text, int *textlen)
 {
-	const char *src, *line, *p, *name = config_setting_name(s);
+	const char *line, *p, *name = config_setting_name(s);
 	struct ucp_loc loc = loc_of(ld, s);
 	size_t nlen;
-	unsigned n;
 
 	*v = config_setting_get_int64(s);
 	*text = NULL;
-	if (name == NULL || loc.line == 0 || (src = source_text(ld, loc.file)) == NULL)
-		return true;
-	for (line = src, n = 1; n < loc.line && line != NULL; n++)
-		if ((line = strchr(line, '\n')) != NULL)
-			line++;
-	if (line == NULL)
+	if (name == NULL || loc.line == 0 || (line = source_line(ld, loc.file, loc.line)) == NULL)
 		return true;
 	nlen = strlen(name);
 	for (p = line; *p && *p != '\n'; p++) {
@@ -2114,6 +2140,7 @@ ucp_model_from_config(const char *path, struct ucp_diags *diags)
 		ucp_model_free(m);
 		return NULL;
 	}
+	free_sources(&ld);
 	config_init(&cfg);
 	config_set_include_dir(&cfg, ld.dir);
 	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
