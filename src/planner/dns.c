@@ -823,7 +823,7 @@ plan_zones(struct planner *p)
 		if (p->m->dns.bind.catalog && vz[v].list.len > 0)
 			add_catalog(p, (enum ucp_view)v, &vz[v]);
 		/* The zones' sorted copies are for output: check needs only what was found above. */
-		if (!p->diagnostics_only)
+		if (!p->run->diagnostics_only)
 			emit_view(p, (enum ucp_view)v, &vz[v]);
 	}
 	/*

@@ -136,8 +136,7 @@ struct planner {
 	struct ucp_arena	*a;			/* the plan's: what the plan keeps */
 	struct ucp_arena	*tmp;			/* the planner's indexes, freed when the plan is done */
 	uint32_t		 serial;
-	bool			 diagnostics_only;	/* ucp_plan_check(): no zone laid out for output */
-	const struct plan_run	*run;
+	const struct plan_run	*run;			/* how this plan is made */
 
 	struct plan_ids		 recs[UCP_VIEW_COUNT];	/* record numbers, in the order they were made */
 	struct plan_chunks	 precs;			/* every record: number N is element N - 1 (plan_rec()) */

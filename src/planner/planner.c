@@ -105,7 +105,6 @@ plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, 
 	if ((p.tmp = ucp_arena_new()) == NULL)
 		ucp_oom();
 	p.serial = m->dns.serial.set ? (uint32_t)m->dns.serial.v : serial;
-	p.diagnostics_only = run->diagnostics_only;
 	p.run = run;
 	plan->config_name = ucp_arena_strdup(p.a, m->basename);
 	plan->organization = (struct ucp_org){

@@ -175,18 +175,16 @@ list_tenants(struct slices *s)
 static bool
 meet_rest(struct slices *s, struct ucp_plan **base)
 {
-	const struct plan_run run = { .diagnostics_only = true, .names = NULL };
-	struct plan_run named = run;
 	struct ucp_strmap names, above;
+	const struct plan_run run = { .diagnostics_only = true, .names = &names };
 	struct ucp_diags d;
 	bool alone = true;
 	size_t i;
 
 	ucp_strmap_init(&names);
 	ucp_strmap_init(&above);
-	named.names = &names;
 	diags_like(&d, s->like);
-	if ((*base = plan_slice(s, 0, 0, &d, &named)) == NULL)
+	if ((*base = plan_slice(s, 0, 0, &d, &run)) == NULL)
 		ucp_oom();
 	ucp_diags_clear(&d);
 	for (i = 0; i < names.cap; i++) {
