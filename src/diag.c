@@ -28,6 +28,18 @@ ucp_diags_init(struct ucp_diags *d)
 }
 
 void
+ucp_diags_like(struct ucp_diags *d, const struct ucp_diags *like)
+{
+	size_t i;
+
+	ucp_diags_init(d);
+	d->verbose = like->verbose;
+	d->quiet = like->quiet;
+	for (i = 0; i < like->noverrides; i++)
+		ucp_diags_override(d, like->override_rule[i], like->override_sev[i]);
+}
+
+void
 ucp_diags_clear(struct ucp_diags *d)
 {
 	size_t i;

@@ -150,6 +150,7 @@ cmd_plan(int argc, char **argv)
 	};
 	const char *format = "text";
 	struct ucp_session s;
+	bool json;
 	int c, rc, o;
 
 	while ((c = getopt_long(argc, argv, "f:" COMMON_SHORT, opts, NULL)) != -1) {
@@ -162,12 +163,14 @@ cmd_plan(int argc, char **argv)
 		return usage_error("--format is text or json, not '%s'", format);
 	if (optind + 1 != argc)
 		return usage_error("%s", "plan takes one CONFIG");
-	rc = load(&s, argv[optind]);
+	/* JSON: checked first, then written a zone at a time as the planner lays them out. */
+	json = strcmp(format, "json") == 0;
+	rc = json ? loaded(&s, ucp_session_check(&s, argv[optind], verbose, quiet)) : load(&s, argv[optind]);
 	if (rc == EXIT_OK) {
 		print_diags(&s);
 		summary(argv[optind], &s.diags);
-		if (strcmp(format, "json") == 0) {
-			rc = ucp_exit_code(ucp_plan_json_write(s.plan, stdout));
+		if (json) {
+			rc = ucp_exit_code(ucp_session_plan_json(&s, stdout));
 		} else {
 			struct ucp_buf b;
 

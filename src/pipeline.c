@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "plan-json.h"
 #include "planner.h"
 #include "serial.h"
 #include "state.h"
@@ -117,6 +118,32 @@ enum ucp_status
 ucp_session_check(struct ucp_session *s, const char *config, bool verbose, bool quiet)
 {
 	return session_load(s, config, verbose, quiet, false, true);
+}
+
+static bool
+json_zone(void *ctx, enum ucp_view view, const struct ucp_zone *z)
+{
+	return ucp_plan_json_zone(ctx, view, z);
+}
+
+enum ucp_status
+ucp_session_plan_json(struct ucp_session *s, FILE *fp)
+{
+	struct ucp_plan_json j;
+	struct ucp_diags d;
+	struct ucp_plan *plan;
+	enum ucp_status st;
+
+	ucp_diags_like(&d, &s->diags);
+	ucp_plan_json_begin(&j, fp);
+	if ((plan = ucp_plan_stream(s->model, &d, ucp_serial_today(s->now), json_zone, &j)) == NULL)
+		ucp_oom();
+	/* What check found (the same as the plan finds: tests/cli.test), with the configuration's, sorted. */
+	plan->diags = &s->diags;
+	st = ucp_plan_json_end(&j, plan);
+	ucp_plan_free(plan);
+	ucp_diags_clear(&d);
+	return st;
 }
 
 _Static_assert(sizeof(((struct ucp_generate_opts *)0)->inputs) == UCP_STATE_DIGEST, "the inputs digest is SHA-256");

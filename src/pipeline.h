@@ -60,6 +60,12 @@ enum ucp_status ucp_session_load(struct ucp_session *s, const char *config, bool
  * NULL (nothing is laid out for output).
  */
 enum ucp_status ucp_session_check(struct ucp_session *s, const char *config, bool verbose, bool quiet);
+/*
+ * Writes the JSON plan of S (loaded by ucp_session_check(), without errors)
+ * to FP, each zone as the planner lays it out: the plan never holds them all.
+ * Its diagnostics are S's. UCP_EIO when a write failed.
+ */
+enum ucp_status ucp_session_plan_json(struct ucp_session *s, FILE *fp);
 void ucp_session_clear(struct ucp_session *s);
 
 /*

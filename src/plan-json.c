@@ -230,6 +230,80 @@ key_at(FILE *fp, const char *key, int depth, bool first)
 	return fprintf(fp, "%s\n%*s\"%s\": ", first ? "" : ",", depth * 2, "", key) >= 0;
 }
 
+/* The views in the order the document lists them. */
+static const enum ucp_view view_order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
+
+void
+ucp_plan_json_begin(struct ucp_plan_json *j, FILE *fp)
+{
+	*j = (struct ucp_plan_json){ .fp = fp };
+	j->ok = fputs("{", fp) != EOF && key_at(fp, "ucplan", 1, true) && fputs("1", fp) != EOF &&
+	    key_at(fp, "views", 1, false) && fputs("{", fp) != EOF;
+}
+
+/* Ends the last view begun: its zones' array, and the match-clients of the internal view (PLAN's). */
+static void
+view_end(struct ucp_plan_json *j, const struct ucp_plan *plan)
+{
+	enum ucp_view v = view_order[j->view - 1];
+
+	if (j->ok)
+		j->ok = j->nzones == 0 ? fputs("[]", j->fp) != EOF : fprintf(j->fp, "\n%*s]", 3 * 2, "") >= 0;
+	if (j->ok && v == UCP_VIEW_INTERNAL)
+		j->ok = key_at(j->fp, "match_clients", 3, false) &&
+		    dump_at(j->fp, names(plan->views[v].clients, plan->views[v].nclients, false), 3);
+	if (j->ok)
+		j->ok = fprintf(j->fp, "\n%*s}", 2 * 2, "") >= 0;
+}
+
+/* Begins the next view. */
+static void
+view_begin(struct ucp_plan_json *j)
+{
+	const char *name = ucp_view_name(view_order[j->view]);
+
+	j->ok = j->ok && key_at(j->fp, name, 2, j->view == 0) && fputs("{", j->fp) != EOF &&
+	    key_at(j->fp, "zones", 3, true);
+	j->view++;
+	j->nzones = 0;
+}
+
+bool
+ucp_plan_json_zone(struct ucp_plan_json *j, enum ucp_view view, const struct ucp_zone *z)
+{
+	/* The views before VIEW end here (the internal view's clients are not needed: it is last). */
+	while (j->view == 0 || view_order[j->view - 1] != view) {
+		if (j->view == UCP_VIEW_COUNT)
+			return j->ok = false;	/* a view whose turn has passed */
+		if (j->view > 0)
+			view_end(j, NULL);
+		view_begin(j);
+	}
+	if (j->ok)
+		j->ok = fprintf(j->fp, "%s\n%*s", j->nzones > 0 ? "," : "[", 4 * 2, "") >= 0 &&
+		    dump_at(j->fp, zone(z), 4);
+	j->nzones++;
+	return j->ok;
+}
+
+enum ucp_status
+ucp_plan_json_end(struct ucp_plan_json *j, const struct ucp_plan *plan)
+{
+	while (j->view < UCP_VIEW_COUNT) {
+		if (j->view > 0)
+			view_end(j, plan);
+		view_begin(j);
+	}
+	view_end(j, plan);
+	j->ok = j->ok && fprintf(j->fp, "\n%*s}", 1 * 2, "") >= 0 &&
+	    key_at(j->fp, "certificates", 1, false) && dump_at(j->fp, certificates(plan), 1) &&
+	    key_at(j->fp, "endpoints", 1, false) && dump_at(j->fp, endpoints(plan), 1) &&
+	    key_at(j->fp, "publishing", 1, false) && dump_at(j->fp, publishing(plan), 1) &&
+	    key_at(j->fp, "diagnostics", 1, false) && dump_at(j->fp, diagnostics(plan), 1) &&
+	    fputs("\n}\n", j->fp) != EOF;
+	return j->ok ? UCP_OK : UCP_EIO;
+}
+
 /*
  * Streams the plan: one zone is built and written at a time, so a hoster's
  * plan never exists as one JSON tree in memory. The text is what json_dumps()
@@ -238,34 +312,12 @@ key_at(FILE *fp, const char *key, int depth, bool first)
 enum ucp_status
 ucp_plan_json_write(const struct ucp_plan *plan, FILE *fp)
 {
-	static const enum ucp_view order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
-	bool ok = true;
+	struct ucp_plan_json j;
 	size_t v, i;
 
-	ok = fputs("{", fp) != EOF && key_at(fp, "ucplan", 1, true) && fputs("1", fp) != EOF &&
-	    key_at(fp, "views", 1, false) && fputs("{", fp) != EOF;
-	for (v = 0; ok && v < UCP_VIEW_COUNT; v++) {
-		const struct ucp_view_plan *vp = &plan->views[order[v]];
-
-		ok = key_at(fp, vp->name, 2, v == 0) && fputs("{", fp) != EOF && key_at(fp, "zones", 3, true);
-		if (ok && vp->nzones == 0)
-			ok = fputs("[]", fp) != EOF;
-		else if (ok)
-			ok = fputs("[", fp) != EOF;
-		for (i = 0; ok && i < vp->nzones; i++)
-			ok = fprintf(fp, "%s\n%*s", i ? "," : "", 4 * 2, "") >= 0 && dump_at(fp, zone(&vp->zones[i]), 4);
-		if (ok && vp->nzones > 0)
-			ok = fprintf(fp, "\n%*s]", 3 * 2, "") >= 0;
-		if (ok && order[v] == UCP_VIEW_INTERNAL)
-			ok = key_at(fp, "match_clients", 3, false) && dump_at(fp, names(vp->clients, vp->nclients, false), 3);
-		if (ok)
-			ok = fprintf(fp, "\n%*s}", 2 * 2, "") >= 0;
-	}
-	ok = ok && fprintf(fp, "\n%*s}", 1 * 2, "") >= 0 &&
-	    key_at(fp, "certificates", 1, false) && dump_at(fp, certificates(plan), 1) &&
-	    key_at(fp, "endpoints", 1, false) && dump_at(fp, endpoints(plan), 1) &&
-	    key_at(fp, "publishing", 1, false) && dump_at(fp, publishing(plan), 1) &&
-	    key_at(fp, "diagnostics", 1, false) && dump_at(fp, diagnostics(plan), 1) &&
-	    fputs("\n}\n", fp) != EOF;
-	return ok ? UCP_OK : UCP_EIO;
+	ucp_plan_json_begin(&j, fp);
+	for (v = 0; v < UCP_VIEW_COUNT; v++)
+		for (i = 0; i < plan->views[view_order[v]].nzones; i++)
+			ucp_plan_json_zone(&j, view_order[v], &plan->views[view_order[v]].zones[i]);
+	return ucp_plan_json_end(&j, plan);
 }

@@ -22,5 +22,13 @@ struct ucp_plan *ucp_plan_new(const struct ucp_model *model, struct ucp_diags *d
  * when out of memory.
  */
 bool ucp_plan_check(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial);
+/*
+ * As ucp_plan_new(), but each zone is given to ZONE (with CTX) as it is laid
+ * out, the external view's first, and the plan keeps none of them: the JSON
+ * plan of a hoster's 300,000 zones never holds them all. Returns the plan,
+ * or NULL when out of memory.
+ */
+struct ucp_plan *ucp_plan_stream(const struct ucp_model *model, struct ucp_diags *diags, uint32_t serial,
+    bool (*zone)(void *ctx, enum ucp_view view, const struct ucp_zone *z), void *ctx);
 
 #endif

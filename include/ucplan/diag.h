@@ -53,6 +53,8 @@ struct ucp_diags {
 
 /* Initialises an empty list. */
 void ucp_diags_init(struct ucp_diags *d);
+/* Initialises an empty list that keeps and rates diagnostics as LIKE does (verbosity, quiet, overrides). */
+void ucp_diags_like(struct ucp_diags *d, const struct ucp_diags *like);
 /* Frees every diagnostic and the override table. */
 void ucp_diags_clear(struct ucp_diags *d);
 /* Overrides the severity of RULE (borrowed string, must outlive D). */

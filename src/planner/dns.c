@@ -667,14 +667,21 @@ add_catalog(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	}
 }
 
+/*
+ * Lays out the zones of VIEW (LIST, struct zb *) for output in the plan, or,
+ * when the run has a sink, gives each to it in turn and keeps none.
+ */
 static void
-emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
+emit_view(struct planner *p, enum ucp_view view, struct plan_vec *list)
 {
 	struct ucp_view_plan *vp = &p->plan->views[view];
 	const struct ucp_strs *ns = view_ns(p, view);
 	const struct ucp_model *m = p->m;
 	const char **nsnames, *rname, *mname;
 	const struct prec **sorted = NULL;
+	struct ucp_record *records = NULL;	/* a streamed zone's */
+	struct ucp_zone one;
+	bool sink = p->run->zone != NULL;
 	size_t i, j, cap = 0;
 
 	vp->name = ucp_view_name(view);
@@ -699,20 +706,23 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 	else
 		rname = NULL;
 
-	if (vz->list.len > 1)
-		qsort(vz->list.items, vz->list.len, sizeof(vz->list.items[0]), cmp_zone);
-	vp->nzones = vz->list.len;
-	vp->zones = ucp_arena_alloc(p->a, sizeof(*vp->zones) * (vz->list.len + 1));
-	for (i = 0; i < vz->list.len; i++) {
-		struct zb *z = (struct zb *)vz->list.items[i];
-		struct ucp_zone *out = &vp->zones[i];
-
+	if (list->len > 1)
+		qsort(list->items, list->len, sizeof(list->items[0]), cmp_zone);
+	vp->nzones = sink ? 0 : list->len;
+	vp->zones = sink ? NULL : ucp_arena_alloc(p->a, sizeof(*vp->zones) * (list->len + 1));
+	for (i = 0; i < list->len; i++) {
+		struct zb *z = (struct zb *)list->items[i];
+		struct ucp_zone *out = sink ? &one : &vp->zones[i];
 		const struct prec *r;
 
 		if (z->nrecs > cap) {
 			cap = z->nrecs;
 			sorted = ucp_xrealloc(sorted, cap * sizeof(*sorted));
+			if (sink)
+				records = ucp_xrealloc(records, (cap + 1) * sizeof(*records));
 		}
+		if (sink)
+			memset(out, 0, sizeof(*out));
 		for (j = 0, r = plan_rec(p, z->first); r != NULL; r = plan_rec(p, r->next_in_zone))
 			sorted[j++] = r;
 		if (z->nrecs > 1)
@@ -740,13 +750,32 @@ emit_view(struct planner *p, enum ucp_view view, struct view_zones *vz)
 			p->plan->bind.views[view].catalog = z->node->name;
 		}
 		out->nrecords = z->nrecs;
-		out->records = ucp_arena_alloc(p->a, sizeof(*out->records) * ((size_t)z->nrecs + 1));
+		out->records = sink ? records : ucp_arena_alloc(p->a, sizeof(*out->records) * ((size_t)z->nrecs + 1));
 		for (j = 0; j < z->nrecs; j++)
 			out->records[j] = (struct ucp_record){ .owner = sorted[j]->node->name,
 			    .type = (enum ucp_rrtype)sorted[j]->type, .ttl = sorted[j]->ttl, .data = sorted[j]->data,
 			    .why = sorted[j]->why };
+		if (sink)
+			p->run->zone(p->run->ctx, view, out);
 	}
 	free(sorted);
+	free(records);
+}
+
+void
+plan_emit(struct planner *p)
+{
+	/* The JSON plan's order: a sink writes each zone as it comes. */
+	static const enum ucp_view order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
+	size_t v;
+
+	/* Nothing looks a name up from here: at hosting scale the table is 8 MiB of the plan's peak. */
+	plan_names_forget(p);
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		emit_view(p, order[v], &p->zones[order[v]]);
+		plan_vec_free(&p->zones[order[v]]);
+	}
+	plan_chunks_free(&p->zbs, ZB_CHUNK);
 }
 
 /* The plan's own copy of a list of configuration strings. */
@@ -822,22 +851,25 @@ plan_zones(struct planner *p)
 		check_view(p, &vz[v], &internal_only);
 		if (p->m->dns.bind.catalog && vz[v].list.len > 0)
 			add_catalog(p, (enum ucp_view)v, &vz[v]);
-		/* The zones' sorted copies are for output: check needs only what was found above. */
-		if (!p->run->diagnostics_only)
-			emit_view(p, (enum ucp_view)v, &vz[v]);
 	}
 	/*
-	 * The zones are laid out (the plan holds copies) and every record is
-	 * placed: no later stage walks either, so both go before the planner's
-	 * peak (check's, at hosting scale).
+	 * Every record is placed and checked. The zones' sorted copies are for
+	 * output, laid out once the last stage is done (plan_emit), when the
+	 * planner's indexes are gone; check needs only what was found above,
+	 * and its zones go now.
 	 */
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		plan_ids_free(&p->recs[v]);
+		if (!p->run->diagnostics_only) {
+			p->zones[v] = vz[v].list;
+			continue;
+		}
 		for (i = 0; i < vz[v].list.len; i++)
 			((const struct zb *)vz[v].list.items[i])->node->zones = 0;
 		plan_vec_free(&vz[v].list);
-		plan_ids_free(&p->recs[v]);
 	}
-	plan_chunks_free(&p->zbs, ZB_CHUNK);
+	if (p->run->diagnostics_only)
+		plan_chunks_free(&p->zbs, ZB_CHUNK);
 	ucp_strmap_clear(&internal_only);
 	plan_bind(p);
 }

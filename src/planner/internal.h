@@ -118,6 +118,13 @@ struct plan_run {
 	const size_t		*san_more;
 	size_t			 nsan_more;
 	struct ucp_strmap	*names;			/* when set, given every name the plan made (the plan's strings) */
+	/*
+	 * When set, each zone laid out for output is given to ZONE (the
+	 * external view's first, as the JSON plan lists them) and not kept:
+	 * plan --format json writes a hoster's 300,000 zones as they come.
+	 */
+	bool			(*zone)(void *ctx, enum ucp_view view, const struct ucp_zone *z);
+	void			*ctx;
 };
 /* Plans M as RUN says; the plan, or NULL when out of memory. */
 struct ucp_plan *plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial,
@@ -149,6 +156,7 @@ struct planner {
 	struct plan_chunks	  nodes;		/* node N is element N - 1 (plan_node()) */
 	struct plan_chunks	  zbs;			/* the zones plan_zones builds, numbered as the nodes */
 	uint32_t		  sets;			/* the last set plan_set_new() made */
+	struct plan_vec		  zones[UCP_VIEW_COUNT]; /* each view's (struct zb *), laid out last (plan_emit) */
 	/*
 	 * The first labels of the names with an underscore label, as hashes
 	 * (open addressing, 0 empty): a handful of service labels (_sip,
@@ -252,6 +260,8 @@ plan_node(const struct planner *p, uint32_t id)
 }
 /* Frees the name table and its nodes (their names are the plan's, and stay). */
 void plan_names_clear(struct planner *p);
+/* Frees the name table but not its nodes: no name is looked up after this. */
+void plan_names_forget(struct planner *p);
 /* The node of NAME (a normalised name), added when new with a copy of NAME in the plan's arena. */
 struct pname *plan_name(struct planner *p, const char *name);
 /* As plan_name(), for a NAME in the plan's arena already (a tail of a node's name): no copy. */
@@ -322,6 +332,8 @@ void plan_certificates(struct planner *p);
 void plan_endpoints(struct planner *p);
 void plan_publishing(struct planner *p);
 void plan_exchange_urls(struct planner *p);
+/* Lays the zones out for output, or gives them to the run's sink, the name table gone: the last stage of a plan. */
+void plan_emit(struct planner *p);
 
 /* The first planned certificate bound to ROLE, or NULL. */
 const struct ucp_cert *plan_cert_for(const struct planner *p, enum ucp_role role);

@@ -133,6 +133,8 @@ plan_model(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial, 
 	plan_endpoints(&p);
 	plan_publishing(&p);
 	plan_exchange_urls(&p);
+	if (!run->diagnostics_only)
+		plan_emit(&p);
 	return finish(&p, plan);
 }
 
@@ -184,6 +186,15 @@ struct ucp_plan *
 ucp_plan_new(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial)
 {
 	const struct plan_run run = { .diagnostics_only = false };
+
+	return plan_model(m, diags, serial, &run);
+}
+
+struct ucp_plan *
+ucp_plan_stream(const struct ucp_model *m, struct ucp_diags *diags, uint32_t serial,
+    bool (*zone)(void *ctx, enum ucp_view view, const struct ucp_zone *z), void *ctx)
+{
+	const struct plan_run run = { .diagnostics_only = false, .zone = zone, .ctx = ctx };
 
 	return plan_model(m, diags, serial, &run);
 }

@@ -48,19 +48,6 @@ test_slice(void)
 	return s != NULL ? strtoul(s, NULL, 10) : 0;
 }
 
-/* An empty list that keeps and rates diagnostics as LIKE does. */
-static void
-diags_like(struct ucp_diags *d, const struct ucp_diags *like)
-{
-	size_t i;
-
-	ucp_diags_init(d);
-	d->verbose = like->verbose;
-	d->quiet = like->quiet;
-	for (i = 0; i < like->noverrides; i++)
-		ucp_diags_override(d, like->override_rule[i], like->override_sev[i]);
-}
-
 /*
  * Plans the configuration with the tenants numbered FROM to TO (in
  * sip.domains order, from 0) and every other entry, as RUN says.
@@ -183,7 +170,7 @@ meet_rest(struct slices *s, struct ucp_plan **base)
 
 	ucp_strmap_init(&names);
 	ucp_strmap_init(&above);
-	diags_like(&d, s->like);
+	ucp_diags_like(&d, s->like);
 	if ((*base = plan_slice(s, 0, 0, &d, &run)) == NULL)
 		ucp_oom();
 	ucp_diags_clear(&d);
@@ -224,7 +211,7 @@ other_slices(struct slices *s, size_t per, const struct ucp_plan *base, struct u
 		struct ucp_plan *p;
 		bool same;
 
-		diags_like(&d, s->like);
+		ucp_diags_like(&d, s->like);
 		if ((p = plan_slice(s, from, from + per, &d, &run)) == NULL)
 			ucp_oom();
 		ucp_diags_sort(&d);
@@ -299,7 +286,7 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 		 */
 		last.san_more = more;
 		last.nsan_more = base->ncerts;
-		diags_like(&d, diags);
+		ucp_diags_like(&d, diags);
 		if ((first = plan_slice(&s, 0, per, &d, &last)) == NULL)
 			ucp_oom();
 		ucp_diags_sort(&d);

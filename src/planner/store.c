@@ -74,15 +74,21 @@ plan_chunks_free(struct plan_chunks *c, size_t per)
 }
 
 void
-plan_names_clear(struct planner *p)
+plan_names_forget(struct planner *p)
 {
-	plan_chunks_free(&p->nodes, PN_CHUNK);
 	free(p->names);
 	free(p->ulabels);
 	p->ulabels = NULL;
 	p->ulabels_cap = p->ulabels_len = 0;
 	p->names = NULL;
 	p->names_cap = 0;
+}
+
+void
+plan_names_clear(struct planner *p)
+{
+	plan_chunks_free(&p->nodes, PN_CHUNK);
+	plan_names_forget(p);
 }
 
 /*
