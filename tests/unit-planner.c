@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "plan-json.h"
 #include "planner/internal.h"
 #include "testutil.h"
 #include "ucplan/buf.h"
@@ -901,6 +902,82 @@ test_check_in_slices(void **state)
 	ucp_buf_clear(&b);
 }
 
+static bool
+json_zone(void *ctx, enum ucp_view view, const struct ucp_zone *z)
+{
+	return ucp_plan_json_zone(ctx, view, z);
+}
+
+/* The JSON plan of TEXT, written from a kept plan and as the planner lays the zones out, must be the same text. */
+static void
+same_json(const char *text)
+{
+	struct ucp_diags load, kept_d, stream_d;
+	struct ucp_plan *kept, *streamed;
+	struct ucp_plan_json j;
+	struct ucp_model *m;
+	char *path = tu_write(text), *a = NULL, *b = NULL;
+	size_t alen = 0, blen = 0;
+	FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
+
+	ucp_diags_init(&load);
+	m = ucp_model_from_config(path, &load);
+	unlink(path);
+	assert_non_null(m);
+	ucp_diags_like(&kept_d, &load);
+	ucp_diags_like(&stream_d, &load);
+	kept = ucp_plan_new(m, &kept_d, 2026010100u);
+	ucp_plan_json_begin(&j, fb);
+	streamed = ucp_plan_stream(m, &stream_d, 2026010100u, json_zone, &j);
+	assert_non_null(kept);
+	assert_non_null(streamed);
+	/* A streamed plan keeps no zone. */
+	assert_int_equal(streamed->views[UCP_VIEW_EXTERNAL].nzones + streamed->views[UCP_VIEW_INTERNAL].nzones, 0);
+	assert_true(kept->views[UCP_VIEW_EXTERNAL].nzones > 0);
+	ucp_diags_sort(&kept_d);
+	ucp_diags_sort(&stream_d);
+	assert_int_equal(ucp_plan_json_write(kept, fa), UCP_OK);
+	assert_int_equal(ucp_plan_json_end(&j, streamed), UCP_OK);
+	fclose(fa);
+	fclose(fb);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	ucp_plan_free(kept);
+	ucp_plan_free(streamed);
+	ucp_model_free(m);
+	ucp_diags_clear(&load);
+	ucp_diags_clear(&kept_d);
+	ucp_diags_clear(&stream_d);
+	free(path);
+}
+
+static void
+test_json_streamed(void **state)
+{
+	struct ucp_buf b;
+
+	(void)state;
+	same_json(TU_BASE);
+	/* Catalog zones: the last zone of each view, named in the plan as it is laid out. */
+	{
+		const char *at = strstr(TU_BASE, "dns = {\n");
+
+		ucp_buf_init(&b);
+		ucp_buf_add(&b, TU_BASE, (size_t)(at - TU_BASE) + strlen("dns = {\n"));
+		ucp_buf_puts(&b, "  bind = { primaries = { internal = [ \"10.0.0.53\" ]; external = [ \"192.0.2.53\" ]; }; "
+		    "catalog = true; };\n");
+		ucp_buf_puts(&b, at + strlen("dns = {\n"));
+		same_json(ucp_buf_str(&b));
+		ucp_buf_clear(&b);
+	}
+	same_json(LYNC_WITH("sfb2019", "", "certificates = { design = \"per-role\"; };\n"));
+	ucp_buf_init(&b);
+	hosting(&b, "lync2013", 40, "", "");
+	same_json(ucp_buf_str(&b));
+	ucp_buf_clear(&b);
+}
+
 int
 main(void)
 {
@@ -921,6 +998,7 @@ main(void)
 		cmocka_unit_test(test_several_cas_need_vip),
 		cmocka_unit_test(test_san_count),
 		cmocka_unit_test(test_check_in_slices),
+		cmocka_unit_test(test_json_streamed),
 		cmocka_unit_test(test_lync_generations),
 		cmocka_unit_test(test_lync_nat_and_pools),
 	};
