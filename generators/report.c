@@ -7,11 +7,10 @@
 static void
 dns_tables(const struct ucp_plan *plan, struct ucp_buf *b)
 {
-	static const enum ucp_view order[] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
 	size_t v, i, j;
 
-	for (v = 0; v < 2; v++) {
-		const struct ucp_view_plan *vp = &plan->views[order[v]];
+	for (v = 0; v < UCP_VIEW_COUNT; v++) {
+		const struct ucp_view_plan *vp = &plan->views[ucp_view_order[v]];
 
 		ucp_buf_printf(b, "## DNS, %s view\n\n", vp->name);
 		if (vp->nzones == 0)

@@ -230,9 +230,6 @@ key_at(FILE *fp, const char *key, int depth, bool first)
 	return fprintf(fp, "%s\n%*s\"%s\": ", first ? "" : ",", depth * 2, "", key) >= 0;
 }
 
-/* The views in the order the document lists them. */
-static const enum ucp_view view_order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
-
 void
 ucp_plan_json_begin(struct ucp_plan_json *j, FILE *fp)
 {
@@ -245,7 +242,7 @@ ucp_plan_json_begin(struct ucp_plan_json *j, FILE *fp)
 static void
 view_end(struct ucp_plan_json *j, const struct ucp_plan *plan)
 {
-	enum ucp_view v = view_order[j->view - 1];
+	enum ucp_view v = ucp_view_order[j->view - 1];
 
 	if (j->ok)
 		j->ok = j->nzones == 0 ? fputs("[]", j->fp) != EOF : fprintf(j->fp, "\n%*s]", 3 * 2, "") >= 0;
@@ -260,7 +257,7 @@ view_end(struct ucp_plan_json *j, const struct ucp_plan *plan)
 static void
 view_begin(struct ucp_plan_json *j)
 {
-	const char *name = ucp_view_name(view_order[j->view]);
+	const char *name = ucp_view_name(ucp_view_order[j->view]);
 
 	j->ok = j->ok && key_at(j->fp, name, 2, j->view == 0) && fputs("{", j->fp) != EOF &&
 	    key_at(j->fp, "zones", 3, true);
@@ -272,7 +269,7 @@ bool
 ucp_plan_json_zone(struct ucp_plan_json *j, enum ucp_view view, const struct ucp_zone *z)
 {
 	/* The views before VIEW end here (the internal view's clients are not needed: it is last). */
-	while (j->view == 0 || view_order[j->view - 1] != view) {
+	while (j->view == 0 || ucp_view_order[j->view - 1] != view) {
 		if (j->view == UCP_VIEW_COUNT)
 			return j->ok = false;	/* a view whose turn has passed */
 		if (j->view > 0)
@@ -317,7 +314,7 @@ ucp_plan_json_write(const struct ucp_plan *plan, FILE *fp)
 
 	ucp_plan_json_begin(&j, fp);
 	for (v = 0; v < UCP_VIEW_COUNT; v++)
-		for (i = 0; i < plan->views[view_order[v]].nzones; i++)
-			ucp_plan_json_zone(&j, view_order[v], &plan->views[view_order[v]].zones[i]);
+		for (i = 0; i < plan->views[ucp_view_order[v]].nzones; i++)
+			ucp_plan_json_zone(&j, ucp_view_order[v], &plan->views[ucp_view_order[v]].zones[i]);
 	return ucp_plan_json_end(&j, plan);
 }

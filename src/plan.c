@@ -67,6 +67,8 @@ ucp_rrtype_parse(const char *name, enum ucp_rrtype *type)
 	return false;
 }
 
+const enum ucp_view ucp_view_order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
+
 const char *
 ucp_view_name(enum ucp_view view)
 {

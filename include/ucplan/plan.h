@@ -293,6 +293,8 @@ const char *ucp_cert_kind_name(enum ucp_cert_kind kind);
 bool ucp_cert_used_by(const struct ucp_cert *c, enum ucp_role role);
 /* Returns "internal" or "external". */
 const char *ucp_view_name(enum ucp_view view);
+/* The views in the order output lists them, the external first: the plans (JSON, Markdown) and the planner's zones as it lays them out. */
+extern const enum ucp_view ucp_view_order[UCP_VIEW_COUNT];
 /* Writes the zone file's path in the output tree, "bind/VIEW/db.ZONE", to OUT (LEN bytes). */
 void ucp_zone_path(const struct ucp_zone *zone, char *out, size_t len);
 /* Returns the certificate called NAME, or NULL. */

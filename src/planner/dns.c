@@ -765,15 +765,14 @@ emit_view(struct planner *p, enum ucp_view view, struct plan_vec *list)
 void
 plan_emit(struct planner *p)
 {
-	/* The JSON plan's order: a sink writes each zone as it comes. */
-	static const enum ucp_view order[UCP_VIEW_COUNT] = { UCP_VIEW_EXTERNAL, UCP_VIEW_INTERNAL };
 	size_t v;
 
 	/* Nothing looks a name up from here: at hosting scale the table is 8 MiB of the plan's peak. */
 	plan_names_forget(p);
+	/* In the order output lists them: a sink writes each zone as it comes. */
 	for (v = 0; v < UCP_VIEW_COUNT; v++) {
-		emit_view(p, order[v], &p->zones[order[v]]);
-		plan_vec_free(&p->zones[order[v]]);
+		emit_view(p, ucp_view_order[v], &p->zones[ucp_view_order[v]]);
+		plan_vec_free(&p->zones[ucp_view_order[v]]);
 	}
 	plan_chunks_free(&p->zbs, ZB_CHUNK);
 }
