@@ -1167,51 +1167,13 @@ normalize_path(struct loader *ld, const char *v, const struct ucp_loc *loc)
 	return ucp_arena_strdup(ld->m->arena, v);
 }
 
-/*
- * The names of one list seen so far: a slot is 32 bits of a name's hash and
- * its item's number + 1 (0: empty), the table sized for the whole list at
- * once. A string map takes three times the room and grew while libconfig's
- * tree was alive: 9 MiB of check's peak at 100,000 sip.domains.
- */
-struct seen {
-	uint64_t	*slots;
-	size_t		 mask;
-};
-
-static void
-seen_init(struct seen *s, size_t n)
-{
-	size_t cap = 16;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	if ((s->slots = calloc(cap, sizeof(*s->slots))) == NULL)
-		ucp_oom();
-	s->mask = cap - 1;
-}
-
-/* True when NAME is the name of one of ITEMS seen; else it is seen, as item I. */
-static bool
-seen_add(struct seen *s, const struct ucp_str *items, size_t i, const char *name)
-{
-	uint64_t h = ucp_strmap_hash(name);
-	size_t j;
-
-	for (j = (size_t)h & s->mask; s->slots[j] != 0; j = (j + 1) & s->mask) {
-		if (s->slots[j] >> 32 == h >> 32 && strcmp(items[(uint32_t)s->slots[j] - 1].v, name) == 0)
-			return true;
-	}
-	s->slots[j] = (h >> 32 << 32) | (uint32_t)(i + 1);
-	return false;
-}
-
 /* An array of strings, each normalised by NORM; duplicates are errors. */
 static struct ucp_strs
 get_names(struct loader *ld, const config_setting_t *group, const char *name, normalizer norm)
 {
 	const config_setting_t *s = member(group, name);
 	struct ucp_strs r = { 0 };
-	struct seen seen;
+	struct ucp_strset seen;
 	int i, n;
 
 	r.loc = s != NULL ? loc_of(ld, s) : child_loc(ld, group, name);
@@ -1219,7 +1181,8 @@ get_names(struct loader *ld, const config_setting_t *group, const char *name, no
 		return r;
 	n = config_setting_length(s);
 	r.items = ucp_arena_alloc(ld->m->arena, sizeof(*r.items) * (size_t)(n > 0 ? n : 1));
-	seen_init(&seen, (size_t)n);
+	/* The list's names seen so far, sized once: a string map doubled while libconfig's tree was alive. */
+	ucp_strset_init(&seen, (size_t)n, r.items, sizeof(*r.items));
 	for (i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		struct ucp_str *it = &r.items[r.len];
@@ -1231,13 +1194,13 @@ get_names(struct loader *ld, const config_setting_t *group, const char *name, no
 		it->v = norm(ld, v, &it->loc);
 		if (it->v == NULL)
 			continue;
-		if (seen_add(&seen, r.items, r.len, it->v)) {
+		if (ucp_strset_add(&seen, r.len) >= 0) {
 			REPORT(ld, &it->loc, UCP_R_CONFIG_DUPLICATE, "\"%s\" is listed twice", it->v);
 			continue;
 		}
 		r.len++;
 	}
-	free(seen.slots);
+	ucp_strset_clear(&seen);
 	return r;
 }
 

@@ -145,3 +145,64 @@ ucp_strmap_put(struct ucp_strmap *m, const char *key, void *value)
 	*v = value;
 	return old;
 }
+
+static const char *
+strset_string(const struct ucp_strset *s, size_t i)
+{
+	return *(const char *const *)(const void *)(s->base + i * s->stride);
+}
+
+void
+ucp_strset_init(struct ucp_strset *s, size_t n, const void *base, size_t stride)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if ((s->slots = calloc(cap, sizeof(*s->slots))) == NULL)
+		ucp_oom();
+	s->mask = cap - 1;
+	s->base = base;
+	s->stride = stride;
+}
+
+void
+ucp_strset_clear(struct ucp_strset *s)
+{
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The slot of KEY (hash H): its string's, or the empty one where it would go. */
+static size_t
+strset_slot(const struct ucp_strset *s, const char *key, uint64_t h)
+{
+	size_t j;
+
+	for (j = (size_t)h & s->mask; s->slots[j] != 0; j = (j + 1) & s->mask) {
+		if (s->slots[j] >> 32 == h >> 32 && strcmp(strset_string(s, (uint32_t)s->slots[j] - 1), key) == 0)
+			break;
+	}
+	return j;
+}
+
+long
+ucp_strset_find(const struct ucp_strset *s, const char *key)
+{
+	size_t j = strset_slot(s, key, ucp_strmap_hash(key));
+
+	return s->slots[j] != 0 ? (long)((uint32_t)s->slots[j] - 1) : -1;
+}
+
+long
+ucp_strset_add(struct ucp_strset *s, size_t i)
+{
+	const char *key = strset_string(s, i);
+	uint64_t h = ucp_strmap_hash(key);
+	size_t j = strset_slot(s, key, h);
+
+	if (s->slots[j] != 0)
+		return (long)((uint32_t)s->slots[j] - 1);
+	s->slots[j] = (h >> 32 << 32) | (uint32_t)(i + 1);
+	return -1;
+}

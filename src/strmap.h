@@ -38,4 +38,25 @@ void **ucp_strmap_slot(struct ucp_strmap *m, const char *key);
  */
 void **ucp_strmap_entry(struct ucp_strmap *m, const char *key, const char ***keyp);
 
+/*
+ * A set of strings kept elsewhere, by their numbers: string I is the pointer
+ * at BASE + I * STRIDE (the first member of an array's element). A slot is
+ * 32 bits of a string's hash and its number + 1, 8 bytes where the map takes
+ * 24, and the table is sized once for all of them: a hoster's list of
+ * 100,000 domains is checked for duplicates and nesting in 2 MiB.
+ */
+struct ucp_strset {
+	uint64_t	*slots;
+	size_t		 mask;
+	const char	*base;
+	size_t		 stride;
+};
+/* An empty set for up to N strings (numbers below 2^32 - 1). */
+void ucp_strset_init(struct ucp_strset *s, size_t n, const void *base, size_t stride);
+void ucp_strset_clear(struct ucp_strset *s);
+/* The number of the string equal to KEY in S, or -1. */
+long ucp_strset_find(const struct ucp_strset *s, const char *key);
+/* Adds string I; or, when an equal string is in S already, returns its number (and adds nothing); -1 when added. */
+long ucp_strset_add(struct ucp_strset *s, size_t i);
+
 #endif
