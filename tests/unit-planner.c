@@ -899,6 +899,29 @@ test_check_in_slices(void **state)
 	/* Too few tenants for two slices. */
 	hosting(&b, "ocs2007r2", 5, "", "");
 	assert_int_equal(sliced(ucp_buf_str(&b), 3, false), 0);
+	/*
+	 * exchange.smtp_domains of its own: the tenants in the other order (a
+	 * tenant's entries in both lists go in one slice) and domains only
+	 * Exchange has.
+	 */
+	hosting(&b, "sfb2019", 30, "", "");
+	{
+		const char *key = "exchange = { version = \"2010\"; ", *text = ucp_buf_str(&b), *at = strstr(text, key);
+		struct ucp_buf c;
+		int i;
+
+		ucp_buf_init(&c);
+		ucp_buf_add(&c, text, (size_t)(at - text) + strlen(key));
+		ucp_buf_puts(&c, "smtp_domains = [ \"example.com\"");
+		for (i = 30; i >= 1; i--)
+			ucp_buf_printf(&c, ", \"t%d.example.org\"", i);
+		for (i = 1; i <= 10; i++)
+			ucp_buf_printf(&c, ", \"m%d.example.net\"", i);
+		ucp_buf_puts(&c, " ]; ");
+		ucp_buf_puts(&c, at + strlen(key));
+		assert_int_equal(sliced(ucp_buf_str(&c), 3, false), 1);
+		ucp_buf_clear(&c);
+	}
 	ucp_buf_clear(&b);
 }
 

@@ -5,12 +5,14 @@
  * every one of their records, names and zones at once: check's peak was nine
  * times the configuration's libconfig tree at 100,000 domains.
  *
- * A tenant domain is a sip.domains entry (not the first, which names the
- * sign-in and default names) whose names meet no other: no name the rest of
- * the configuration plans is the domain, is below it or is above it, and no
- * other entry is the domain, below it or above it. Then its records, zones and
- * certificate names are its own, and the rest of the configuration is planned
- * with each slice of tenants in turn. That is check's answer when
+ * A tenant domain is a domain of sip.domains or exchange.smtp_domains (not
+ * the first of either, which names the sign-in and default names) whose
+ * names meet no other: no name the rest of the configuration plans is the
+ * domain, is below it or is above it, and no other domain listed is below it
+ * or above it. Then its records, zones and certificate names are its own, and
+ * the rest of the configuration is planned with each slice of tenants in turn
+ * (a tenant's entries in both lists in the same slice). That is check's
+ * answer when
  *   - every slice reports exactly what the others report (a tenant's own
  *     diagnostic names the tenant or its entry, so any makes the slices
  *     differ), and
@@ -29,14 +31,30 @@
 /* Rounds of finding the tenants (a domain found not to be one joins the rest, whose names grow). */
 #define SLICE_ROUNDS 3
 
+/* A domain listed in sip.domains, exchange.smtp_domains or both. */
+struct dom {
+	const char		*name;
+	bool			 rest;		/* not a tenant: planned with every slice */
+	uint32_t		 number;	/* a tenant's, from 0 in the order the domains are first listed */
+};
+
+/* The entries of one list and their domains. */
+struct list {
+	const struct ucp_strs	*l;		/* the configuration's */
+	uint32_t		*dom;		/* per entry: its domain (struct slices' doms) */
+	struct ucp_str		*items;		/* a slice's entries */
+};
+
 struct slices {
 	const struct ucp_model	*m;
 	uint32_t		 serial;
 	const struct ucp_diags	*like;		/* the caller's: verbosity and lint overrides */
-	bool			*tenant;	/* per sip.domains entry */
+	struct dom		*doms;		/* every domain, in the order first listed */
+	size_t			 ndoms;
 	size_t			 ntenants;
-	struct ucp_model	 slice;		/* the configuration with a slice's sip.domains: */
-	struct ucp_str		*items;		/* these */
+	struct list		 lists[2];	/* sip.domains, exchange.smtp_domains (when given) */
+	size_t			 nlists;
+	struct ucp_model	 slice;		/* the configuration with a slice's lists */
 };
 
 /* Test hook: UCPLAN_TEST_SLICE=N plans N tenant domains a slice, however few there are; 0: none. */
@@ -49,23 +67,28 @@ test_slice(void)
 }
 
 /*
- * Plans the configuration with the tenants numbered FROM to TO (in
- * sip.domains order, from 0) and every other entry, as RUN says.
+ * Plans the configuration with the tenants numbered FROM to TO (from 0) and
+ * the rest, as RUN says.
  */
 static struct ucp_plan *
 plan_slice(struct slices *s, size_t from, size_t to, struct ucp_diags *d, const struct plan_run *run)
 {
-	size_t i, n = 0, t = 0;
+	struct ucp_strs *out[2] = { &s->slice.sip.domains, &s->slice.exchange.smtp_domains };
+	size_t k, i, n;
 
-	for (i = 0; i < s->m->sip.domains.len; i++) {
-		/* t counts the tenants up to this one: its number is t - 1. */
-		if (s->tenant[i] && (t++ < from || t > to))
-			continue;
-		s->items[n++] = s->m->sip.domains.items[i];
-	}
 	s->slice = *s->m;
-	s->slice.sip.domains.items = s->items;
-	s->slice.sip.domains.len = n;
+	for (k = 0; k < s->nlists; k++) {
+		struct list *l = &s->lists[k];
+
+		for (i = n = 0; i < l->l->len; i++) {
+			const struct dom *o = &s->doms[l->dom[i]];
+
+			if (o->rest || (o->number >= from && o->number < to))
+				l->items[n++] = l->l->items[i];
+		}
+		out[k]->items = l->items;
+		out[k]->len = n;
+	}
 	return plan_model(&s->slice, d, s->serial, run);
 }
 
@@ -121,37 +144,43 @@ above_in(const struct ucp_strmap *map, const char *name)
 }
 
 /*
- * The sip.domains entries that may be tenants, by the list alone: not the
- * first, and no other entry the same, below or above.
+ * The domains of the lists (ENTRIES entries), each once, and whether each may
+ * be a tenant by the lists alone: not the first of a list, and no other
+ * domain below or above.
  */
 static void
-list_tenants(struct slices *s)
+list_domains(struct slices *s, size_t entries)
 {
-	const struct ucp_strs *l = &s->m->sip.domains;
-	struct ucp_strmap seen;
-	size_t i;
+	struct ucp_strset seen;
+	size_t k, i;
+	long o;
 
-	ucp_strmap_init(&seen);
-	for (i = 0; i < l->len; i++) {
-		s->tenant[i] = i > 0 && l->items[i].v != NULL;
-		if (l->items[i].v != NULL)
-			ucp_strmap_put(&seen, l->items[i].v, (void *)(l->items + i));
-	}
-	for (i = 0; i < l->len; i++) {
-		const struct ucp_str *o;
-		const char *t;
+	if ((s->doms = calloc(entries, sizeof(*s->doms))) == NULL)
+		ucp_oom();
+	ucp_strset_init(&seen, entries, s->doms, sizeof(*s->doms));
+	for (k = 0; k < s->nlists; k++) {
+		const struct ucp_strs *l = s->lists[k].l;
 
-		if (l->items[i].v == NULL)
-			continue;
-		/* The same name twice: the map keeps the last entry. */
-		if ((o = ucp_strmap_get(&seen, l->items[i].v)) != l->items + i)
-			s->tenant[i] = s->tenant[o - l->items] = false;
-		for (t = plan_name_tail(l->items[i].v); t != NULL; t = plan_name_tail(t)) {
-			if ((o = ucp_strmap_get(&seen, t)) != NULL)
-				s->tenant[i] = s->tenant[o - l->items] = false;
+		if ((s->lists[k].dom = calloc(l->len, sizeof(*s->lists[k].dom))) == NULL)
+			ucp_oom();
+		for (i = 0; i < l->len; i++) {
+			s->doms[s->ndoms].name = l->items[i].v;
+			if ((o = ucp_strset_add(&seen, s->ndoms)) < 0)
+				o = (long)s->ndoms++;
+			s->lists[k].dom[i] = (uint32_t)o;
+			if (i == 0)
+				s->doms[o].rest = true;
 		}
 	}
-	ucp_strmap_clear(&seen);
+	for (i = 0; i < s->ndoms; i++) {
+		const char *t;
+
+		for (t = plan_name_tail(s->doms[i].name); t != NULL; t = plan_name_tail(t)) {
+			if ((o = ucp_strset_find(&seen, t)) >= 0)
+				s->doms[i].rest = s->doms[o].rest = true;
+		}
+	}
+	ucp_strset_clear(&seen);
 }
 
 /*
@@ -182,11 +211,11 @@ meet_rest(struct slices *s, struct ucp_plan **base)
 		for (t = plan_name_tail(names.keys[i]); t != NULL; t = plan_name_tail(t))
 			ucp_strmap_put(&above, t, NULL);
 	}
-	for (i = 0; i < s->m->sip.domains.len; i++) {
-		const char *v = s->m->sip.domains.items[i].v;
+	for (i = 0; i < s->ndoms; i++) {
+		const char *v = s->doms[i].name;
 
-		if (s->tenant[i] && (ucp_strmap_has(&names, v) || ucp_strmap_has(&above, v) || above_in(&names, v))) {
-			s->tenant[i] = false;
+		if (!s->doms[i].rest && (ucp_strmap_has(&names, v) || ucp_strmap_has(&above, v) || above_in(&names, v))) {
+			s->doms[i].rest = true;
 			alone = false;
 		}
 	}
@@ -229,17 +258,21 @@ other_slices(struct slices *s, size_t per, const struct ucp_plan *base, struct u
 	return true;
 }
 
-/* Counts the tenants, and makes room in S->items for the rest and PER of them. */
+/* Numbers the tenants, and makes room in each list's items for the rest and PER tenants. */
 static void
 room_for(struct slices *s, size_t per)
 {
-	size_t i;
+	size_t k, i, rest;
 
-	for (s->ntenants = 0, i = 0; i < s->m->sip.domains.len; i++)
-		s->ntenants += s->tenant[i];
-	free(s->items);
-	if ((s->items = calloc(s->m->sip.domains.len - s->ntenants + per, sizeof(*s->items))) == NULL)
-		ucp_oom();
+	for (s->ntenants = 0, i = 0; i < s->ndoms; i++)
+		s->doms[i].number = s->doms[i].rest ? 0 : (uint32_t)s->ntenants++;
+	for (k = 0; k < s->nlists; k++) {
+		for (rest = 0, i = 0; i < s->lists[k].l->len; i++)
+			rest += s->doms[s->lists[k].dom[i]].rest;
+		free(s->lists[k].items);
+		if ((s->lists[k].items = calloc(rest + per + 1, sizeof(*s->lists[k].items))) == NULL)
+			ucp_oom();
+	}
 }
 
 int
@@ -250,20 +283,26 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 	struct ucp_plan *base = NULL, *first = NULL;
 	struct ucp_diags d, ref;
 	struct plan_run last = run;
-	size_t forced = test_slice(), *more = NULL, round;
+	size_t forced = test_slice(), *more = NULL, round, entries = 0, k, i;
 	bool done = false;
 	int sliced = 0;
 
-	/* exchange.smtp_domains lists its own domains, planned with every slice: not sliced. */
-	if (!m->sip.present || m->sip.domains.len < 3 || (m->exchange.present && m->exchange.smtp_domains.len > 0))
+	if (!m->sip.present || m->sip.domains.len < 3)
 		return 0;
+	s.lists[s.nlists++].l = &m->sip.domains;
+	if (m->exchange.present && m->exchange.smtp_domains.len > 0)
+		s.lists[s.nlists++].l = &m->exchange.smtp_domains;
+	for (k = 0; k < s.nlists; k++) {
+		entries += s.lists[k].l->len;
+		for (i = 0; i < s.lists[k].l->len; i++)
+			if (s.lists[k].l->items[i].v == NULL)
+				return 0;
+	}
 	/* The rest is planned with every slice: a slice is at least as large. */
 	per = forced > 0 ? forced : (per > 0 ? per : SLICE_MIN) + m->dns.nrecords;
-	if (forced == 0 && m->sip.domains.len < 2 * per)
+	if (forced == 0 && entries < 2 * per)
 		return 0;
-	if ((s.tenant = calloc(m->sip.domains.len, sizeof(*s.tenant))) == NULL)
-		ucp_oom();
-	list_tenants(&s);
+	list_domains(&s, entries);
 	for (round = 0; round < SLICE_ROUNDS && !done; round++) {
 		ucp_plan_free(base);
 		room_for(&s, 0);
@@ -271,8 +310,8 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 	}
 	room_for(&s, 0);
 	/* A slice as large as the rest at least, and two slices at least. */
-	if (forced == 0 && m->sip.domains.len - s.ntenants > per)
-		per = m->sip.domains.len - s.ntenants;
+	if (forced == 0 && s.ndoms - s.ntenants > per)
+		per = s.ndoms - s.ntenants;
 	if (!done || s.ntenants <= per || (forced == 0 && s.ntenants < 2 * per))
 		goto out;
 	room_for(&s, per);
@@ -301,7 +340,10 @@ out:
 	ucp_plan_free(first);
 	ucp_plan_free(base);
 	free(more);
-	free(s.tenant);
-	free(s.items);
+	for (k = 0; k < s.nlists; k++) {
+		free(s.lists[k].dom);
+		free(s.lists[k].items);
+	}
+	free(s.doms);
 	return sliced;
 }
