@@ -303,12 +303,12 @@ plan_check_slices(const struct ucp_model *m, struct ucp_diags *diags, uint32_t s
 	if (forced == 0 && entries < 2 * per)
 		return 0;
 	list_domains(&s, entries);
+	/* Each round numbers the tenants first; the last, changing none, leaves the numbers right. */
 	for (round = 0; round < SLICE_ROUNDS && !done; round++) {
 		ucp_plan_free(base);
 		room_for(&s, 0);
 		done = meet_rest(&s, &base);
 	}
-	room_for(&s, 0);
 	/* A slice as large as the rest at least, and two slices at least. */
 	if (forced == 0 && s.ndoms - s.ntenants > per)
 		per = s.ndoms - s.ntenants;
